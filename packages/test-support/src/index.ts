@@ -1,0 +1,3 @@
+// The public API of @agentcore-mcp/test-support (private): helpers for tests that run real processes.
+export type { SpawnAppOptions, SpawnedApp } from './spawnApp.js';
+export { spawnApp } from './spawnApp.js';

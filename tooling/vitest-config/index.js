@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The shared vitest configuration: tests live in `test/**` and mirror `src/`, run in node, and get
+ * generous timeouts because many suites spawn real processes on 127.0.0.1.
+ */
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    restoreMocks: true,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // CI machines have 2 cores; spawned servers compete with the workers for them.
+    maxWorkers: process.env.CI ? 2 : undefined,
+  },
+});
