@@ -1,3 +1,27 @@
 // The public API of @agentcore-mcp/core. Everything a consumer may import is exported here, by name.
+export type { AwsPartition, FormatRuntimeArnOptions, RuntimeArn } from './arn.js';
+export { formatRuntimeArn, isRuntimeArn, parseRuntimeArn } from './arn.js';
 export type { AgentCoreMcpErrorOptions, ErrorCode } from './errors.js';
 export { AgentCoreMcpError, toAgentCoreMcpError } from './errors.js';
+export {
+  CUSTOM_HEADER_PREFIX,
+  isHeaderAllowed,
+  MAX_HEADER_ALLOWLIST_SIZE,
+  MAX_HEADER_NAME_LENGTH,
+  parseHeaderAllowlist,
+  RESTRICTED_REQUEST_HEADER_PREFIXES,
+  RESTRICTED_REQUEST_HEADERS,
+} from './headerAllowlist.js';
+export type { BuildInvocationUrlOptions, ParseInvocationUrlResult } from './invocationUrl.js';
+export {
+  buildInvocationUrl,
+  buildProtectedResourceMetadataUrl,
+  parseInvocationUrl,
+} from './invocationUrl.js';
+export { assertQualifier, DEFAULT_QUALIFIER, isQualifier } from './qualifier.js';
+export {
+  assertRuntimeName,
+  isRuntimeName,
+  MAX_RUNTIME_NAME_LENGTH,
+  toRuntimeName,
+} from './runtimeName.js';

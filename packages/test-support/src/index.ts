@@ -1,3 +1,5 @@
 // The public API of @agentcore-mcp/test-support (private): helpers for tests that run real processes.
+export { connectMcpClient } from './connectMcpClient.js';
+export { deployBundle } from './deployBundle.js';
 export type { SpawnAppOptions, SpawnedApp } from './spawnApp.js';
 export { spawnApp } from './spawnApp.js';

@@ -67,7 +67,9 @@ export function spawnApp(entry: string, options: SpawnAppOptions = {}): Promise<
     const timeoutMs = options.startTimeoutMs ?? 15_000;
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${entry} did not print a listening line within ${timeoutMs} ms:\n${dump()}`));
+      reject(
+        new Error(`${entry} did not print a listening line within ${timeoutMs} ms:\n${dump()}`),
+      );
     }, timeoutMs);
     const dump = () => [...stdout, ...stderr].join('\n');
 
@@ -89,7 +91,8 @@ export function spawnApp(entry: string, options: SpawnAppOptions = {}): Promise<
         stdout,
         stderr,
         exited,
-        stop: (signal = 'SIGTERM', stopTimeoutMs = 10_000) => stopChild(child, exited, { signal, stopTimeoutMs }),
+        stop: (signal = 'SIGTERM', stopTimeoutMs = 10_000) =>
+          stopChild(child, exited, { signal, stopTimeoutMs }),
       });
     });
   });

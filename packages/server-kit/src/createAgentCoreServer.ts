@@ -1,0 +1,229 @@
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { AgentCoreMcpError } from '@agentcore-mcp/core';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import express, { type Express, type RequestHandler } from 'express';
+import type { Logger } from 'pino';
+
+import { createLogger } from './createLogger.js';
+import { answerUnhandledErrors } from './http/answerUnhandledErrors.js';
+import { createDnsRebindingGuard } from './http/dnsRebindingGuard.js';
+import { logRequests } from './http/logRequests.js';
+import { createJsonBodyParser } from './http/parseJsonBody.js';
+import { createPingHandler } from './http/ping.js';
+import { JsonRpcErrorCode, sendJsonRpcError } from './http/sendJsonRpcError.js';
+import { createStatefulMcpHandler, type StatefulMcpHandler } from './http/statefulMcpHandler.js';
+import { createStatelessMcpHandler } from './http/statelessMcpHandler.js';
+import { buildMcpServer, type CompiledServerDefinition } from './mcp/buildMcpServer.js';
+import { compileTools } from './mcp/compileTools.js';
+import { compilePrompts } from './mcp/registerPrompts.js';
+import { createSessionState } from './mcp/sessionState.js';
+import {
+  type AgentCoreServerOptions,
+  type ResolvedServerOptions,
+  resolveServerOptions,
+} from './options.js';
+import { trackInFlight } from './trackInFlight.js';
+
+function toListenError(
+  error: NodeJS.ErrnoException,
+  options: ResolvedServerOptions,
+): AgentCoreMcpError {
+  const where = `${options.host}:${options.port}`;
+  const reason =
+    error.code === 'EADDRINUSE'
+      ? `${where} is already in use: stop the other process or set another PORT`
+      : error.code === 'EACCES'
+        ? `no permission to bind ${where}: use a port above 1023 or run with the needed privileges`
+        : error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND'
+          ? `${options.host} is not an address of this machine: set HOST to 0.0.0.0 or a local address`
+          : `${where}: ${error.message}`;
+  return new AgentCoreMcpError('ERR_LISTEN_FAILED', `Cannot listen on ${reason}`, { cause: error });
+}
+
+/** Where a listening server can be reached. */
+export interface ListeningAddress {
+  /** The bound address, e.g. `0.0.0.0`. */
+  readonly host: string;
+  /** The bound port (the real one when 0 was asked for). */
+  readonly port: number;
+  /** The MCP endpoint's URL, using `127.0.0.1` when bound to every interface. */
+  readonly url: string;
+}
+
+/** An MCP server on the AgentCore Runtime contract, ready to listen. */
+export interface AgentCoreServer {
+  /** The express app: `POST /mcp`, `GET /ping`. Mount more routes before calling `listen`. */
+  readonly app: Express;
+  /** The server's logger. */
+  readonly logger: Logger;
+  /** The options with defaults applied. */
+  readonly options: ResolvedServerOptions;
+  /** Where it listens, once `listen` has resolved. */
+  readonly address: ListeningAddress | undefined;
+  /** Builds a standalone SDK `McpServer` with the same tools, e.g. to serve over stdio. */
+  createMcpServer(): McpServer;
+  /** Binds `host:port` and logs one `listening` line with the URL. */
+  listen(): Promise<ListeningAddress>;
+  /**
+   * Shuts down gracefully: stops accepting connections, answers new requests on open connections
+   * with 503, waits for in-flight requests (up to `shutdownTimeoutMs`), then closes sessions.
+   */
+  close(): Promise<void>;
+  /** `listen`, then on SIGTERM or SIGINT `close` and exit 0: what an app's `main` needs. */
+  run(): Promise<ListeningAddress>;
+}
+
+/**
+ * Creates an MCP server that meets the AgentCore Runtime contract: streamable HTTP on
+ * `0.0.0.0:8000/mcp`, stateless by default, `GET /ping`, a body limit, DNS-rebinding protection
+ * on loopback binds, JSON logs, and graceful shutdown.
+ *
+ * @param options - Tools, resources, prompts and transport options; see {@link AgentCoreServerOptions}.
+ * @returns The server, not yet listening.
+ * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` or `ERR_DUPLICATE_DEFINITION` for bad options.
+ * @example
+ * ```ts
+ * const server = createAgentCoreServer({
+ *   name: 'calculator',
+ *   version: '1.0.0',
+ *   tools: [defineTool({ name: 'add', description: 'Add', input: { a: z.number(), b: z.number() }, handler: ({ a, b }) => a + b })],
+ * });
+ * await server.run();
+ * ```
+ */
+export function createAgentCoreServer(options: AgentCoreServerOptions): AgentCoreServer {
+  const resolved = resolveServerOptions(options);
+  const logger = options.logger ?? createLogger({ name: resolved.name });
+  const definition: CompiledServerDefinition = {
+    name: resolved.name,
+    version: resolved.version,
+    title: resolved.title,
+    instructions: resolved.instructions,
+    tools: compileTools(resolved.tools),
+    resources: resolved.resources,
+    resourceTemplates: resolved.resourceTemplates,
+    prompts: compilePrompts(resolved.prompts),
+  };
+  const createMcpServer = () => buildMcpServer(definition, { state: createSessionState(), logger });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const inFlight = trackInFlight();
+  const [parseBody, onBodyError] = createJsonBodyParser(resolved.bodyLimit);
+  let stateful: StatefulMcpHandler | undefined;
+  let mcpPost: RequestHandler;
+  let mcpOther: RequestHandler;
+  if (resolved.mode === 'stateful') {
+    stateful = createStatefulMcpHandler({
+      buildServer: createMcpServer,
+      jsonResponse: resolved.jsonResponse,
+      sessionIdleTimeoutMs: resolved.sessionIdleTimeoutMs,
+      eventStore: resolved.eventStore,
+      retryInterval: resolved.retryInterval,
+      logger,
+    });
+    mcpPost = mcpOther = stateful.handle;
+  } else {
+    ({ post: mcpPost, other: mcpOther } = createStatelessMcpHandler({
+      buildServer: createMcpServer,
+      jsonResponse: resolved.jsonResponse,
+      logger,
+    }));
+  }
+
+  app.get('/ping', createPingHandler(Date.now()));
+  const mcpRoute = app.route(resolved.path);
+  mcpRoute.all(logRequests(logger), inFlight.middleware);
+  if (resolved.dnsRebindingProtection)
+    mcpRoute.all(createDnsRebindingGuard(resolved.dnsRebindingProtection));
+  mcpRoute.post(parseBody, onBodyError, mcpPost);
+  mcpRoute.all(mcpOther);
+  app.use((req, res) => {
+    sendJsonRpcError(res, 404, {
+      code: JsonRpcErrorCode.ServerError,
+      message: `Not found: ${req.method} ${req.path}; the MCP endpoint is POST ${resolved.path}`,
+    });
+  });
+  app.use(answerUnhandledErrors(logger));
+
+  let httpServer: HttpServer | undefined;
+  let address: ListeningAddress | undefined;
+
+  const listen = async (): Promise<ListeningAddress> => {
+    const server = app.listen(resolved.port, resolved.host);
+    httpServer = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', (error: NodeJS.ErrnoException) => {
+        httpServer = undefined;
+        reject(toListenError(error, resolved));
+      });
+    });
+    const bound = server.address() as AddressInfo;
+    const urlHost = ['0.0.0.0', '::'].includes(resolved.host)
+      ? '127.0.0.1'
+      : bound.family === 'IPv6'
+        ? `[${bound.address}]`
+        : bound.address;
+    address = {
+      host: resolved.host,
+      port: bound.port,
+      url: `http://${urlHost}:${bound.port}${resolved.path}`,
+    };
+    logger.info({ ...address, mode: resolved.mode }, 'listening');
+    return address;
+  };
+
+  const close = async (): Promise<void> => {
+    const server = httpServer;
+    if (!server) return;
+    httpServer = undefined;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    inFlight.startDraining();
+    server.closeIdleConnections();
+    const drained = await inFlight.drained(resolved.shutdownTimeoutMs);
+    if (!drained)
+      logger.warn(
+        { inFlight: inFlight.count },
+        'shutdown timeout: closing requests still in flight',
+      );
+    await stateful?.closeAll();
+    server.closeAllConnections();
+    await closed;
+  };
+
+  const run = async (): Promise<ListeningAddress> => {
+    const listening = await listen();
+    const onSignal = (signal: NodeJS.Signals) => {
+      logger.info({ signal }, 'shutting down');
+      close().then(
+        () => {
+          logger.info('stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+    return listening;
+  };
+
+  return {
+    app,
+    logger,
+    options: resolved,
+    get address() {
+      return address;
+    },
+    createMcpServer,
+    listen,
+    close,
+    run,
+  };
+}

@@ -1,0 +1,56 @@
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+
+import { JsonRpcErrorCode, sendJsonRpcError } from './sendJsonRpcError.js';
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  limit?: number;
+  message?: string;
+}
+
+/**
+ * Parses `application/json` bodies up to `limitBytes`, and answers bodies it cannot take with a
+ * JSON-RPC error: 413 for an oversized body, 400 / -32700 for invalid JSON. Other content types
+ * are left for the MCP transport, which answers 415.
+ *
+ * @param limitBytes - The largest accepted body, in bytes.
+ * @returns The parser and the error handler that must follow it.
+ */
+export function createJsonBodyParser(limitBytes: number): [RequestHandler, ErrorRequestHandler] {
+  const parser = express.json({ limit: limitBytes, strict: false });
+  const limitText = formatBytes(limitBytes);
+  // eslint-disable-next-line max-params -- express recognises error handlers by their four parameters
+  const onError: ErrorRequestHandler = (error: BodyParserError, _req, res, next) => {
+    switch (error.type) {
+      case 'entity.too.large':
+        sendJsonRpcError(res, 413, {
+          code: JsonRpcErrorCode.InvalidRequest,
+          message: `Request body is larger than the ${limitText} limit: send a smaller request or raise the server's bodyLimit`,
+        });
+        return;
+      case 'entity.parse.failed':
+        sendJsonRpcError(res, 400, {
+          code: JsonRpcErrorCode.ParseError,
+          message: `Parse error: the request body is not valid JSON (${error.message ?? 'syntax error'})`,
+        });
+        return;
+      case 'encoding.unsupported':
+      case 'charset.unsupported':
+        sendJsonRpcError(res, 415, {
+          code: JsonRpcErrorCode.InvalidRequest,
+          message: `Unsupported body encoding: send UTF-8 JSON (${error.message ?? ''})`,
+        });
+        return;
+      default:
+        next(error);
+    }
+  };
+  return [parser, onError];
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}

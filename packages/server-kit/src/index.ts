@@ -1,0 +1,23 @@
+// The public API of @agentcore-mcp/server-kit. Everything a consumer may import is exported here, by name.
+export type { AgentCoreServer, ListeningAddress } from './createAgentCoreServer.js';
+export { createAgentCoreServer } from './createAgentCoreServer.js';
+export { createLogger } from './createLogger.js';
+export type { PromptArgsShape, PromptDefinition } from './definitions/definePrompt.js';
+export { definePrompt } from './definitions/definePrompt.js';
+export type {
+  ResourceContent,
+  ResourceDefinition,
+  ResourceTemplateDefinition,
+} from './definitions/defineResource.js';
+export { defineResource, defineResourceTemplate } from './definitions/defineResource.js';
+export type { ToolArgs, ToolDefinition, ToolReturn, ZodShape } from './definitions/defineTool.js';
+export { defineTool, ToolError } from './definitions/defineTool.js';
+export type { RuntimeRequestInfo, ToolContext, ToolLogger } from './definitions/toolContext.js';
+export type { DnsRebindingOptions } from './http/dnsRebindingGuard.js';
+export { LOOPBACK_HOSTNAMES } from './http/dnsRebindingGuard.js';
+export type { PingResponse } from './http/ping.js';
+export type { JsonRpcErrorCodeValue } from './http/sendJsonRpcError.js';
+export { JsonRpcErrorCode } from './http/sendJsonRpcError.js';
+export { JsonRpcError } from './mcp/jsonRpcError.js';
+export type { AgentCoreServerOptions, ResolvedServerOptions, SessionMode } from './options.js';
+export { runAgentCoreServer } from './runAgentCoreServer.js';

@@ -1,0 +1,149 @@
+import { AgentCoreMcpError } from '@agentcore-mcp/core';
+import type { EventStore } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { Logger } from 'pino';
+
+import type { PromptDefinition } from './definitions/definePrompt.js';
+import type {
+  ResourceDefinition,
+  ResourceTemplateDefinition,
+} from './definitions/defineResource.js';
+import type { ToolDefinition } from './definitions/defineTool.js';
+import type { DnsRebindingOptions } from './http/dnsRebindingGuard.js';
+
+/** How the server keeps MCP sessions. */
+export type SessionMode = 'stateless' | 'stateful';
+
+/** Options of {@link createAgentCoreServer}. */
+export interface AgentCoreServerOptions {
+  /** The server's name, sent in `initialize` and written in every log line. */
+  name: string;
+  /** The server's version, sent in `initialize`. */
+  version: string;
+  /** A human-readable title. Default: none. */
+  title?: string;
+  /** Instructions for the model on how to use this server. Default: none. */
+  instructions?: string;
+  /** Tools (see `defineTool`). Default: none. */
+  tools?: readonly ToolDefinition[];
+  /** Resources at fixed URIs (see `defineResource`). Default: none. */
+  resources?: readonly ResourceDefinition[];
+  /** Resource templates (see `defineResourceTemplate`). Default: none. */
+  resourceTemplates?: readonly ResourceTemplateDefinition[];
+  /** Prompts (see `definePrompt`). Default: none. */
+  prompts?: readonly PromptDefinition[];
+  /**
+   * `stateless` (AgentCore's default): any request can go to any replica; no sampling or
+   * elicitation. `stateful`: one session per client, needed for sampling and elicitation.
+   * Default: `stateless`.
+   */
+  mode?: SessionMode;
+  /** The address to bind. Default: env `HOST`, else `0.0.0.0` (AgentCore's contract). */
+  host?: string;
+  /** The port to bind; 0 picks a free one. Default: env `PORT`, else `8000`. */
+  port?: number;
+  /** The MCP endpoint's path. Default: `/mcp`. */
+  path?: string;
+  /** The largest request body accepted, in bytes; larger ones get HTTP 413. Default: 10 MiB. */
+  bodyLimit?: number;
+  /**
+   * DNS rebinding protection (`Host`/`Origin` checks). Default: on with loopback hostnames when
+   * `host` is a loopback address, off otherwise (AgentCore sends its own `Host`). `false` turns it off.
+   */
+  dnsRebindingProtection?: DnsRebindingOptions | false;
+  /** Answer with plain JSON rather than SSE streams; tools then cannot stream logs or progress. Default: false. */
+  jsonResponse?: boolean;
+  /** Stateful mode: close sessions idle for this long, in ms. Default: 900000 (AgentCore's idle timeout). */
+  sessionIdleTimeoutMs?: number;
+  /** Stateful mode: an event store that lets clients resume SSE streams. Default: none. */
+  eventStore?: EventStore;
+  /** Stateful mode: the SSE `retry` hint, in ms. Default: the SDK's. */
+  retryInterval?: number;
+  /** On shutdown, how long to wait for in-flight requests, in ms. Default: 10000. */
+  shutdownTimeoutMs?: number;
+  /** The logger. Default: a JSON pino logger at env `LOG_LEVEL` (else `info`). */
+  logger?: Logger;
+}
+
+/** {@link AgentCoreServerOptions} with every default applied. */
+export type ResolvedServerOptions = Required<
+  Omit<
+    AgentCoreServerOptions,
+    'title' | 'instructions' | 'eventStore' | 'retryInterval' | 'logger' | 'dnsRebindingProtection'
+  >
+> &
+  Pick<AgentCoreServerOptions, 'title' | 'instructions' | 'eventStore' | 'retryInterval'> & {
+    dnsRebindingProtection: DnsRebindingOptions | false;
+  };
+
+const LOOPBACK_BINDS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/**
+ * Applies defaults, reading env `HOST` and `PORT` when the options leave them out.
+ *
+ * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` for a bad port, path or limit.
+ */
+export function resolveServerOptions(
+  options: AgentCoreServerOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): ResolvedServerOptions {
+  const host = options.host ?? nonEmpty(env.HOST) ?? '0.0.0.0';
+  const port = options.port ?? parsePort(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new AgentCoreMcpError(
+      'ERR_CONFIG_INVALID',
+      `Invalid port ${port}: use an integer from 0 to 65535`,
+    );
+  }
+  const path = options.path ?? '/mcp';
+  if (!path.startsWith('/')) {
+    throw new AgentCoreMcpError(
+      'ERR_CONFIG_INVALID',
+      `Invalid path "${path}": it must start with "/", e.g. "/mcp"`,
+    );
+  }
+  const bodyLimit = options.bodyLimit ?? 10 * 1024 * 1024;
+  if (!Number.isInteger(bodyLimit) || bodyLimit <= 0) {
+    throw new AgentCoreMcpError(
+      'ERR_CONFIG_INVALID',
+      `Invalid bodyLimit ${bodyLimit}: use a positive number of bytes`,
+    );
+  }
+  return {
+    name: options.name,
+    version: options.version,
+    title: options.title,
+    instructions: options.instructions,
+    tools: options.tools ?? [],
+    resources: options.resources ?? [],
+    resourceTemplates: options.resourceTemplates ?? [],
+    prompts: options.prompts ?? [],
+    mode: options.mode ?? 'stateless',
+    host,
+    port,
+    path,
+    bodyLimit,
+    dnsRebindingProtection:
+      options.dnsRebindingProtection ?? (LOOPBACK_BINDS.has(host) ? {} : false),
+    jsonResponse: options.jsonResponse ?? false,
+    sessionIdleTimeoutMs: options.sessionIdleTimeoutMs ?? 900_000,
+    eventStore: options.eventStore,
+    retryInterval: options.retryInterval,
+    shutdownTimeoutMs: options.shutdownTimeoutMs ?? 10_000,
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 8000;
+  const port = Number(value);
+  if (!/^\d+$/.test(value)) {
+    throw new AgentCoreMcpError(
+      'ERR_CONFIG_INVALID',
+      `Invalid PORT "${value}": use an integer from 0 to 65535`,
+    );
+  }
+  return port;
+}

@@ -1,0 +1,75 @@
+import type { RequestHandler } from 'express';
+
+import { JsonRpcErrorCode, sendJsonRpcError } from './http/sendJsonRpcError.js';
+
+/** Counts requests in flight so shutdown can wait for them. */
+export interface InFlightTracker {
+  /** Counts POST requests until their response closes; answers 503 once draining. */
+  readonly middleware: RequestHandler;
+  /** Requests currently in flight. */
+  readonly count: number;
+  /** From now on, new requests get 503 with `Connection: close`. */
+  startDraining(): void;
+  /** Resolves `true` when no request is in flight, or `false` after `timeoutMs`. */
+  drained(timeoutMs: number): Promise<boolean>;
+}
+
+/**
+ * Tracks in-flight POST requests (long-lived GET streams are not waited for).
+ *
+ * @returns The tracker.
+ */
+export function trackInFlight(): InFlightTracker {
+  let count = 0;
+  let draining = false;
+  const waiters = new Set<() => void>();
+  const settle = () => {
+    if (count > 0) return;
+    for (const wake of waiters) wake();
+    waiters.clear();
+  };
+  return {
+    middleware: (req, res, next) => {
+      if (draining) {
+        res.setHeader('Connection', 'close');
+        sendJsonRpcError(res, 503, {
+          code: JsonRpcErrorCode.ServerError,
+          message: 'Server is shutting down: retry the request on another instance',
+        });
+        return;
+      }
+      if (req.method !== 'POST') {
+        next();
+        return;
+      }
+      count += 1;
+      res.once('close', () => {
+        count -= 1;
+        settle();
+      });
+      next();
+    },
+    get count() {
+      return count;
+    },
+    startDraining: () => {
+      draining = true;
+    },
+    drained: (timeoutMs) =>
+      new Promise<boolean>((resolve) => {
+        if (count === 0) {
+          resolve(true);
+          return;
+        }
+        const timer = setTimeout(() => {
+          waiters.delete(wake);
+          resolve(false);
+        }, timeoutMs);
+        const wake = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+        waiters.add(wake);
+      }),
+  };
+}
