@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-import { connectMcpClient, spawnApp,type SpawnedApp } from '@agentcore-mcp/test-support';
+import { connectMcpClient, spawnApp, type SpawnedApp } from '@agentcore-mcp/test-support';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 
-import { DEMO_CALLS,type DemoCall } from './demoCalls.js';
+import { DEMO_CALLS, type DemoCall } from './demoCalls.js';
 
 /** Where the demo writes its transcript. */
 export type DemoOutput = (line: string) => void;

@@ -127,7 +127,8 @@ export function createAgentCoreServer(options: AgentCoreServerOptions): AgentCor
     mcpPost = mcpOther = stateful.handle;
   } else {
     ({ post: mcpPost, other: mcpOther } = createStatelessMcpHandler({
-      buildServer: createMcpServer,
+      buildServer: () =>
+        buildMcpServer(definition, { state: createSessionState({ stateless: true }), logger }),
       jsonResponse: resolved.jsonResponse,
       logger,
     }));

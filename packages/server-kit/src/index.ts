@@ -10,11 +10,19 @@ export type {
   ResourceTemplateDefinition,
 } from './definitions/defineResource.js';
 export { defineResource, defineResourceTemplate } from './definitions/defineResource.js';
-export type { ToolArgs, ToolDefinition, ToolReturn, ZodShape } from './definitions/defineTool.js';
+export type {
+  ToolArgs,
+  ToolDefinition,
+  ToolInput,
+  ToolReturn,
+  ZodShape,
+} from './definitions/defineTool.js';
 export { defineTool, ToolError } from './definitions/defineTool.js';
 export type { RuntimeRequestInfo, ToolContext, ToolLogger } from './definitions/toolContext.js';
 export type { DnsRebindingOptions } from './http/dnsRebindingGuard.js';
 export { LOOPBACK_HOSTNAMES } from './http/dnsRebindingGuard.js';
+export type { InMemoryEventStoreOptions } from './http/inMemoryEventStore.js';
+export { createInMemoryEventStore } from './http/inMemoryEventStore.js';
 export type { PingResponse } from './http/ping.js';
 export type { JsonRpcErrorCodeValue } from './http/sendJsonRpcError.js';
 export { JsonRpcErrorCode } from './http/sendJsonRpcError.js';

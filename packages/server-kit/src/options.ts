@@ -54,7 +54,10 @@ export interface AgentCoreServerOptions {
   jsonResponse?: boolean;
   /** Stateful mode: close sessions idle for this long, in ms. Default: 900000 (AgentCore's idle timeout). */
   sessionIdleTimeoutMs?: number;
-  /** Stateful mode: an event store that lets clients resume SSE streams. Default: none. */
+  /**
+   * Stateful mode: an event store that lets clients resume SSE streams with `Last-Event-ID`, e.g.
+   * `createInMemoryEventStore()`. Default: none.
+   */
   eventStore?: EventStore;
   /** Stateful mode: the SSE `retry` hint, in ms. Default: the SDK's. */
   retryInterval?: number;

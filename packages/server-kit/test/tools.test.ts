@@ -32,7 +32,10 @@ describe('tools over streamable HTTP (stateless)', () => {
       'chatty',
       'whoami',
       'slow',
+      'strict_city',
       'ask_model',
+      'ask_user',
+      'reconnect',
     ]);
     const add = tools.find((tool) => tool.name === 'add');
     expect(add?.inputSchema).toMatchObject({
@@ -45,6 +48,19 @@ describe('tools over streamable HTTP (stateless)', () => {
       type: 'object',
       required: ['sum', 'count'],
     });
+  });
+
+  it('lists a strict object input with additionalProperties: false and accepts it', async () => {
+    const { tools } = await client.listTools();
+    expect(tools.find((tool) => tool.name === 'strict_city')?.inputSchema).toEqual({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'object',
+      properties: { city: { type: 'string' } },
+      required: ['city'],
+      additionalProperties: false,
+    });
+    const result = await client.callTool({ name: 'strict_city', arguments: { city: 'Oslo' } });
+    expect(result).toEqual({ content: [{ type: 'text', text: 'city: Oslo' }] });
   });
 
   it('calls a tool and returns its value as text', async () => {
@@ -78,6 +94,12 @@ describe('tools over streamable HTTP (stateless)', () => {
       /Invalid arguments for tool "nested": user\.age: .*expected int/,
     ],
     ['no arguments at all', 'stats', undefined, /Invalid arguments for tool "stats": values: /],
+    [
+      'an unknown key of a strict object',
+      'strict_city',
+      { city: 'Oslo', zip: '0150' },
+      /Invalid arguments for tool "strict_city": \(arguments\): .*"zip"/,
+    ],
   ])('rejects %s with JSON-RPC -32602 naming the field', async (_case, name, args, message) => {
     const error = await client
       .callTool({ name, arguments: args })
@@ -93,7 +115,7 @@ describe('tools over streamable HTTP (stateless)', () => {
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: -32602 });
     expect((error as Error).message).toMatch(
-      /Unknown tool "no_such_tool": call tools\/list to see the 10 available tools/,
+      /Unknown tool "no_such_tool": call tools\/list to see the 13 available tools/,
     );
   });
 

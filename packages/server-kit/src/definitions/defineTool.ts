@@ -6,6 +6,13 @@ import type { ToolContext } from './toolContext.js';
 /** A zod object shape: `{ a: z.number(), b: z.number() }`. */
 export type ZodShape = Record<string, z.ZodType>;
 
+/**
+ * A tool's input: a zod object shape, or a zod object schema over that shape when the shape alone
+ * cannot say it, e.g. `z.strictObject({ … })` to reject unknown keys (`additionalProperties: false`).
+ */
+export type ToolInput<TShape extends ZodShape = ZodShape> =
+  TShape | z.ZodObject<TShape, z.core.$ZodObjectConfig>;
+
 /** The parsed arguments a handler receives for an input shape. */
 export type ToolArgs<TInput extends ZodShape> = z.output<z.ZodObject<TInput>>;
 
@@ -29,8 +36,11 @@ export interface ToolDefinition<
   title?: string;
   /** What the tool does and when to use it; the model reads this. */
   description: string;
-  /** The arguments as a zod object shape. Default: no arguments. */
-  input?: TInput;
+  /**
+   * The arguments as a zod object shape, or a zod object schema such as `z.strictObject({ … })`.
+   * Default: no arguments.
+   */
+  input?: ToolInput<TInput>;
   /** The structured result as a zod object shape; turns on `structuredContent`. Default: none. */
   output?: TOutput;
   /** MCP tool annotations (`readOnlyHint`, `destructiveHint`, …). Default: none. */

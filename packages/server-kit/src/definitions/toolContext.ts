@@ -48,12 +48,19 @@ export interface ToolContext {
   reportProgress(progress: number, total?: number, message?: string): Promise<void>;
   /**
    * Ask the client's LLM for a completion (`sampling/createMessage`). Needs the stateful mode and a
-   * client that declared the `sampling` capability.
+   * client that declared the `sampling` capability; otherwise it rejects at once (a stateless
+   * server could never receive the answer).
+   *
+   * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` in stateless mode; an `Error` naming
+   * the capability when the client did not declare `sampling`.
    */
   sample(params: CreateMessageRequest['params']): Promise<CreateMessageResult>;
   /**
    * Ask the user for structured input (`elicitation/create`). Needs the stateful mode and a client
-   * that declared the `elicitation` capability.
+   * that declared the `elicitation` capability; otherwise it rejects at once.
+   *
+   * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` in stateless mode; an `Error` naming
+   * the capability when the client did not declare `elicitation`.
    */
   elicit(params: ElicitRequestFormParams): Promise<ElicitResult>;
   /** The SDK's raw request context, for anything the helpers above do not cover. */

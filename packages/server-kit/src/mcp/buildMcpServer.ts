@@ -45,7 +45,13 @@ export function buildMcpServer(
       version: definition.version,
       ...(definition.title ? { title: definition.title } : {}),
     },
-    { capabilities, ...(definition.instructions ? { instructions: definition.instructions } : {}) },
+    {
+      capabilities,
+      // Fail sampling/elicitation at once, with a message naming the capability, when the client
+      // did not declare it (rather than a confusing "Method not found" from the client).
+      enforceStrictCapabilities: true,
+      ...(definition.instructions ? { instructions: definition.instructions } : {}),
+    },
   );
 
   server.server.setRequestHandler(SetLevelRequestSchema, ({ params }) => {

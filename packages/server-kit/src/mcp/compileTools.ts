@@ -9,7 +9,7 @@ const TOOL_NAME_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 /** A tool with its schemas compiled once at start-up. */
 export interface CompiledTool {
   readonly definition: ToolDefinition;
-  readonly inputSchema: z.ZodObject<ZodShape>;
+  readonly inputSchema: z.ZodObject;
   readonly outputSchema: z.ZodObject<ZodShape> | undefined;
   /** The entry this tool contributes to `tools/list`. */
   readonly listing: Tool;
@@ -50,7 +50,8 @@ export function compileTools(tools: readonly ToolDefinition[]): CompiledTools {
 }
 
 function compileTool(definition: ToolDefinition): CompiledTool {
-  const inputSchema = z.object(definition.input ?? {});
+  const input = definition.input ?? {};
+  const inputSchema = input instanceof z.ZodObject ? input : z.object(input);
   const outputSchema = definition.output ? z.object(definition.output) : undefined;
   const listing: Tool = {
     name: definition.name,
@@ -63,10 +64,7 @@ function compileTool(definition: ToolDefinition): CompiledTool {
   return { definition, inputSchema, outputSchema, listing };
 }
 
-function toObjectJsonSchema(
-  schema: z.ZodObject<ZodShape>,
-  io: 'input' | 'output',
-): Tool['inputSchema'] {
+function toObjectJsonSchema(schema: z.ZodObject, io: 'input' | 'output'): Tool['inputSchema'] {
   const jsonSchema = z.toJSONSchema(schema, {
     io,
     target: 'draft-2020-12',

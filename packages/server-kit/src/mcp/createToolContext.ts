@@ -1,3 +1,4 @@
+import { AgentCoreMcpError } from '@agentcore-mcp/core';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import {
   CreateMessageResultSchema,
@@ -41,12 +42,34 @@ export function createToolContext(
         params: { progressToken, progress, total, message },
       });
     },
-    sample: (params) =>
-      extra.sendRequest({ method: 'sampling/createMessage', params }, CreateMessageResultSchema),
-    elicit: (params) =>
-      extra.sendRequest({ method: 'elicitation/create', params }, ElicitResultSchema),
+    sample: async (params) => {
+      assertCanRequestClient(state, 'sampling/createMessage');
+      return extra.sendRequest(
+        { method: 'sampling/createMessage', params },
+        CreateMessageResultSchema,
+      );
+    },
+    elicit: async (params) => {
+      assertCanRequestClient(state, 'elicitation/create');
+      return extra.sendRequest({ method: 'elicitation/create', params }, ElicitResultSchema);
+    },
     mcp: extra,
   };
+}
+
+/**
+ * Fails fast where a server-to-client request could never be answered: in stateless mode the
+ * client's answer is a new HTTP request that reaches a fresh transport, so waiting would hang until
+ * the SDK's request timeout.
+ *
+ * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` on a stateless connection.
+ */
+function assertCanRequestClient(state: SessionState, method: string): void {
+  if (!state.stateless) return;
+  throw new AgentCoreMcpError(
+    'ERR_CONFIG_INVALID',
+    `Cannot send ${method} to the client: a stateless server never receives the answer; create the server with mode: 'stateful'`,
+  );
 }
 
 function createClientLogger(extra: Extra, state: SessionState, loggerName: string): ToolLogger {

@@ -25,7 +25,11 @@ export function compilePrompts(prompts: readonly PromptDefinition[]): CompiledPr
   }));
 }
 
-/** Registers compiled prompts on an SDK `McpServer`. */
+/**
+ * Registers compiled prompts on an SDK `McpServer`. A prompt without arguments gets an empty
+ * `argsSchema` (listed as `arguments: []`): without one, the SDK would call the callback with the
+ * request context alone, which its types do not say.
+ */
 export function registerPrompts(
   server: McpServer,
   { prompts, state }: { prompts: readonly CompiledPrompt[]; state: SessionState },
@@ -36,7 +40,7 @@ export function registerPrompts(
       {
         ...(prompt.title === undefined ? {} : { title: prompt.title }),
         ...(prompt.description === undefined ? {} : { description: prompt.description }),
-        ...(argsSchema ? { argsSchema } : {}),
+        argsSchema: argsSchema ?? {},
       },
       async (args: Record<string, string | undefined>, extra) =>
         toGetPromptResult(

@@ -1,0 +1,141 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { describe, expect, it } from 'vitest';
+
+interface Manifest {
+  name: string;
+  private?: boolean;
+  type?: string;
+  engines?: { node?: string };
+  exports?: Record<string, unknown>;
+  files?: string[];
+  sideEffects?: boolean;
+  scripts?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+}
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const workspaces = (group: string) =>
+  readdirSync(join(root, group), { withFileTypes: true })
+    .filter(
+      (entry) => entry.isDirectory() && existsSync(join(root, group, entry.name, 'package.json')),
+    )
+    .map((entry) => {
+      const dir = join(root, group, entry.name);
+      return {
+        dir,
+        manifest: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Manifest,
+      };
+    });
+
+const libraries = workspaces('packages').filter(({ manifest }) => manifest.private !== true);
+const apps = workspaces('apps');
+const all = ['packages', 'apps', 'tests', 'tooling'].flatMap(workspaces);
+const ours = (deps: Record<string, string> = {}) =>
+  Object.keys(deps).filter((name) => name.startsWith('@agentcore-mcp/'));
+
+describe('package topology', () => {
+  it('finds the workspaces the layout promises', () => {
+    expect(libraries.map(({ manifest }) => manifest.name).sort()).toEqual([
+      '@agentcore-mcp/client',
+      '@agentcore-mcp/core',
+      '@agentcore-mcp/gateway',
+      '@agentcore-mcp/server-kit',
+    ]);
+    expect(apps.map(({ manifest }) => manifest.name).sort()).toEqual([
+      '@agentcore-mcp/deploy-cli',
+      '@agentcore-mcp/example-server',
+      '@agentcore-mcp/external-server',
+      '@agentcore-mcp/gateway-service',
+    ]);
+  });
+
+  it.each(all.map(({ manifest }) => [manifest.name, manifest] as const))(
+    '%s is scoped ESM for Node >= 20',
+    (_name, manifest) => {
+      expect(manifest.name).toMatch(/^@agentcore-mcp\/[a-z0-9-]+$/);
+      if (manifest.name.startsWith('@agentcore-mcp/tsconfig')) return;
+      expect(manifest.type).toBe('module');
+      if (!manifest.name.includes('-config')) expect(manifest.engines?.node).toBe('>=20');
+    },
+  );
+
+  it.each(libraries.map(({ manifest }) => [manifest.name, manifest] as const))(
+    '%s exposes only its public entry and ships only dist',
+    (_name, manifest) => {
+      expect(Object.keys(manifest.exports ?? {})).toEqual(['.', './package.json']);
+      expect(manifest.exports?.['.']).toEqual({
+        types: './dist/index.d.ts',
+        default: './dist/index.js',
+      });
+      expect(manifest.files).toEqual(['dist']);
+      expect(manifest.sideEffects).toBe(false);
+      expect(Object.keys(manifest.scripts ?? {})).toEqual(
+        expect.arrayContaining(['build', 'typecheck', 'lint', 'test', 'clean']),
+      );
+    },
+  );
+
+  it.each(apps.map(({ dir, manifest }) => [manifest.name, dir, manifest] as const))(
+    '%s is private, has a Dockerfile and the standard scripts',
+    (_name, dir, manifest) => {
+      expect(manifest.private).toBe(true);
+      expect(manifest.exports).toBeUndefined();
+      expect(existsSync(join(dir, 'Dockerfile'))).toBe(true);
+      expect(existsSync(join(dir, 'README.md'))).toBe(true);
+      expect(Object.keys(manifest.scripts ?? {})).toEqual(
+        expect.arrayContaining(['build', 'typecheck', 'lint', 'test', 'start']),
+      );
+    },
+  );
+
+  it('keeps core a leaf: it depends on no other package of ours', () => {
+    const core = libraries.find(
+      ({ manifest }) => manifest.name === '@agentcore-mcp/core',
+    )!.manifest;
+    expect([...ours(core.dependencies), ...ours(core.peerDependencies)]).toEqual([]);
+    expect(
+      ours(core.devDependencies).filter(
+        (name) => !['@agentcore-mcp/tsconfig', '@agentcore-mcp/vitest-config'].includes(name),
+      ),
+    ).toEqual([]);
+  });
+
+  it.each(all.map(({ manifest }) => [manifest.name, manifest] as const))(
+    '%s depends on our packages only as workspace:*',
+    (_name, manifest) => {
+      for (const deps of [manifest.dependencies, manifest.devDependencies]) {
+        for (const name of ours(deps)) expect(deps?.[name], name).toBe('workspace:*');
+      }
+    },
+  );
+});
+
+describe('dist smoke test: each public entry imports and exposes its main API', () => {
+  it.each([
+    [
+      '@agentcore-mcp/core',
+      [
+        'AgentCoreMcpError',
+        'parseRuntimeArn',
+        'buildInvocationUrl',
+        'parseHeaderAllowlist',
+        'assertRuntimeName',
+      ],
+    ],
+    [
+      '@agentcore-mcp/server-kit',
+      ['createAgentCoreServer', 'defineTool', 'runAgentCoreServer', 'ToolError'],
+    ],
+    ['@agentcore-mcp/client', ['resolveMcpEndpoint']],
+    ['@agentcore-mcp/gateway', ['formatGatewayToolName', 'parseGatewayToolName']],
+  ])('%s', async (name, exported) => {
+    const module = (await import(name)) as Record<string, unknown>;
+    for (const symbol of exported)
+      expect(typeof module[symbol], `${name}.${symbol}`).toBe('function');
+  });
+});
