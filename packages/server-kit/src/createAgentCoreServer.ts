@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 import { AgentCoreMcpError } from '@agentcore-mcp/core';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
@@ -105,6 +106,7 @@ export function createAgentCoreServer(options: AgentCoreServerOptions): AgentCor
     resources: resolved.resources,
     resourceTemplates: resolved.resourceTemplates,
     prompts: compilePrompts(resolved.prompts),
+    jsonSchemaValidator: new AjvJsonSchemaValidator(),
   };
   const createMcpServer = () => buildMcpServer(definition, { state: createSessionState(), logger });
 

@@ -1,6 +1,7 @@
 // The public API of @agentcore-mcp/server-kit. Everything a consumer may import is exported here, by name.
 export type { AgentCoreServer, ListeningAddress } from './createAgentCoreServer.js';
 export { createAgentCoreServer } from './createAgentCoreServer.js';
+export type { CreateLoggerOptions } from './createLogger.js';
 export { createLogger } from './createLogger.js';
 export type { PromptArgsShape, PromptDefinition } from './definitions/definePrompt.js';
 export { definePrompt } from './definitions/definePrompt.js';
