@@ -198,23 +198,28 @@ export function createAgentCoreServer(options: AgentCoreServerOptions): AgentCor
   };
 
   const run = async (): Promise<ListeningAddress> => {
-    const listening = await listen();
+    // pino writes to stdout asynchronously: flush before exiting, or the last lines can be lost
+    // or overtake lines still being written.
+    const exitAfterFlush = (code: number) => {
+      logger.flush(() => process.exit(code));
+    };
     const onSignal = (signal: NodeJS.Signals) => {
       logger.info({ signal }, 'shutting down');
       close().then(
         () => {
           logger.info('stopped');
-          process.exit(0);
+          exitAfterFlush(0);
         },
         (error: unknown) => {
           logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
+          exitAfterFlush(1);
         },
       );
     };
+    // Handlers go in before listening: whoever reads the "listening" line may signal at once.
     process.once('SIGTERM', onSignal);
     process.once('SIGINT', onSignal);
-    return listening;
+    return listen();
   };
 
   return {

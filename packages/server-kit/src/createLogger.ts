@@ -6,7 +6,7 @@ export interface CreateLoggerOptions {
   name: string;
   /** The lowest level written. Default: env `LOG_LEVEL`, else `info`. */
   level?: string;
-  /** Where lines go. Default: stdout, written synchronously so no line is lost on a crash. */
+  /** Where lines go. Default: stdout through pino's asynchronous writer (`run()` flushes it before exiting). */
   destination?: pino.DestinationStream;
 }
 
