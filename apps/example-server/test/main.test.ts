@@ -1,13 +1,10 @@
 import { fileURLToPath } from 'node:url';
 
-import { connectMcpClient, spawnApp, type SpawnedApp } from '@agentcore-mcp/test-support';
+import { connectMcpClient, spawnApp, type SpawnedApp, toolText } from '@agentcore-mcp/test-support';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const entry = fileURLToPath(new URL('../dist/main.js', import.meta.url));
-
-const textOf = (result: Awaited<ReturnType<Client['callTool']>>) =>
-  (result.content as { type: string; text: string }[]).map((block) => block.text).join('');
 
 describe('example-server (built, as a process)', () => {
   let app: SpawnedApp;
@@ -51,12 +48,12 @@ describe('example-server (built, as a process)', () => {
   ])('%s(%j) → %s', async (name, args, expected) => {
     const result = await client.callTool({ name, arguments: args });
     expect(result.isError).toBeFalsy();
-    expect(textOf(result)).toBe(expected);
+    expect(toolText(result)).toBe(expected);
   });
 
   it('get_timestamp returns the current time in ISO 8601', async () => {
     const before = Date.now();
-    const stamp = textOf(await client.callTool({ name: 'get_timestamp', arguments: {} }));
+    const stamp = toolText(await client.callTool({ name: 'get_timestamp', arguments: {} }));
     expect(stamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     expect(Date.parse(stamp)).toBeGreaterThanOrEqual(before - 1000);
     expect(Date.parse(stamp)).toBeLessThanOrEqual(Date.now() + 1000);
@@ -68,7 +65,7 @@ describe('example-server (built, as a process)', () => {
       arguments: { operation: 'divide', a: 1, b: 0 },
     });
     expect(result.isError).toBe(true);
-    expect(textOf(result)).toBe('Cannot divide by zero: pass a non-zero b');
+    expect(toolText(result)).toBe('Cannot divide by zero: pass a non-zero b');
   });
 
   it.each([

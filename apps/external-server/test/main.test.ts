@@ -1,21 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import {
   connectMcpClient,
-  deployBundle,
   spawnApp,
   type SpawnedApp,
+  startDeployedApp,
+  toolText,
 } from '@agentcore-mcp/test-support';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const entry = fileURLToPath(new URL('../dist/main.js', import.meta.url));
-
-const textOf = (result: Awaited<ReturnType<Client['callTool']>>) =>
-  (result.content as { type: string; text: string }[]).map((block) => block.text).join('');
 
 describe('external-server (built, as a process)', () => {
   let app: SpawnedApp;
@@ -61,7 +56,7 @@ describe('external-server (built, as a process)', () => {
   ])('%s(%j) → %s', async (name, args, expected) => {
     const result = await client.callTool({ name, arguments: args });
     expect(result.isError).toBeFalsy();
-    expect(textOf(result)).toBe(expected);
+    expect(toolText(result)).toBe(expected);
   });
 
   it('reports division by zero as a tool error', async () => {
@@ -70,7 +65,7 @@ describe('external-server (built, as a process)', () => {
       arguments: { operation: 'divide', a: 1, b: 0 },
     });
     expect(result).toMatchObject({ isError: true });
-    expect(textOf(result)).toBe('Cannot divide by zero: pass a non-zero b');
+    expect(toolText(result)).toBe('Cannot divide by zero: pass a non-zero b');
   });
 
   it('rejects bad arguments with -32602 naming the field', async () => {
@@ -97,28 +92,17 @@ describe('external-server defaults', () => {
 
 describe('the container content (pnpm deploy --prod bundle)', () => {
   it('starts from the bundle alone and answers a tools/call', async () => {
-    const dir = await deployBundle(
-      '@agentcore-mcp/external-server',
-      join(mkdtempSync(join(tmpdir(), 'external-bundle-')), 'app'),
-    );
+    const app = await startDeployedApp('@agentcore-mcp/external-server');
     try {
-      const app = await spawnApp(join(dir, 'dist/main.js'), {
-        cwd: dir,
-        env: { NODE_ENV: 'production' },
+      const client = await connectMcpClient(app.url);
+      const result = await client.callTool({
+        name: 'external_echo',
+        arguments: { message: 'bundle' },
       });
-      try {
-        const client = await connectMcpClient(app.url);
-        const result = await client.callTool({
-          name: 'external_echo',
-          arguments: { message: 'bundle' },
-        });
-        expect(result.content).toEqual([{ type: 'text', text: 'External Server Echo: bundle' }]);
-        await client.close();
-      } finally {
-        expect(await app.stop()).toBe(0);
-      }
+      expect(toolText(result)).toBe('External Server Echo: bundle');
+      await client.close();
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      expect(await app.stop()).toBe(0);
     }
   });
 });

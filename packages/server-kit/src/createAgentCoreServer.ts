@@ -1,7 +1,3 @@
-import type { Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
-import { AgentCoreMcpError } from '@agentcore-mcp/core';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import express, { type Express, type RequestHandler } from 'express';
@@ -25,33 +21,8 @@ import {
   type ResolvedServerOptions,
   resolveServerOptions,
 } from './options.js';
+import { createServerLifecycle, type ListeningAddress } from './serverLifecycle.js';
 import { trackInFlight } from './trackInFlight.js';
-
-function toListenError(
-  error: NodeJS.ErrnoException,
-  options: ResolvedServerOptions,
-): AgentCoreMcpError {
-  const where = `${options.host}:${options.port}`;
-  const reason =
-    error.code === 'EADDRINUSE'
-      ? `${where} is already in use: stop the other process or set another PORT`
-      : error.code === 'EACCES'
-        ? `no permission to bind ${where}: use a port above 1023 or run with the needed privileges`
-        : error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND'
-          ? `${options.host} is not an address of this machine: set HOST to 0.0.0.0 or a local address`
-          : `${where}: ${error.message}`;
-  return new AgentCoreMcpError('ERR_LISTEN_FAILED', `Cannot listen on ${reason}`, { cause: error });
-}
-
-/** Where a listening server can be reached. */
-export interface ListeningAddress {
-  /** The bound address, e.g. `0.0.0.0`. */
-  readonly host: string;
-  /** The bound port (the real one when 0 was asked for). */
-  readonly port: number;
-  /** The MCP endpoint's URL, using `127.0.0.1` when bound to every interface. */
-  readonly url: string;
-}
 
 /** An MCP server on the AgentCore Runtime contract, ready to listen. */
 export interface AgentCoreServer {
@@ -151,87 +122,24 @@ export function createAgentCoreServer(options: AgentCoreServerOptions): AgentCor
   });
   app.use(answerUnhandledErrors(logger));
 
-  let httpServer: HttpServer | undefined;
-  let address: ListeningAddress | undefined;
-
-  const listen = async (): Promise<ListeningAddress> => {
-    const server = app.listen(resolved.port, resolved.host);
-    httpServer = server;
-    await new Promise<void>((resolve, reject) => {
-      server.once('listening', resolve);
-      server.once('error', (error: NodeJS.ErrnoException) => {
-        httpServer = undefined;
-        reject(toListenError(error, resolved));
-      });
-    });
-    const bound = server.address() as AddressInfo;
-    const urlHost = ['0.0.0.0', '::'].includes(resolved.host)
-      ? '127.0.0.1'
-      : bound.family === 'IPv6'
-        ? `[${bound.address}]`
-        : bound.address;
-    address = {
-      host: resolved.host,
-      port: bound.port,
-      url: `http://${urlHost}:${bound.port}${resolved.path}`,
-    };
-    logger.info({ ...address, mode: resolved.mode }, 'listening');
-    return address;
-  };
-
-  const close = async (): Promise<void> => {
-    const server = httpServer;
-    if (!server) return;
-    httpServer = undefined;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    inFlight.startDraining();
-    server.closeIdleConnections();
-    const drained = await inFlight.drained(resolved.shutdownTimeoutMs);
-    if (!drained)
-      logger.warn(
-        { inFlight: inFlight.count },
-        'shutdown timeout: closing requests still in flight',
-      );
-    await stateful?.closeAll();
-    server.closeAllConnections();
-    await closed;
-  };
-
-  const run = async (): Promise<ListeningAddress> => {
-    // pino writes to stdout asynchronously: flush before exiting, or the last lines can be lost
-    // or overtake lines still being written.
-    const exitAfterFlush = (code: number) => {
-      logger.flush(() => process.exit(code));
-    };
-    const onSignal = (signal: NodeJS.Signals) => {
-      logger.info({ signal }, 'shutting down');
-      close().then(
-        () => {
-          logger.info('stopped');
-          exitAfterFlush(0);
-        },
-        (error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          exitAfterFlush(1);
-        },
-      );
-    };
-    // Handlers go in before listening: whoever reads the "listening" line may signal at once.
-    process.once('SIGTERM', onSignal);
-    process.once('SIGINT', onSignal);
-    return listen();
-  };
+  const lifecycle = createServerLifecycle({
+    app,
+    options: resolved,
+    logger,
+    inFlight,
+    closeSessions: async () => stateful?.closeAll(),
+  });
 
   return {
     app,
     logger,
     options: resolved,
     get address() {
-      return address;
+      return lifecycle.address;
     },
     createMcpServer,
-    listen,
-    close,
-    run,
+    listen: lifecycle.listen,
+    close: lifecycle.close,
+    run: lifecycle.run,
   };
 }

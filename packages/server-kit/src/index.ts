@@ -1,5 +1,5 @@
 // The public API of @agentcore-mcp/server-kit. Everything a consumer may import is exported here, by name.
-export type { AgentCoreServer, ListeningAddress } from './createAgentCoreServer.js';
+export type { AgentCoreServer } from './createAgentCoreServer.js';
 export { createAgentCoreServer } from './createAgentCoreServer.js';
 export type { CreateLoggerOptions } from './createLogger.js';
 export { createLogger } from './createLogger.js';
@@ -30,3 +30,4 @@ export { JsonRpcErrorCode } from './http/sendJsonRpcError.js';
 export { JsonRpcError } from './mcp/jsonRpcError.js';
 export type { AgentCoreServerOptions, ResolvedServerOptions, SessionMode } from './options.js';
 export { runAgentCoreServer } from './runAgentCoreServer.js';
+export type { ListeningAddress } from './serverLifecycle.js';

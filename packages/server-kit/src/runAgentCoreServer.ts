@@ -1,6 +1,7 @@
 import { AgentCoreMcpError } from '@agentcore-mcp/core';
 
-import type { AgentCoreServer, ListeningAddress } from './createAgentCoreServer.js';
+import type { AgentCoreServer } from './createAgentCoreServer.js';
+import type { ListeningAddress } from './serverLifecycle.js';
 
 /**
  * The whole `main` of an app: creates the server, listens, and shuts down gracefully on

@@ -3,3 +3,5 @@ export { connectMcpClient } from './connectMcpClient.js';
 export { deployBundle } from './deployBundle.js';
 export type { SpawnAppOptions, SpawnedApp } from './spawnApp.js';
 export { spawnApp } from './spawnApp.js';
+export { startDeployedApp } from './startDeployedApp.js';
+export { toolText } from './toolText.js';
