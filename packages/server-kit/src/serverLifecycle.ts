@@ -67,6 +67,7 @@ export function createServerLifecycle(parts: {
       url: `http://${urlHost}:${bound.port}${options.path}`,
     };
     logger.info({ ...address, mode: options.mode }, 'listening');
+    logger.flush(); // whoever started us waits for this line: do not let it sit in the batch
     return address;
   };
 
@@ -90,9 +91,11 @@ export function createServerLifecycle(parts: {
   };
 
   const run = async (): Promise<ListeningAddress> => {
-    // pino writes to stdout asynchronously: flush before exiting, or the last lines can be lost
-    // or overtake lines still being written.
+    // Log lines are batched: flush them before exiting, or the last ones are lost. Should a flush
+    // never complete, exit anyway after two seconds.
     const exitAfterFlush = (code: number) => {
+      process.exitCode = code;
+      setTimeout(() => process.exit(code), 2_000).unref();
       logger.flush(() => process.exit(code));
     };
     const onSignal = (signal: NodeJS.Signals) => {
