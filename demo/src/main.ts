@@ -1,8 +1,8 @@
-// `pnpm demo`: the local end-to-end demo. Prints a transcript; exits 1 naming the failed step.
+// `pnpm demo`: the local end-to-end demo (no AWS). Prints a transcript; exits 1 naming the failed step.
 import { runDemo } from './runDemo.js';
 
 console.log(
-  '🚀 agentcore-mcp local demo: example-server and external-server over streamable HTTP\n',
+  '🚀 agentcore-mcp local demo: Cognito (cognito-local) + example-server and external-server over streamable HTTP\n',
 );
 try {
   await runDemo((line) => console.log(line));

@@ -8,8 +8,15 @@ const run = promisify(execFile);
 const entry = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
 describe('pnpm demo', () => {
-  it('starts both servers, calls every tool, prints the transcript and exits 0', async () => {
-    const { stdout } = await run(process.execPath, [entry], { timeout: 60_000 });
+  it('sets up Cognito, refuses a call without a token, calls every tool with one, and exits 0', async () => {
+    const { stdout } = await run(process.execPath, [entry], { timeout: 90_000 });
+    expect(stdout).toMatch(
+      /🔐 cognito-local on http:\/\/127\.0\.0\.1:\d+; setup-cognito created pool local_\w+/,
+    );
+    expect(stdout).toMatch(
+      /🚫 Without a token: HTTP 401, WWW-Authenticate: Bearer resource_metadata="http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource"/,
+    );
+    expect(stdout).toContain('🎟  Got an access token with agentcore-mcp token');
     expect(stdout).toContain('🔗 Connected to example-server 0.1.0');
     expect(stdout).toContain('🔗 Connected to external-server 0.1.0');
     expect(stdout).toContain('📋 Available tools (6):');

@@ -3,6 +3,8 @@
 // src/commands/*.ts, and every byte printed goes through src/output.ts.
 import { Command } from 'commander';
 
+import type { SetupCognitoCommandOptions } from './commands/setupCognito.js';
+import type { TokenCommandOptions } from './commands/token.js';
 import { runUrlCommand, type UrlCommandOptions } from './commands/url.js';
 import { runValidateHeadersCommand } from './commands/validateHeaders.js';
 import { runValidateNameCommand } from './commands/validateName.js';
@@ -10,10 +12,21 @@ import { createOutput } from './output.js';
 import { reportFailure } from './reportFailure.js';
 import { readCliVersion } from './version.js';
 
+// The AWS SDK warns on stderr, on Node < 22, that its 2027 releases will need Node 22; the CLI
+// keeps stderr for its one error line. (package.json pins the SDK release we test with.)
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+// `agentcore-mcp … | head -1` closes stdout early: that is the reader's choice, not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 const output = createOutput();
+const context = { env: process.env, cwd: process.cwd() };
 const program = new Command('agentcore-mcp')
   .description('Set up auth, deploy and operate MCP servers on Amazon Bedrock AgentCore.')
   .version(readCliVersion(), '-V, --version', 'print the agentcore-mcp version')
+  .option('--verbose', 'on failure, also print the AWS request id and the cause chain')
   .configureOutput(output.commander)
   .exitOverride();
 
@@ -40,8 +53,52 @@ program
   .argument('<headers...>', 'header names, comma- or space-separated, e.g. Authorization,X-Api-Key')
   .action((headers: string[]) => runValidateHeadersCommand(headers, output));
 
+// The Cognito commands load the AWS SDK only when they run, so the other commands stay quick.
+program
+  .command('setup-cognito')
+  .description(
+    'create or reuse a Cognito user pool, app client and test user; write authorizer_config.json and .agentcore-mcp/cognito-credentials.json',
+  )
+  .option('--pool-name <name>', 'user pool name', 'MCPServerPool')
+  .option(
+    '--client-name <name>',
+    'app client name (the machine client adds -m2m)',
+    'MCPServerPoolClient',
+  )
+  .option(
+    '--username <name>',
+    'test user, given a fresh generated password on every run',
+    'testuser',
+  )
+  .option('--region <region>', 'AWS region (default: AWS_REGION, then AWS_DEFAULT_REGION)')
+  .option(
+    '--endpoint <url>',
+    'Cognito endpoint instead of AWS, e.g. cognito-local (default: AGENTCORE_MCP_COGNITO_ENDPOINT)',
+  )
+  .option('--out-dir <dir>', 'where to write authorizer_config.json and .agentcore-mcp/', '.')
+  .option('--m2m', 'also set up client-credentials access: domain, resource server, machine client')
+  .option('--json', 'print a machine-readable summary (no secrets)')
+  .action(async (options: SetupCognitoCommandOptions) => {
+    const { runSetupCognitoCommand } = await import('./commands/setupCognito.js');
+    await runSetupCognitoCommand(options, output, context);
+  });
+
+program
+  .command('token')
+  .description('print a fresh access token for the credentials setup-cognito stored')
+  .option('--credentials <file>', 'credentials file', '.agentcore-mcp/cognito-credentials.json')
+  .option('--shell', 'print export BEARER_TOKEN=<token>, for eval "$(agentcore-mcp token --shell)"')
+  .option('--m2m', "a client-credentials token from setup-cognito --m2m's machine client")
+  .option('--endpoint <url>', 'Cognito endpoint (default: the one stored in the credentials file)')
+  .action(async (options: TokenCommandOptions) => {
+    const { runTokenCommand } = await import('./commands/token.js');
+    await runTokenCommand(options, output, context);
+  });
+
 try {
   await program.parseAsync();
 } catch (error) {
-  process.exitCode = reportFailure(error, output);
+  process.exitCode = reportFailure(error, output, {
+    verbose: program.opts<{ verbose?: boolean }>().verbose,
+  });
 }

@@ -14,6 +14,8 @@ export interface Output {
   result(line: string): void;
   /** Writes `error: <message>` to stderr, collapsed onto one line. */
   error(message: string): void;
+  /** Writes one diagnostic line to stderr, indented under the error (`--verbose` details). */
+  note(line: string): void;
   /** Routes commander's help, version and usage errors through the same streams. */
   readonly commander: OutputConfiguration;
 }
@@ -40,6 +42,7 @@ export function createOutput(
   return {
     result: (line) => writeOut(`${line}\n`),
     error,
+    note: (line) => writeErr(`  ${line.replace(/\s*\n\s*/g, ' ').trim()}\n`),
     // Commander's usage errors arrive as "error: …\n(Did you mean …?)"; keep them on one line too.
     commander: { writeOut, writeErr, outputError: (text) => error(text.replace(/^error:\s*/, '')) },
   };

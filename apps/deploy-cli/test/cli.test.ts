@@ -66,7 +66,7 @@ describe('agentcore-mcp (built dist/cli.js)', () => {
   it('prints help listing every command', async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['url', 'validate-name', 'validate-headers']) {
+    for (const command of ['url', 'validate-name', 'validate-headers', 'setup-cognito', 'token']) {
       expect(run.stdout).toContain(command);
     }
   });

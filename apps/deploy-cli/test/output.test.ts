@@ -45,4 +45,11 @@ describe('createOutput', () => {
     );
     expect(stderr).toEqual(["error: unknown command 'ur' (Did you mean url?)\n"]);
   });
+
+  it('writes notes to stderr, indented, on one line', () => {
+    const { stdout, stderr, output } = capture();
+    output.note('requestId: abc\n  more');
+    expect(stderr).toEqual(['  requestId: abc more\n']);
+    expect(stdout).toEqual([]);
+  });
 });

@@ -1,4 +1,15 @@
 // The public API of @agentcore-mcp/client. Everything a consumer may import is exported here, by name.
+export type { ClientCredentialsTokenProviderOptions } from './auth/createClientCredentialsTokenProvider.js';
+export { createClientCredentialsTokenProvider } from './auth/createClientCredentialsTokenProvider.js';
+export type {
+  CognitoTokenProviderOptions,
+  CognitoTokens,
+} from './auth/createCognitoTokenProvider.js';
+export { createCognitoTokenProvider } from './auth/createCognitoTokenProvider.js';
+export { createStaticTokenProvider } from './auth/createStaticTokenProvider.js';
+export type { GetTokenOptions, TokenProvider } from './auth/tokenProvider.js';
+export type { TokenProviderErrorCode } from './auth/tokenProviderError.js';
+export { TokenProviderError } from './auth/tokenProviderError.js';
 export { MCP_ACCEPT_HEADER } from './mcpHeaders.js';
 export type { McpArnTarget, McpEndpointTarget, McpUrlTarget } from './resolveMcpEndpoint.js';
 export { resolveMcpEndpoint } from './resolveMcpEndpoint.js';

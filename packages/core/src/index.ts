@@ -1,6 +1,11 @@
 // The public API of @agentcore-mcp/core. Everything a consumer may import is exported here, by name.
 export type { AwsPartition, FormatRuntimeArnOptions, RuntimeArn } from './arn.js';
 export { formatRuntimeArn, isRuntimeArn, parseRuntimeArn } from './arn.js';
+export type { CustomClaimRule, JwtAuthorizerConfig } from './auth/authorizerConfig.js';
+export { parseAuthorizerConfig } from './auth/authorizerConfig.js';
+export type { JwtAuthorizer, JwtAuthorizerOptions, Principal } from './auth/createJwtAuthorizer.js';
+export { createJwtAuthorizer } from './auth/createJwtAuthorizer.js';
+export { readBearerToken } from './auth/readBearerToken.js';
 export type { AgentCoreMcpErrorOptions, ErrorCode } from './errors.js';
 export { AgentCoreMcpError, toAgentCoreMcpError } from './errors.js';
 export {

@@ -1,8 +1,14 @@
+import { createJwtAuthorizer } from '@agentcore-mcp/core';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
+import {
+  createProtectedResourceMetadataHandler,
+  PROTECTED_RESOURCE_METADATA_PATH,
+} from './auth/protectedResourceMetadata.js';
+import { requireBearerToken } from './auth/requireBearerToken.js';
 import { createLogger } from './createLogger.js';
 import { answerUnhandledErrors } from './http/answerUnhandledErrors.js';
 import { createDnsRebindingGuard } from './http/dnsRebindingGuard.js';
@@ -112,6 +118,14 @@ export function createAgentCoreServer(options: AgentCoreServerOptions): AgentCor
   mcpRoute.all(logRequests(logger), inFlight.middleware);
   if (resolved.dnsRebindingProtection)
     mcpRoute.all(createDnsRebindingGuard(resolved.dnsRebindingProtection));
+  if (resolved.auth) {
+    const { jwt, verify, protectedResource = {} } = resolved.auth;
+    app.get(
+      [PROTECTED_RESOURCE_METADATA_PATH, `${PROTECTED_RESOURCE_METADATA_PATH}${resolved.path}`],
+      createProtectedResourceMetadataHandler(jwt, protectedResource, resolved.path),
+    );
+    mcpRoute.all(requireBearerToken(createJwtAuthorizer(jwt, verify), logger));
+  }
   mcpRoute.post(parseBody, onBodyError, mcpPost);
   mcpRoute.all(mcpOther);
   app.use((req, res) => {

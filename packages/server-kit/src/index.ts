@@ -1,4 +1,10 @@
 // The public API of @agentcore-mcp/server-kit. Everything a consumer may import is exported here, by name.
+export { loadAuthorizerConfig } from './auth/loadAuthorizerConfig.js';
+export type {
+  ProtectedResourceMetadata,
+  ProtectedResourceOptions,
+} from './auth/protectedResourceMetadata.js';
+export { PROTECTED_RESOURCE_METADATA_PATH } from './auth/protectedResourceMetadata.js';
 export type { AgentCoreServer } from './createAgentCoreServer.js';
 export { createAgentCoreServer } from './createAgentCoreServer.js';
 export type { CreateLoggerOptions } from './createLogger.js';
@@ -28,6 +34,11 @@ export type { PingResponse } from './http/ping.js';
 export type { JsonRpcErrorCodeValue } from './http/sendJsonRpcError.js';
 export { JsonRpcErrorCode } from './http/sendJsonRpcError.js';
 export { JsonRpcError } from './mcp/jsonRpcError.js';
-export type { AgentCoreServerOptions, ResolvedServerOptions, SessionMode } from './options.js';
+export type {
+  AgentCoreServerOptions,
+  AuthOptions,
+  ResolvedServerOptions,
+  SessionMode,
+} from './options.js';
 export { runAgentCoreServer } from './runAgentCoreServer.js';
 export type { ListeningAddress } from './serverLifecycle.js';

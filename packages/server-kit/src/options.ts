@@ -1,7 +1,12 @@
-import { AgentCoreMcpError } from '@agentcore-mcp/core';
+import {
+  AgentCoreMcpError,
+  type JwtAuthorizerConfig,
+  type JwtAuthorizerOptions,
+} from '@agentcore-mcp/core';
 import type { EventStore } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { Logger } from 'pino';
 
+import type { ProtectedResourceOptions } from './auth/protectedResourceMetadata.js';
 import type { PromptDefinition } from './definitions/definePrompt.js';
 import type {
   ResourceDefinition,
@@ -12,6 +17,16 @@ import type { DnsRebindingOptions } from './http/dnsRebindingGuard.js';
 
 /** How the server keeps MCP sessions. */
 export type SessionMode = 'stateless' | 'stateful';
+
+/** Inbound authentication: AgentCore's customJWTAuthorizer semantics. */
+export interface AuthOptions {
+  /** The authorizer, in the shape of AgentCore's `customJWTAuthorizer` (see `parseAuthorizerConfig`). */
+  jwt: JwtAuthorizerConfig;
+  /** Clock tolerance, JWKS refetch cooldown, discovery timeout. Default: core's defaults. */
+  verify?: JwtAuthorizerOptions;
+  /** What the RFC 9728 metadata document says. Default: derived from the request and `jwt`. */
+  protectedResource?: ProtectedResourceOptions;
+}
 
 /** Options of {@link createAgentCoreServer}. */
 export interface AgentCoreServerOptions {
@@ -63,6 +78,11 @@ export interface AgentCoreServerOptions {
   retryInterval?: number;
   /** On shutdown, how long to wait for in-flight requests, in ms. Default: 10000. */
   shutdownTimeoutMs?: number;
+  /**
+   * Require a bearer token on every MCP request. Default: none (the server is open, and says so
+   * in its start-up log). Apps read it from env `AUTHORIZER_CONFIG` with `loadAuthorizerConfig`.
+   */
+  auth?: AuthOptions;
   /** The logger. Default: a JSON pino logger at env `LOG_LEVEL` (else `info`). */
   logger?: Logger;
 }
@@ -71,10 +91,19 @@ export interface AgentCoreServerOptions {
 export type ResolvedServerOptions = Required<
   Omit<
     AgentCoreServerOptions,
-    'title' | 'instructions' | 'eventStore' | 'retryInterval' | 'logger' | 'dnsRebindingProtection'
+    | 'title'
+    | 'instructions'
+    | 'eventStore'
+    | 'retryInterval'
+    | 'logger'
+    | 'dnsRebindingProtection'
+    | 'auth'
   >
 > &
-  Pick<AgentCoreServerOptions, 'title' | 'instructions' | 'eventStore' | 'retryInterval'> & {
+  Pick<
+    AgentCoreServerOptions,
+    'title' | 'instructions' | 'eventStore' | 'retryInterval' | 'auth'
+  > & {
     dnsRebindingProtection: DnsRebindingOptions | false;
   };
 
@@ -131,6 +160,7 @@ export function resolveServerOptions(
     sessionIdleTimeoutMs: options.sessionIdleTimeoutMs ?? 900_000,
     eventStore: options.eventStore,
     retryInterval: options.retryInterval,
+    auth: options.auth,
     shutdownTimeoutMs: options.shutdownTimeoutMs ?? 10_000,
   };
 }

@@ -66,7 +66,15 @@ export function createServerLifecycle(parts: {
       port: bound.port,
       url: `http://${urlHost}:${bound.port}${options.path}`,
     };
-    logger.info({ ...address, mode: options.mode }, 'listening');
+    if (!options.auth) {
+      logger.warn(
+        'authentication is off: anyone who can reach this port can call every tool; set AUTHORIZER_CONFIG (or the auth option) to require bearer tokens',
+      );
+    }
+    logger.info(
+      { ...address, mode: options.mode, auth: options.auth ? 'jwt' : 'off' },
+      'listening',
+    );
     logger.flush(); // whoever started us waits for this line: do not let it sit in the batch
     return address;
   };

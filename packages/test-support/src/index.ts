@@ -1,7 +1,13 @@
 // The public API of @agentcore-mcp/test-support (private): helpers for tests that run real processes.
 export { connectMcpClient } from './connectMcpClient.js';
 export { deployBundle } from './deployBundle.js';
+export type { SignCognitoLocalTokenOptions } from './signCognitoLocalToken.js';
+export { signCognitoLocalToken } from './signCognitoLocalToken.js';
 export type { SpawnAppOptions, SpawnedApp } from './spawnApp.js';
 export { spawnApp } from './spawnApp.js';
+export type { CognitoLocal } from './startCognitoLocal.js';
+export { startCognitoLocal } from './startCognitoLocal.js';
 export { startDeployedApp } from './startDeployedApp.js';
 export { toolText } from './toolText.js';
+export type { VerifyWithDiscoveryResult } from './verifyWithDiscovery.js';
+export { verifyWithDiscovery } from './verifyWithDiscovery.js';

@@ -1,3 +1,4 @@
+import type { Principal } from '@agentcore-mcp/core';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import type {
   CreateMessageRequest,
@@ -34,6 +35,8 @@ export type ToolLogger = Record<
 export interface ToolContext {
   /** Aborted when the client cancels the request or disconnects. */
   readonly signal: AbortSignal;
+  /** The verified caller when the server requires bearer tokens (`auth` option); else undefined. */
+  readonly principal: Principal | undefined;
   /** The platform's request metadata (session, request and user ids, headers). */
   readonly runtime: RuntimeRequestInfo;
   /** Log to the client with `notifications/message`, honouring its `logging/setLevel`. */

@@ -1,4 +1,4 @@
-import { AgentCoreMcpError } from '@agentcore-mcp/core';
+import { AgentCoreMcpError, type Principal } from '@agentcore-mcp/core';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import {
   CreateMessageResultSchema,
@@ -8,6 +8,7 @@ import {
   type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
 
+import { PRINCIPAL_KEY } from '../auth/requireBearerToken.js';
 import {
   LOGGING_LEVELS,
   type RuntimeRequestInfo,
@@ -32,6 +33,7 @@ export function createToolContext(
 ): ToolContext {
   return {
     signal: extra.signal,
+    principal: extra.authInfo?.extra?.[PRINCIPAL_KEY] as Principal | undefined,
     runtime: readRuntimeRequestInfo(extra),
     log: createClientLogger(extra, state, loggerName),
     reportProgress: async (progress, total, message) => {

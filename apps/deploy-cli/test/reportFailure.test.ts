@@ -1,0 +1,50 @@
+import { AgentCoreMcpError } from '@agentcore-mcp/core';
+import { describe, expect, it } from 'vitest';
+
+import { toCognitoRequestError } from '../src/aws/cognitoError.js';
+import { createOutput } from '../src/output.js';
+import { reportFailure } from '../src/reportFailure.js';
+
+function capture() {
+  const stderr: string[] = [];
+  const output = createOutput({
+    stdout: { write: () => true },
+    stderr: { write: (text: string) => stderr.push(text) > 0 },
+  });
+  return { stderr, output };
+}
+
+describe('reportFailure', () => {
+  const failure = toCognitoRequestError(
+    'CreateUserPool',
+    Object.assign(new Error('Denied', { cause: new Error('socket detail') }), {
+      name: 'AccessDeniedException',
+      $metadata: { requestId: 'req-9', httpStatusCode: 403 },
+    }),
+    { region: 'us-east-1' },
+  );
+
+  it('prints a Cognito failure as its one line and exits 1', () => {
+    const { stderr, output } = capture();
+    expect(reportFailure(failure, output)).toBe(1);
+    expect(stderr).toEqual([`error: ${failure.message}\n`]);
+  });
+
+  it('adds the request id and the cause chain with verbose', () => {
+    const { stderr, output } = capture();
+    expect(reportFailure(failure, output, { verbose: true })).toBe(1);
+    expect(stderr).toEqual([
+      `error: ${failure.message}\n`,
+      '  requestId: req-9\n',
+      '  cause: AccessDeniedException: Denied (HTTP 403)\n',
+      '  cause: Error: socket detail\n',
+    ]);
+  });
+
+  it('prints our own errors as they are and anything else as an internal error', () => {
+    const { stderr, output } = capture();
+    reportFailure(new AgentCoreMcpError('ERR_CONFIG_INVALID', 'Bad file'), output);
+    reportFailure(new TypeError('oops'), output);
+    expect(stderr).toEqual(['error: Bad file\n', 'error: Unexpected internal error: oops\n']);
+  });
+});

@@ -1,0 +1,109 @@
+import {
+  AgentCoreMcpError,
+  type JwtAuthorizer,
+  type Principal,
+  readBearerToken,
+} from '@agentcore-mcp/core';
+import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
+import type { Request, RequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
+
+import { JsonRpcErrorCode, sendJsonRpcError } from '../http/sendJsonRpcError.js';
+import { PROTECTED_RESOURCE_METADATA_PATH, requestOrigin } from './protectedResourceMetadata.js';
+
+/** Where the verified principal travels from the HTTP layer to tool handlers. */
+export const PRINCIPAL_KEY = 'agentcore-mcp/principal';
+
+/**
+ * Requires a valid bearer token on every MCP request, with AgentCore's customJWTAuthorizer
+ * semantics. Missing token: 401 with `WWW-Authenticate: Bearer resource_metadata="…"`. Invalid,
+ * expired or wrong client: 401 `error="invalid_token"` with a description. Insufficient scope: 403
+ * `error="insufficient_scope"`. Identity provider unreachable: 503. The token is never logged.
+ *
+ * @param authorizer - Verifies tokens.
+ * @param logger - Receives one line per rejection (reason code, never the token).
+ * @returns Express middleware that sets `req.auth` (the SDK's `AuthInfo`) on success.
+ */
+export function requireBearerToken(authorizer: JwtAuthorizer, logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    let token: string;
+    try {
+      token = readBearerToken(req.header('authorization'));
+    } catch (error) {
+      reject({ req, res, logger }, error);
+      return;
+    }
+    authorizer.verify(token).then(
+      (principal) => {
+        (req as Request & { auth?: AuthInfo }).auth = toAuthInfo(token, principal);
+        next();
+      },
+      (error: unknown) => reject({ req, res, logger }, error),
+    );
+  };
+}
+
+function toAuthInfo(token: string, principal: Principal): AuthInfo {
+  return {
+    token,
+    clientId: principal.clientId ?? principal.subject,
+    scopes: principal.scopes,
+    ...(principal.expiresAt ? { expiresAt: Math.floor(principal.expiresAt.getTime() / 1000) } : {}),
+    extra: { [PRINCIPAL_KEY]: principal },
+  };
+}
+
+function reject(
+  { req, res, logger }: { req: Request; res: Response; logger: Logger },
+  error: unknown,
+): void {
+  const metadata = `resource_metadata="${requestOrigin(req)}${PROTECTED_RESOURCE_METADATA_PATH}"`;
+  const code = error instanceof AgentCoreMcpError ? error.code : 'ERR_INTERNAL';
+  const description = error instanceof Error ? error.message : 'Token verification failed';
+  logger.info(
+    { httpMethod: req.method, outcome: 'unauthorized', reason: code },
+    'request rejected',
+  );
+
+  switch (code) {
+    case 'ERR_TOKEN_MISSING':
+      res.setHeader('WWW-Authenticate', `Bearer ${metadata}`);
+      sendJsonRpcError(res, 401, {
+        code: JsonRpcErrorCode.ServerError,
+        message:
+          'Unauthorized: send Authorization: Bearer <access token> (get one with agentcore-mcp token)',
+      });
+      return;
+    case 'ERR_TOKEN_INSUFFICIENT_SCOPE':
+      res.setHeader(
+        'WWW-Authenticate',
+        `Bearer error="insufficient_scope", error_description="${quoted(description)}", ${metadata}`,
+      );
+      sendJsonRpcError(res, 403, {
+        code: JsonRpcErrorCode.ServerError,
+        message: `Forbidden: ${description}`,
+      });
+      return;
+    case 'ERR_AUTHORIZER_UNAVAILABLE':
+      res.setHeader('Retry-After', '5');
+      sendJsonRpcError(res, 503, {
+        code: JsonRpcErrorCode.ServerError,
+        message: `Cannot verify tokens right now: ${description}`,
+      });
+      return;
+    default:
+      res.setHeader(
+        'WWW-Authenticate',
+        `Bearer error="invalid_token", error_description="${quoted(description)}", ${metadata}`,
+      );
+      sendJsonRpcError(res, 401, {
+        code: JsonRpcErrorCode.ServerError,
+        message: `Unauthorized: ${description}`,
+      });
+  }
+}
+
+/** Makes a message safe inside a quoted-string of an HTTP header (RFC 9110 §5.6.4). */
+function quoted(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, '?').replace(/["\\]/g, '\\$&');
+}
