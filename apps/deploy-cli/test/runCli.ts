@@ -12,12 +12,13 @@ export interface CliRun {
 }
 
 /**
- * Runs `node dist/cli.js …` in `cwd` with exactly `env` (no AWS variables leak in from the machine
- * running the tests), and collects its output.
+ * Runs `node dist/cli.js …` in `cwd` with exactly `env` (pass `cleanEnv(…)` so no AWS variables
+ * leak in from the machine running the tests), and collects its output. Default: this process's
+ * directory and environment.
  */
 export function runCli(
   args: readonly string[],
-  { cwd, env }: { cwd: string; env: NodeJS.ProcessEnv },
+  { cwd, env }: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
