@@ -3,6 +3,7 @@
 // src/commands/*.ts, and every byte printed goes through src/output.ts.
 import { Command } from 'commander';
 
+import type { LocalCommandOptions } from './commands/local.js';
 import type { SetupCognitoCommandOptions } from './commands/setupCognito.js';
 import type { TokenCommandOptions } from './commands/token.js';
 import { runUrlCommand, type UrlCommandOptions } from './commands/url.js';
@@ -93,6 +94,30 @@ program
   .action(async (options: TokenCommandOptions) => {
     const { runTokenCommand } = await import('./commands/token.js');
     await runTokenCommand(options, output, context);
+  });
+
+program
+  .command('local')
+  .description(
+    'run a local AgentCore Runtime emulator: /runtimes/<ARN>/invocations mapped to local MCP servers',
+  )
+  .option(
+    '--runtime <arn=url>',
+    'a runtime ARN and the local MCP server it maps to (repeatable)',
+    (value: string, previous: string[]) => [...previous, value],
+    [] as string[],
+  )
+  .option('--qualifier <name>', 'endpoint name the runtimes answer on', 'DEFAULT')
+  .option(
+    '--authorizer-config <json|file>',
+    'customJWTAuthorizer to enforce (as setup-cognito writes it)',
+  )
+  .option('--request-header-allowlist <list>', 'comma-separated headers forwarded to the servers')
+  .option('--host <address>', 'address to bind', '127.0.0.1')
+  .option('--port <port>', 'port to bind', '9000')
+  .action(async (options: LocalCommandOptions) => {
+    const { runLocalCommand } = await import('./commands/local.js');
+    await runLocalCommand(options, output);
   });
 
 try {

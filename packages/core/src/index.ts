@@ -5,6 +5,7 @@ export type { CustomClaimRule, JwtAuthorizerConfig } from './auth/authorizerConf
 export { parseAuthorizerConfig } from './auth/authorizerConfig.js';
 export type { JwtAuthorizer, JwtAuthorizerOptions, Principal } from './auth/createJwtAuthorizer.js';
 export { createJwtAuthorizer } from './auth/createJwtAuthorizer.js';
+export { loadAuthorizerConfig } from './auth/loadAuthorizerConfig.js';
 export { readBearerToken } from './auth/readBearerToken.js';
 export type { AgentCoreMcpErrorOptions, ErrorCode } from './errors.js';
 export { AgentCoreMcpError, toAgentCoreMcpError } from './errors.js';

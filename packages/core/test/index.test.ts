@@ -23,6 +23,7 @@ describe('the public API', () => {
       'isQualifier',
       'isRuntimeArn',
       'isRuntimeName',
+      'loadAuthorizerConfig',
       'parseAuthorizerConfig',
       'parseHeaderAllowlist',
       'parseInvocationUrl',

@@ -1,5 +1,6 @@
 // The public API of @agentcore-mcp/server-kit. Everything a consumer may import is exported here, by name.
-export { loadAuthorizerConfig } from './auth/loadAuthorizerConfig.js';
+/** Reads env `AUTHORIZER_CONFIG` (inline JSON or a file path); re-exported from `@agentcore-mcp/core`. */
+export { loadAuthorizerConfig } from '@agentcore-mcp/core';
 export type {
   ProtectedResourceMetadata,
   ProtectedResourceOptions,

@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 
-import {
-  AgentCoreMcpError,
-  type JwtAuthorizerConfig,
-  parseAuthorizerConfig,
-} from '@agentcore-mcp/core';
+import { AgentCoreMcpError } from '../errors.js';
+import { type JwtAuthorizerConfig, parseAuthorizerConfig } from './authorizerConfig.js';
 
 /**
  * Reads an authorizer configuration the way apps receive it in env `AUTHORIZER_CONFIG`: inline

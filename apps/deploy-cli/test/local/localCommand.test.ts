@@ -1,0 +1,98 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { CLI, runCli } from '../runCli.js';
+
+const ARN = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/example_server-AbCdEf1234';
+
+describe('agentcore-mcp local (a real process)', () => {
+  const upstream = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        result: { path: req.url, session: req.headers['mcp-session-id'] },
+      }),
+    );
+  });
+  let target: string;
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    target = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/mcp`;
+  });
+  afterAll(() => new Promise<void>((resolve) => upstream.close(() => resolve())));
+
+  it('prints the invocation URL of each runtime, forwards calls, and exits 0 on SIGINT', async () => {
+    const child = spawn(
+      process.execPath,
+      [CLI, 'local', '--port', '0', '--runtime', `${ARN}=${target}`],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const lines: string[] = [];
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const invocationUrl = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        lines.push(line);
+        const match = /^\s+(http:\/\/127\.0\.0\.1:\d+\/runtimes\/\S+)$/.exec(line);
+        if (match?.[1]) resolve(match[1]);
+      });
+      void exited.then(() => reject(new Error(`exited early: ${lines.join('\n')}`)));
+    });
+    try {
+      expect(lines[0]).toMatch(/^AgentCore Runtime emulator on http:\/\/127\.0\.0\.1:\d+$/);
+      expect(lines[1]).toBe(`  ${ARN} -> ${target}`);
+      expect(invocationUrl).toMatch(
+        new RegExp(`/runtimes/${encodeURIComponent(ARN)}/invocations\\?qualifier=DEFAULT$`),
+      );
+      const response = await fetch(invocationUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+        },
+        body: '{"jsonrpc":"2.0","id":1,"method":"ping"}',
+      });
+      const body = (await response.json()) as { result: { path: string; session: string } };
+      expect(body.result.path).toBe('/mcp');
+      expect(body.result.session).toBe(response.headers.get('mcp-session-id'));
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+  });
+
+  it.each([
+    [[], /^error: No runtime to serve: pass --runtime <ARN>=<MCP server URL> at least once\n$/],
+    [
+      ['--runtime', `${ARN}=ftp://x`],
+      /^error: Invalid --runtime ".*": expected <ARN>=<http\(s\) URL of the MCP server>/,
+    ],
+    [['--runtime', 'arn:aws:nope=http://127.0.0.1:1/mcp'], /^error: Invalid runtime ARN/],
+    [
+      ['--runtime', `${ARN}=http://127.0.0.1:1/mcp`, '--request-header-allowlist', 'Host'],
+      /^error: .*Host/,
+    ],
+    [
+      [
+        '--runtime',
+        `${ARN}=http://127.0.0.1:1/mcp`,
+        '--authorizer-config',
+        '{"customJWTAuthorizer":{}}',
+      ],
+      /^error: Invalid authorizer config: customJWTAuthorizer\.discoveryUrl/,
+    ],
+  ])('refuses bad options with one error line and exit 1 (%j)', async (args, message) => {
+    const run = await runCli(['local', '--port', '0', ...args]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
