@@ -1,5 +1,4 @@
 // The public API of @agentcore-mcp/server-kit. Everything a consumer may import is exported here, by name.
-/** Reads env `AUTHORIZER_CONFIG` (inline JSON or a file path); re-exported from `@agentcore-mcp/core`. */
 export type {
   ProtectedResourceMetadata,
   ProtectedResourceOptions,
@@ -42,4 +41,5 @@ export type {
 } from './options.js';
 export { runAgentCoreServer } from './runAgentCoreServer.js';
 export type { ListeningAddress } from './serverLifecycle.js';
+/** Reads env `AUTHORIZER_CONFIG` (inline JSON or a file path); re-exported from `@agentcore-mcp/core`. */
 export { loadAuthorizerConfig } from '@agentcore-mcp/core';
