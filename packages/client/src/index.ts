@@ -1,4 +1,9 @@
 // The public API of @agentcore-mcp/client. Everything a consumer may import is exported here, by name.
+export type {
+  AgentCoreClientErrorCode,
+  AgentCoreClientErrorOptions,
+} from './agentCoreClientError.js';
+export { AgentCoreClientError } from './agentCoreClientError.js';
 export type { ClientCredentialsTokenProviderOptions } from './auth/createClientCredentialsTokenProvider.js';
 export { createClientCredentialsTokenProvider } from './auth/createClientCredentialsTokenProvider.js';
 export type {
@@ -10,6 +15,13 @@ export { createStaticTokenProvider } from './auth/createStaticTokenProvider.js';
 export type { GetTokenOptions, TokenProvider } from './auth/tokenProvider.js';
 export type { TokenProviderErrorCode } from './auth/tokenProviderError.js';
 export { TokenProviderError } from './auth/tokenProviderError.js';
+export type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+} from './connect/createSigV4Signer.js';
+export { AGENTCORE_SIGNING_SERVICE } from './connect/createSigV4Signer.js';
+export type { ConnectAgentCoreOptions, SigV4Options } from './connectAgentCore.js';
+export { connectAgentCore, RUNTIME_USER_ID_HEADER } from './connectAgentCore.js';
 export { MCP_ACCEPT_HEADER } from './mcpHeaders.js';
 export type { McpArnTarget, McpEndpointTarget, McpUrlTarget } from './resolveMcpEndpoint.js';
 export { resolveMcpEndpoint } from './resolveMcpEndpoint.js';

@@ -131,7 +131,15 @@ describe('dist smoke test: each public entry imports and exposes its main API', 
       '@agentcore-mcp/server-kit',
       ['createAgentCoreServer', 'defineTool', 'runAgentCoreServer', 'ToolError'],
     ],
-    ['@agentcore-mcp/client', ['resolveMcpEndpoint']],
+    [
+      '@agentcore-mcp/client',
+      [
+        'resolveMcpEndpoint',
+        'connectAgentCore',
+        'createCognitoTokenProvider',
+        'createClientCredentialsTokenProvider',
+      ],
+    ],
     ['@agentcore-mcp/gateway', ['formatGatewayToolName', 'parseGatewayToolName']],
   ])('%s', async (name, exported) => {
     const module = (await import(name)) as Record<string, unknown>;
