@@ -1,11 +1,13 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-import { connectMcpClient, spawnApp, type SpawnedApp, toolText } from '@agentcore-mcp/test-support';
+import { connectAgentCore, createStaticTokenProvider } from '@agentcore-mcp/client';
+import { spawnApp, type SpawnedApp, toolText } from '@agentcore-mcp/test-support';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 
 import { DEMO_CALLS, type DemoCall } from './demoCalls.js';
 import { type DemoAuth, describeAuthorizerConfig, setUpAuth } from './setUpAuth.js';
+import { type DemoEmulator, startEmulator } from './startEmulator.js';
 
 /** Where the demo writes its transcript. */
 export type DemoOutput = (line: string) => void;
@@ -22,18 +24,38 @@ export class DemoStepError extends Error {
 
 const APPS = ['example-server', 'external-server'] as const;
 
+/** The runtime ARN each app is addressed by, as if it were deployed to AgentCore Runtime. */
+export const DEMO_RUNTIME_ARNS: Readonly<Record<(typeof APPS)[number], string>> = {
+  'example-server':
+    'arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/example_server-Demo000001',
+  'external-server':
+    'arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/external_server-Demo000002',
+};
+
+/** Options of {@link runDemo}. */
+export interface DemoOptions {
+  /** Leave everything running, print the URLs and a token, and wait for Ctrl-C. Default: false. */
+  keep?: boolean;
+}
+
 /**
- * The local end-to-end demo, no AWS: starts cognito-local, runs `agentcore-mcp setup-cognito`
- * against it, starts example-server and external-server with that authorizer, shows that a call
- * without a token is refused, then lists and calls every tool with a token from
- * `agentcore-mcp token`, and stops everything.
+ * The local end-to-end demo, no AWS, the seed's client flow by ARN:
+ * 1. starts cognito-local and runs `agentcore-mcp setup-cognito` against it;
+ * 2. starts example-server and external-server, and `agentcore-mcp local` (the AgentCore Runtime
+ *    emulator, which enforces that authorizer) in front of them;
+ * 3. shows that a call without a token is refused;
+ * 4. calls every tool through the emulator by runtime ARN with `connectAgentCore` and a token from
+ *    `agentcore-mcp token`;
+ * 5. stops everything.
  *
  * @param print - Receives the transcript, line by line.
+ * @param options - `keep` to leave it running for MCP Inspector.
  * @throws {@link DemoStepError} naming the step that failed.
  */
-export async function runDemo(print: DemoOutput): Promise<void> {
-  const running = new Map<string, SpawnedApp>();
+export async function runDemo(print: DemoOutput, options: DemoOptions = {}): Promise<void> {
+  const running = new Map<(typeof APPS)[number], SpawnedApp>();
   let auth: DemoAuth | undefined;
+  let emulator: DemoEmulator | undefined;
   try {
     auth = await step('Starting cognito-local and running agentcore-mcp setup-cognito', setUpAuth);
     print(
@@ -41,26 +63,58 @@ export async function runDemo(print: DemoOutput): Promise<void> {
     );
     print(`   authorizer: ${describeAuthorizerConfig(auth.authorizerConfigFile)}`);
     for (const name of APPS) {
-      const env = { AUTHORIZER_CONFIG: auth.authorizerConfigFile };
-      const app = await step(`Starting ${name}`, () => spawnApp(entryOf(name), { env }));
+      const app = await step(`Starting ${name}`, () => spawnApp(entryOf(name)));
       running.set(name, app);
-      print(`▶ ${name} listening on ${app.url} (bearer tokens required)`);
+      print(`▶ ${name} listening on ${app.url}`);
     }
+    const targets = new Map([...running].map(([name, app]) => [DEMO_RUNTIME_ARNS[name], app.url]));
+    const authorizerConfigFile = auth.authorizerConfigFile;
+    emulator = await step('Starting the AgentCore Runtime emulator (agentcore-mcp local)', () =>
+      startEmulator(targets, authorizerConfigFile),
+    );
+    print(
+      `🛰  AgentCore Runtime emulator (agentcore-mcp local) on ${emulator.endpoint}, JWT authorizer on`,
+    );
 
-    const first = running.get(APPS[0]);
-    if (first) print(await demonstrateRefusal(first.url));
+    const firstUrl = emulator.invocationUrls.get(DEMO_RUNTIME_ARNS['example-server']) ?? '';
+    print(await demonstrateRefusal(firstUrl));
     const { getToken } = auth;
     const token = await step('Getting an access token with agentcore-mcp token', getToken);
     print('🎟  Got an access token with agentcore-mcp token');
-    for (const [name, app] of running) {
-      await demonstrateServer(name, app.url, { token, print });
+    for (const name of APPS) {
+      await demonstrateServer(name, {
+        arn: DEMO_RUNTIME_ARNS[name],
+        endpoint: emulator.endpoint,
+        token,
+        print,
+      });
     }
     print('');
     print('✅ All tests completed successfully.');
+    if (options.keep) await keepRunning(print, { emulator, token });
   } finally {
+    await emulator?.stop();
     await Promise.all([...running.values()].map((app) => app.stop()));
     await auth?.stop();
   }
+}
+
+async function keepRunning(
+  print: DemoOutput,
+  { emulator, token }: { emulator: DemoEmulator; token: string },
+): Promise<void> {
+  print('');
+  print('Still running (--keep). In MCP Inspector (npx @modelcontextprotocol/inspector), choose');
+  print(
+    '"Streamable HTTP", paste one of these URLs, and add the header Authorization: Bearer <token>:',
+  );
+  for (const [arn, url] of emulator.invocationUrls) print(`   ${arn}\n   ${url}`);
+  print(`Token (valid about an hour): ${token}`);
+  print('Press Ctrl-C to stop everything.');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
 }
 
 async function demonstrateRefusal(url: string): Promise<string> {
@@ -84,16 +138,20 @@ async function demonstrateRefusal(url: string): Promise<string> {
 
 async function demonstrateServer(
   name: string,
-  url: string,
-  { token, print }: { token: string; print: DemoOutput },
+  {
+    arn,
+    endpoint,
+    token,
+    print,
+  }: { arn: string; endpoint: string; token: string; print: DemoOutput },
 ): Promise<void> {
   print('');
-  const client = await step(`Connecting to ${name}`, () =>
-    connectMcpClient(url, { authorization: `Bearer ${token}` }),
+  const client = await step(`Connecting to ${name} by ARN`, () =>
+    connectAgentCore({ arn, endpoint, tokenProvider: createStaticTokenProvider(token) }),
   );
   try {
     const info = client.getServerVersion();
-    print(`🔗 Connected to ${info?.name ?? name} ${info?.version ?? ''} at ${url}`);
+    print(`🔗 Connected to ${info?.name ?? name} ${info?.version ?? ''} by ARN ${arn}`);
     print('✓ Session initialized');
     const { tools } = await step(`Listing the tools of ${name}`, () => client.listTools());
     print(`📋 Available tools (${tools.length}):`);

@@ -1,4 +1,5 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -6,23 +7,69 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const entry = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const EXAMPLE_ARN =
+  'arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/example_server-Demo000001';
 
 describe('pnpm demo', () => {
-  it('sets up Cognito, refuses a call without a token, calls every tool with one, and exits 0', async () => {
+  it('runs the seed client flow by ARN through the emulator with Cognito auth, and exits 0', async () => {
     const { stdout } = await run(process.execPath, [entry], { timeout: 90_000 });
     expect(stdout).toMatch(
       /🔐 cognito-local on http:\/\/127\.0\.0\.1:\d+; setup-cognito created pool local_\w+/,
     );
     expect(stdout).toMatch(
-      /🚫 Without a token: HTTP 401, WWW-Authenticate: Bearer resource_metadata="http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource"/,
+      /🛰 {2}AgentCore Runtime emulator \(agentcore-mcp local\) on http:\/\/127\.0\.0\.1:\d+, JWT authorizer on/,
+    );
+    expect(stdout).toContain(
+      `🚫 Without a token: HTTP 401, WWW-Authenticate: Bearer resource_metadata="http://127.0.0.1:`,
+    );
+    expect(stdout).toContain(
+      `/runtimes/${encodeURIComponent(EXAMPLE_ARN)}/invocations/.well-known/oauth-protected-resource?qualifier=DEFAULT"`,
     );
     expect(stdout).toContain('🎟  Got an access token with agentcore-mcp token');
-    expect(stdout).toContain('🔗 Connected to example-server 0.1.0');
-    expect(stdout).toContain('🔗 Connected to external-server 0.1.0');
+    expect(stdout).toContain(`🔗 Connected to example-server 0.1.0 by ARN ${EXAMPLE_ARN}`);
+    expect(stdout).toContain('🔗 Connected to external-server 0.1.0 by ARN');
+    expect(stdout).toContain('✓ Session initialized');
     expect(stdout).toContain('📋 Available tools (6):');
     expect(stdout).toContain('→ Echo: Hello from AgentCore!');
     expect(stdout).toContain('→ Result: 15 add 27 = 42');
     expect(stdout).toContain('→ External Server Echo: Hello from gateway!');
     expect(stdout.trimEnd().endsWith('✅ All tests completed successfully.')).toBe(true);
+  });
+
+  it('with --keep stays up, prints the invocation URLs and a token, and stops cleanly on Ctrl-C', async () => {
+    const child = spawn(process.execPath, [entry, '--keep'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const lines: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        lines.push(line);
+        if (line.startsWith('Press Ctrl-C')) resolve();
+      });
+      void exited.then(() => reject(new Error(lines.join('\n'))));
+    });
+    const url = lines
+      .map((line) => line.trim())
+      .find(
+        (line) =>
+          line.startsWith('http://127.0.0.1:') && line.includes('/invocations?qualifier=DEFAULT'),
+      );
+    const token = lines
+      .find((line) => line.startsWith('Token (valid about an hour): '))
+      ?.split(': ')[1];
+    expect(url).toBeDefined();
+    expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const response = await fetch(url!, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        authorization: `Bearer ${token}`,
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/list' }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('"name":"echo_message"');
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
   });
 });
