@@ -2,12 +2,17 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 import { connectAgentCore, createStaticTokenProvider } from '@agentcore-mcp/client';
-import { spawnApp, type SpawnedApp, toolText } from '@agentcore-mcp/test-support';
+import {
+  type RuntimeEmulatorProcess,
+  spawnApp,
+  type SpawnedApp,
+  startRuntimeEmulator,
+  toolText,
+} from '@agentcore-mcp/test-support';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 
 import { DEMO_CALLS, type DemoCall } from './demoCalls.js';
 import { type DemoAuth, describeAuthorizerConfig, setUpAuth } from './setUpAuth.js';
-import { type DemoEmulator, startEmulator } from './startEmulator.js';
 
 /** Where the demo writes its transcript. */
 export type DemoOutput = (line: string) => void;
@@ -55,7 +60,7 @@ export interface DemoOptions {
 export async function runDemo(print: DemoOutput, options: DemoOptions = {}): Promise<void> {
   const running = new Map<(typeof APPS)[number], SpawnedApp>();
   let auth: DemoAuth | undefined;
-  let emulator: DemoEmulator | undefined;
+  let emulator: RuntimeEmulatorProcess | undefined;
   try {
     auth = await step('Starting cognito-local and running agentcore-mcp setup-cognito', setUpAuth);
     print(
@@ -70,7 +75,11 @@ export async function runDemo(print: DemoOutput, options: DemoOptions = {}): Pro
     const targets = new Map([...running].map(([name, app]) => [DEMO_RUNTIME_ARNS[name], app.url]));
     const authorizerConfigFile = auth.authorizerConfigFile;
     emulator = await step('Starting the AgentCore Runtime emulator (agentcore-mcp local)', () =>
-      startEmulator(targets, authorizerConfigFile),
+      startRuntimeEmulator({
+        cliPath: cliPath(),
+        runtimes: targets,
+        authorizerConfig: authorizerConfigFile,
+      }),
     );
     print(
       `🛰  AgentCore Runtime emulator (agentcore-mcp local) on ${emulator.endpoint}, JWT authorizer on`,
@@ -101,7 +110,7 @@ export async function runDemo(print: DemoOutput, options: DemoOptions = {}): Pro
 
 async function keepRunning(
   print: DemoOutput,
-  { emulator, token }: { emulator: DemoEmulator; token: string },
+  { emulator, token }: { emulator: RuntimeEmulatorProcess; token: string },
 ): Promise<void> {
   print('');
   print('Still running (--keep). In MCP Inspector (npx @modelcontextprotocol/inspector), choose');
@@ -186,6 +195,11 @@ async function step<T>(name: string, action: () => Promise<T>): Promise<T> {
     if (error instanceof DemoStepError) throw error;
     throw new DemoStepError(name, { cause: error });
   }
+}
+
+function cliPath(): string {
+  const manifest = createRequire(import.meta.url).resolve('@agentcore-mcp/deploy-cli/package.json');
+  return join(dirname(manifest), 'dist', 'cli.js');
 }
 
 function entryOf(app: (typeof APPS)[number]): string {

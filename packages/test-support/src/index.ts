@@ -8,6 +8,11 @@ export { spawnApp } from './spawnApp.js';
 export type { CognitoLocal } from './startCognitoLocal.js';
 export { startCognitoLocal } from './startCognitoLocal.js';
 export { startDeployedApp } from './startDeployedApp.js';
+export type {
+  RuntimeEmulatorProcess,
+  StartRuntimeEmulatorOptions,
+} from './startRuntimeEmulator.js';
+export { startRuntimeEmulator } from './startRuntimeEmulator.js';
 export { toolText } from './toolText.js';
 export type { VerifyWithDiscoveryResult } from './verifyWithDiscovery.js';
 export { verifyWithDiscovery } from './verifyWithDiscovery.js';

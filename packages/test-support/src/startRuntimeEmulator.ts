@@ -1,32 +1,50 @@
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 /** The running `agentcore-mcp local` process. */
-export interface DemoEmulator {
+export interface RuntimeEmulatorProcess {
   /** The endpoint override clients use, e.g. `http://127.0.0.1:41234`. */
   readonly endpoint: string;
   /** The invocation URL it printed for each runtime ARN. */
   readonly invocationUrls: ReadonlyMap<string, string>;
-  stop(): Promise<void>;
+  /** Sends SIGINT and waits for the exit. */
+  stop: () => Promise<void>;
+}
+
+/** Options of {@link startRuntimeEmulator}. */
+export interface StartRuntimeEmulatorOptions {
+  /** The built CLI, `apps/deploy-cli/dist/cli.js`. */
+  cliPath: string;
+  /** Runtime ARN → local MCP server URL. */
+  runtimes: ReadonlyMap<string, string>;
+  /** `--authorizer-config`: inline JSON or a file. Default: none. */
+  authorizerConfig?: string;
+  /** `--request-header-allowlist`. Default: none. */
+  requestHeaderAllowlist?: string;
 }
 
 /**
- * Runs the real CLI, `agentcore-mcp local --port 0 --runtime ARN=URL … --authorizer-config FILE`,
- * and reads the endpoint and invocation URLs it prints.
+ * Runs the real CLI, `agentcore-mcp local --port 0 --runtime ARN=URL …`, and reads the endpoint
+ * and the invocation URLs it prints.
  *
- * @param runtimes - Runtime ARN → local MCP server URL.
- * @param authorizerConfigFile - The customJWTAuthorizer the emulator enforces, as AgentCore would.
+ * @param options - The CLI, runtimes, authorizer and header allowlist.
  * @returns The running emulator.
+ * @example
+ * ```ts
+ * const emulator = await startRuntimeEmulator({ cliPath, runtimes: new Map([[arn, server.url]]) });
+ * try { … connectAgentCore({ arn, endpoint: emulator.endpoint }) … } finally { await emulator.stop(); }
+ * ```
  */
-export function startEmulator(
-  runtimes: ReadonlyMap<string, string>,
-  authorizerConfigFile: string,
-): Promise<DemoEmulator> {
-  const args = ['local', '--port', '0', '--authorizer-config', authorizerConfigFile];
+export function startRuntimeEmulator(
+  options: StartRuntimeEmulatorOptions,
+): Promise<RuntimeEmulatorProcess> {
+  const { runtimes } = options;
+  const args = ['local', '--port', '0'];
+  if (options.authorizerConfig) args.push('--authorizer-config', options.authorizerConfig);
+  if (options.requestHeaderAllowlist)
+    args.push('--request-header-allowlist', options.requestHeaderAllowlist);
   for (const [arn, url] of runtimes) args.push('--runtime', `${arn}=${url}`);
-  const child = spawn(process.execPath, [cliPath(), ...args], {
+  const child = spawn(process.execPath, [options.cliPath, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -59,9 +77,4 @@ export function startEmulator(
       }
     });
   });
-}
-
-function cliPath(): string {
-  const manifest = createRequire(import.meta.url).resolve('@agentcore-mcp/deploy-cli/package.json');
-  return join(dirname(manifest), 'dist', 'cli.js');
 }
