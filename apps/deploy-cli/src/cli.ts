@@ -3,6 +3,7 @@
 // src/commands/*.ts, and every byte printed goes through src/output.ts.
 import { Command } from 'commander';
 
+import type { InvokeCommandOptions } from './commands/invoke.js';
 import type { LocalCommandOptions } from './commands/local.js';
 import type { SetupCognitoCommandOptions } from './commands/setupCognito.js';
 import type { TokenCommandOptions } from './commands/token.js';
@@ -118,6 +119,37 @@ program
   .action(async (options: LocalCommandOptions) => {
     const { runLocalCommand } = await import('./commands/local.js');
     await runLocalCommand(options, output);
+  });
+
+program
+  .command('invoke')
+  .description("call a runtime over MCP: tools/list, or tools/call NAME --args '{…}'")
+  .argument('<method>', 'tools/list or tools/call')
+  .argument('[name]', 'the tool to call (tools/call)')
+  .option('--arn <arn>', 'runtime ARN (AWS, or the emulator with --local/--endpoint)')
+  .option('--url <url>', 'a plain MCP endpoint URL instead of an ARN')
+  .option('--qualifier <name>', 'runtime endpoint name', 'DEFAULT')
+  .option('--endpoint <url>', 'send ARN requests here instead of AWS')
+  .option('--local', 'use the local emulator (agentcore-mcp local) on http://127.0.0.1:9000')
+  .option('--args <json>', 'tool arguments as a JSON object', '{}')
+  .option('--token <token>', 'bearer token (default: env BEARER_TOKEN)')
+  .option(
+    '--credentials <file>',
+    "setup-cognito's credentials file; tokens are refreshed as needed",
+  )
+  .option('--sigv4', 'sign with your AWS credentials (IAM-authorized runtimes)')
+  .option('--region <region>', 'SigV4 region when it is not in the ARN')
+  .option(
+    '--header <name:value>',
+    'extra request header (repeatable)',
+    (value: string, previous: string[]) => [...previous, value],
+    [] as string[],
+  )
+  .option('--user-id <id>', 'sends X-Amzn-Bedrock-AgentCore-Runtime-User-Id')
+  .option('--json', 'print the raw MCP result as JSON')
+  .action(async (method: string, name: string | undefined, options: InvokeCommandOptions) => {
+    const { runInvokeCommand } = await import('./commands/invoke.js');
+    await runInvokeCommand(method, name, { options, output, ...context });
   });
 
 try {
