@@ -108,6 +108,12 @@ program
     (value: string, previous: string[]) => [...previous, value],
     [] as string[],
   )
+  .option(
+    '--start <arn=command>',
+    'a server command to start (HOST=127.0.0.1, a free PORT) and map to the ARN (repeatable)',
+    (value: string, previous: string[]) => [...previous, value],
+    [] as string[],
+  )
   .option('--qualifier <name>', 'endpoint name the runtimes answer on', 'DEFAULT')
   .option(
     '--authorizer-config <json|file>',

@@ -8,12 +8,15 @@ import {
 
 import { createRuntimeEmulator, type RuntimeEmulator } from '../local/createRuntimeEmulator.js';
 import type { EmulatedRuntime } from '../local/emulatedRuntime.js';
+import { type RuntimeProcess, startRuntimeProcess } from '../local/startRuntimeProcess.js';
 import type { Output } from '../output.js';
 
 /** Options of `agentcore-mcp local`. */
 export interface LocalCommandOptions {
-  /** `--runtime ARN=URL`, repeatable: a runtime ARN and the local MCP server it maps to. */
+  /** `--runtime ARN=URL`, repeatable: a runtime ARN and the running MCP server it maps to. */
   runtime: string[];
+  /** `--start ARN=COMMAND`, repeatable: a server command the emulator starts with HOST/PORT set. */
+  start?: string[];
   /** `--qualifier`: the endpoint name every runtime answers on. Default: `DEFAULT`. */
   qualifier?: string;
   /** `--authorizer-config`: inline JSON or a file, as setup-cognito writes it. Default: no auth. */
@@ -26,9 +29,16 @@ export interface LocalCommandOptions {
   port?: string;
 }
 
+interface StartedRuntime {
+  readonly arn: string;
+  readonly process: RuntimeProcess;
+}
+
 /**
  * `agentcore-mcp local`: runs the local AgentCore Runtime emulator until SIGINT/SIGTERM, so the
- * same client code that calls AWS by ARN can call servers on this machine (`--endpoint`).
+ * same client code that calls AWS by ARN can call servers on this machine (`--endpoint`). With
+ * `--start ARN=COMMAND` it starts the server itself (HOST=127.0.0.1, a free PORT) and, like
+ * AgentCore, answers 424 if it does not come up within 30 s.
  *
  * @param options - The parsed command-line options.
  * @param output - Where to print the endpoint and invocation URLs.
@@ -42,69 +52,129 @@ export async function runLocalCommand(
   signals: Promise<unknown> = nextTerminationSignal(),
 ): Promise<void> {
   const authorizer = loadAuthorizerConfig(options.authorizerConfig);
-  const runtimes = toRuntimes(options, authorizer);
-  const port = options.port === undefined ? 9000 : Number(options.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+  const starts = (options.start ?? []).map((spec) => parseStartSpec(spec));
+  if (options.runtime.length === 0 && starts.length === 0) {
     throw new AgentCoreMcpError(
       'ERR_CONFIG_INVALID',
-      `Invalid --port ${options.port ?? ''}: use an integer from 0 to 65535`,
+      'No runtime to serve: pass --runtime <ARN>=<MCP server URL> or --start <ARN>=<command> at least once',
     );
   }
-  let emulator: RuntimeEmulator;
+  const port = parsePort(options.port);
+  const fixed = options.runtime.map((spec) => {
+    const [arn, target] = parseRuntimeSpec(spec);
+    return toRuntime(arn, target, { options, authorizer });
+  });
+  const started: StartedRuntime[] = [];
   try {
-    emulator = await createRuntimeEmulator({ runtimes, host: options.host ?? '127.0.0.1', port });
+    for (const { arn, command } of starts) {
+      const runtimeProcess = await startRuntimeProcess(command);
+      started.push({ arn, process: runtimeProcess });
+      void runtimeProcess.ready.then((ready) => {
+        if (!ready) {
+          output.note(
+            `runtime ${arn} did not accept connections within 30 s, so its requests get 424: ${runtimeProcess.output.at(-1) ?? 'no output'}`,
+          );
+        }
+      });
+    }
+    const runtimes = [
+      ...fixed,
+      ...started.map(({ arn, process: runtimeProcess }) => ({
+        ...toRuntime(arn, runtimeProcess.target, { options, authorizer }),
+        ready: runtimeProcess.ready,
+      })),
+    ];
+    const emulator = await listen(runtimes, { host: options.host ?? '127.0.0.1', port });
+    output.result(
+      `AgentCore Runtime emulator on ${emulator.endpoint}${authorizer ? ' (JWT authorizer on)' : ''}`,
+    );
+    for (const runtime of runtimes) {
+      output.result(`  ${runtime.arn} -> ${runtime.target}`);
+      output.result(`    ${emulator.invocationUrl(runtime.arn, runtime.qualifier)}`);
+    }
+    output.result(`Call it with --endpoint ${emulator.endpoint}; stop with Ctrl-C.`);
+    await signals;
+    await emulator.close();
+  } finally {
+    await Promise.all(started.map(({ process: runtimeProcess }) => runtimeProcess.stop()));
+  }
+}
+
+async function listen(
+  runtimes: readonly EmulatedRuntime[],
+  { host, port }: { host: string; port: number },
+): Promise<RuntimeEmulator> {
+  try {
+    return await createRuntimeEmulator({ runtimes, host, port });
   } catch (error) {
     if (error instanceof AgentCoreMcpError) throw error;
     throw new AgentCoreMcpError(
       'ERR_LISTEN_FAILED',
-      `Cannot listen on ${options.host ?? '127.0.0.1'}:${port} (${(error as NodeJS.ErrnoException).code ?? 'error'}): stop the other process or pass --port`,
+      `Cannot listen on ${host}:${port} (${(error as NodeJS.ErrnoException).code ?? 'error'}): stop the other process or pass --port`,
       { cause: error },
     );
   }
-  output.result(
-    `AgentCore Runtime emulator on ${emulator.endpoint}${authorizer ? ' (JWT authorizer on)' : ''}`,
-  );
-  for (const runtime of runtimes) {
-    output.result(`  ${runtime.arn} -> ${runtime.target}`);
-    output.result(`    ${emulator.invocationUrl(runtime.arn, runtime.qualifier)}`);
-  }
-  output.result(`Call it with --endpoint ${emulator.endpoint}; stop with Ctrl-C.`);
-  await signals;
-  await emulator.close();
 }
 
-function toRuntimes(
-  options: LocalCommandOptions,
-  authorizer: JwtAuthorizerConfig | undefined,
-): EmulatedRuntime[] {
-  if (options.runtime.length === 0) {
-    throw new AgentCoreMcpError(
-      'ERR_CONFIG_INVALID',
-      'No runtime to serve: pass --runtime <ARN>=<MCP server URL> at least once',
-    );
-  }
+function toRuntime(
+  arn: string,
+  target: string,
+  {
+    options,
+    authorizer,
+  }: { options: LocalCommandOptions; authorizer: JwtAuthorizerConfig | undefined },
+): EmulatedRuntime {
   const allowlist = options.requestHeaderAllowlist
     ? parseHeaderAllowlist(options.requestHeaderAllowlist)
     : undefined;
-  return options.runtime.map((spec) => {
-    const separator = spec.indexOf('=');
-    const arn = separator > 0 ? spec.slice(0, separator) : spec;
-    const target = separator > 0 ? spec.slice(separator + 1) : '';
-    parseRuntimeArn(arn);
-    if (!URL.canParse(target) || !/^https?:$/.test(new URL(target).protocol)) {
-      throw new AgentCoreMcpError(
-        'ERR_CONFIG_INVALID',
-        `Invalid --runtime "${spec}": expected <ARN>=<http(s) URL of the MCP server>, e.g. ${arn}=http://127.0.0.1:8000/mcp`,
-      );
-    }
-    return {
-      arn,
-      target,
-      ...(options.qualifier ? { qualifier: options.qualifier } : {}),
-      ...(authorizer ? { authorizer } : {}),
-      ...(allowlist ? { requestHeaderAllowlist: allowlist } : {}),
-    };
-  });
+  return {
+    arn,
+    target,
+    ...(options.qualifier ? { qualifier: options.qualifier } : {}),
+    ...(authorizer ? { authorizer } : {}),
+    ...(allowlist ? { requestHeaderAllowlist: allowlist } : {}),
+  };
+}
+
+function parseRuntimeSpec(spec: string): [string, string] {
+  const [arn, target] = splitSpec(spec);
+  parseRuntimeArn(arn);
+  if (!URL.canParse(target) || !/^https?:$/.test(new URL(target).protocol)) {
+    throw new AgentCoreMcpError(
+      'ERR_CONFIG_INVALID',
+      `Invalid --runtime "${spec}": expected <ARN>=<http(s) URL of the MCP server>, e.g. ${arn}=http://127.0.0.1:8000/mcp`,
+    );
+  }
+  return [arn, target];
+}
+
+function parseStartSpec(spec: string): { arn: string; command: string } {
+  const [arn, command] = splitSpec(spec);
+  parseRuntimeArn(arn);
+  if (!command.trim()) {
+    throw new AgentCoreMcpError(
+      'ERR_CONFIG_INVALID',
+      `Invalid --start "${spec}": expected <ARN>=<command>, e.g. ${arn}="node apps/example-server/dist/main.js"`,
+    );
+  }
+  return { arn, command };
+}
+
+/** Splits `ARN=VALUE` at the first `=` (ARNs contain none). */
+function splitSpec(spec: string): [string, string] {
+  const separator = spec.indexOf('=');
+  return separator > 0 ? [spec.slice(0, separator), spec.slice(separator + 1)] : [spec, ''];
+}
+
+function parsePort(value: string | undefined): number {
+  const port = value === undefined ? 9000 : Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new AgentCoreMcpError(
+      'ERR_CONFIG_INVALID',
+      `Invalid --port ${value ?? ''}: use an integer from 0 to 65535`,
+    );
+  }
+  return port;
 }
 
 function nextTerminationSignal(): Promise<NodeJS.Signals> {

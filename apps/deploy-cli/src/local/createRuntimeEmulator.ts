@@ -143,6 +143,13 @@ export async function createRuntimeEmulator(
   }
 
   async function forward(req: IncomingMessage, res: ServerResponse, route: Route): Promise<void> {
+    if (route.runtime.ready && !(await route.runtime.ready)) {
+      sendJson(res, 424, {
+        message:
+          'Runtime initialization time exceeded. Please make sure that initialization completes in 30s.',
+      });
+      return;
+    }
     const body = req.method === 'POST' ? await readBody(req) : undefined;
     if (body === null) {
       sendJson(res, 413, { message: 'Payload larger than 100 MB, the AgentCore limit' });

@@ -12,4 +12,9 @@ export interface EmulatedRuntime {
   authorizer?: JwtAuthorizerConfig;
   /** Headers forwarded to the server besides the MCP protocol headers. Default: none. */
   requestHeaderAllowlist?: string[];
+  /**
+   * Resolves once the server accepts connections (`false` if it never did within the init limit);
+   * requests wait for it, and get AgentCore's 424 when it failed. Default: ready at once.
+   */
+  ready?: Promise<boolean>;
 }

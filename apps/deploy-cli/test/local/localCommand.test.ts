@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -69,7 +70,10 @@ describe('agentcore-mcp local (a real process)', () => {
   });
 
   it.each([
-    [[], /^error: No runtime to serve: pass --runtime <ARN>=<MCP server URL> at least once\n$/],
+    [
+      [],
+      /^error: No runtime to serve: pass --runtime <ARN>=<MCP server URL> or --start <ARN>=<command> at least once\n$/,
+    ],
     [
       ['--runtime', `${ARN}=ftp://x`],
       /^error: Invalid --runtime ".*": expected <ARN>=<http\(s\) URL of the MCP server>/,
@@ -95,4 +99,70 @@ describe('agentcore-mcp local (a real process)', () => {
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
+
+  it('starts a server itself with --start, routes to it, and stops it on SIGINT', async () => {
+    const fixture = fileURLToPath(new URL('../fixtures/tinyServer.mjs', import.meta.url));
+    const { child, lines, exited, invocationUrl } = await startLocal([
+      '--start',
+      `${ARN}=node ${fixture}`,
+    ]);
+    try {
+      expect(lines[1]).toMatch(new RegExp(`^  ${ARN} -> http://127\\.0\\.0\\.1:\\d+/mcp$`));
+      const response = await fetch(invocationUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+        },
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'tools/call',
+          params: { name: 'echo', arguments: { text: 'hi' } },
+        }),
+      });
+      expect(await response.text()).toContain('"text":"tiny: hi"');
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+    const target = /-> (\S+)$/.exec(lines[1]!)![1]!;
+    await expect(fetch(target)).rejects.toThrow();
+  });
+
+  it('answers 424 like AgentCore when a started server never comes up', async () => {
+    const { child, exited, invocationUrl } = await startLocal(['--start', `${ARN}=exit 3`]);
+    try {
+      const response = await fetch(invocationUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(response.status).toBe(424);
+      expect(await response.json()).toEqual({
+        message:
+          'Runtime initialization time exceeded. Please make sure that initialization completes in 30s.',
+      });
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+  });
 });
+
+async function startLocal(args: string[]) {
+  const child = spawn(process.execPath, [CLI, 'local', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const invocationUrl = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      lines.push(line);
+      const match = /^\s+(http:\/\/127\.0\.0\.1:\d+\/runtimes\/\S+)$/.exec(line);
+      if (match?.[1]) resolve(match[1]);
+    });
+    void exited.then(() => reject(new Error(`exited early: ${lines.join('\n')}`)));
+  });
+  return { child, lines, exited, invocationUrl };
+}
