@@ -29,23 +29,10 @@ describe('agentcore-mcp local (a real process)', () => {
   afterAll(() => new Promise<void>((resolve) => upstream.close(() => resolve())));
 
   it('prints the invocation URL of each runtime, forwards calls, and exits 0 on SIGINT', async () => {
-    const child = spawn(
-      process.execPath,
-      [CLI, 'local', '--port', '0', '--runtime', `${ARN}=${target}`],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    const lines: string[] = [];
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    const invocationUrl = await new Promise<string>((resolve, reject) => {
-      createInterface({ input: child.stdout }).on('line', (line) => {
-        lines.push(line);
-        const match = /^\s+(http:\/\/127\.0\.0\.1:\d+\/runtimes\/\S+)$/.exec(line);
-        if (match?.[1]) resolve(match[1]);
-      });
-      void exited.then(() => reject(new Error(`exited early: ${lines.join('\n')}`)));
-    });
+    const { child, lines, exited, invocationUrl } = await startLocal([
+      '--runtime',
+      `${ARN}=${target}`,
+    ]);
     try {
       expect(lines[0]).toMatch(/^AgentCore Runtime emulator on http:\/\/127\.0\.0\.1:\d+$/);
       expect(lines[1]).toBe(`  ${ARN} -> ${target}`);
