@@ -112,7 +112,12 @@ export function parseGatewayToolName(name: string): ParseGatewayToolNameResult |
   return { target, tool };
 }
 
-function describeTargetNameProblem(name: string): string | undefined {
+/**
+ * Says which target-name rule `name` breaks (see {@link assertTargetName}), or `undefined`.
+ *
+ * @internal Not part of the public API; the configuration parser words its own errors with it.
+ */
+export function describeTargetNameProblem(name: string): string | undefined {
   if (name.includes(GATEWAY_TOOL_NAME_SEPARATOR)) {
     return `it must not contain "${GATEWAY_TOOL_NAME_SEPARATOR}", the tool name separator; use "_" or "-"`;
   }

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+
+import { failConfig } from './configError.js';
+import { parseGatewayConfig } from './parseGatewayConfig.js';
+import { parseJsonText } from './parseJsonText.js';
+import type { GatewayConfig, ParseGatewayConfigOptions } from './types.js';
+
+/**
+ * Reads a gateway configuration file (JSON) and resolves it with {@link parseGatewayConfig}.
+ *
+ * @param path - The file, e.g. the `--config` argument of `gateway-service`.
+ * @param options - `env`: where `${VAR}`s are looked up (default `process.env`).
+ * @returns The resolved {@link GatewayConfig}.
+ * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` for a file that cannot be read
+ *   (`Invalid gateway config: <path>: cannot read the file (ENOENT); …`), invalid JSON
+ *   (`Invalid gateway config: <path>:<line>:<column>: not valid JSON (…); …`) or any error of
+ *   {@link parseGatewayConfig}.
+ * @example
+ * ```ts
+ * const config = loadGatewayConfig('gateway.json');
+ * for (const target of config.targets) console.log(target.name, target.kind);
+ * ```
+ */
+export function loadGatewayConfig(
+  path: string,
+  options: ParseGatewayConfigOptions = {},
+): GatewayConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'read failed';
+    failConfig(
+      path,
+      `cannot read the file (${code}); expected the path of a readable JSON file`,
+      error,
+    );
+  }
+  return parseGatewayConfig(parseJsonText(text, path), options);
+}

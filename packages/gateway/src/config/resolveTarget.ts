@@ -1,0 +1,193 @@
+import { describeTargetNameProblem } from '../toolNames.js';
+import { type ConfigPath, failConfig } from './configError.js';
+import { GATEWAY_CONFIG_DEFAULTS } from './defaults.js';
+import { type ConfigEnv, expandEnv } from './expandEnv.js';
+import { httpTargetSchema, stdioTargetSchema } from './schema.js';
+import { suggestKey } from './suggestKey.js';
+import type {
+  HttpTargetConfig,
+  StdioTargetConfig,
+  TargetConfig,
+  TargetConfigBase,
+} from './types.js';
+import { validate } from './validate.js';
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const ENV_NAME = /^[^=\0]+$/;
+const LINE_BREAK_OR_NUL = /[\r\n\0]/;
+
+/**
+ * Validates one `mcpServers` entry and resolves it: defaults applied, `${VAR}`s expanded.
+ *
+ * @internal Not part of the public API.
+ * @returns The target, or `undefined` when it is disabled (checked for shape, not expanded).
+ * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` naming the key path and what is expected.
+ */
+export function resolveTarget(
+  name: string,
+  value: unknown,
+  env: ConfigEnv,
+): TargetConfig | undefined {
+  const path = ['mcpServers', name] as const;
+  const nameProblem = describeTargetNameProblem(name);
+  if (nameProblem !== undefined) failConfig(path, `invalid target name; ${nameProblem}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    failConfig(path, 'expected an object with "url" (http target) or "command" (stdio target)');
+  }
+  const hasUrl = Object.hasOwn(value, 'url');
+  const hasCommand = Object.hasOwn(value, 'command');
+  if (hasUrl && hasCommand) {
+    failConfig(
+      path,
+      'has both "url" and "command"; a target is either http ("url") or stdio ("command"), remove one',
+    );
+  }
+  if (!hasUrl && !hasCommand) {
+    const typo = Object.keys(value)
+      .map((key) => ({ key, meant: suggestKey(key, ['url', 'command']) }))
+      .find((candidate) => candidate.meant !== undefined);
+    const hint =
+      typo === undefined ? '' : ` (did you mean "${typo.meant}" instead of "${typo.key}"?)`;
+    failConfig(
+      path,
+      `needs "url" or "command"${hint}; expected {"url": "https://…/mcp"} for an http target or {"command": "node", "args": […]} for a stdio target`,
+    );
+  }
+  return hasUrl ? resolveHttpTarget(name, value, env) : resolveStdioTarget(name, value, env);
+}
+
+function resolveHttpTarget(
+  name: string,
+  value: unknown,
+  env: ConfigEnv,
+): HttpTargetConfig | undefined {
+  const path = ['mcpServers', name];
+  const input = validate(httpTargetSchema, value, path);
+  if (input.disabled === true) return undefined;
+  const url = expandEnv(input.url, [...path, 'url'], env);
+  const parsed = parseHttpUrl(url);
+  if (parsed === undefined) {
+    failConfig(
+      [...path, 'url'],
+      'expected an http:// or https:// URL such as "https://example.com/mcp"',
+    );
+  }
+  const headers: Record<string, string> = {};
+  const seen = new Map<string, string>();
+  for (const [header, raw] of Object.entries(input.headers ?? {})) {
+    const headerPath = [...path, 'headers', header];
+    if (!HEADER_NAME.test(header)) {
+      failConfig(headerPath, "expected an HTTP header name (letters, digits and !#$%&'*+.^_`|~-)");
+    }
+    const earlier = seen.get(header.toLowerCase());
+    if (earlier !== undefined) {
+      failConfig(headerPath, `repeats header "${earlier}" (names are case-insensitive); keep one`);
+    }
+    seen.set(header.toLowerCase(), header);
+    const expanded = expandEnv(raw, headerPath, env);
+    if (LINE_BREAK_OR_NUL.test(expanded)) {
+      failConfig(
+        headerPath,
+        'the value contains a line break or NUL (after ${VAR} expansion); expected one line',
+      );
+    }
+    headers[header] = expanded;
+  }
+  const forwardClientToken =
+    input.forwardClientToken ?? GATEWAY_CONFIG_DEFAULTS.target.forwardClientToken;
+  if (forwardClientToken && seen.has('authorization')) {
+    failConfig(
+      [...path, 'forwardClientToken'],
+      'cannot be true while "headers" sets Authorization (the client\'s token would replace it); remove one',
+    );
+  }
+  return {
+    kind: 'http',
+    ...resolveCommon(name, input),
+    forwardClientToken,
+    url,
+    transport: resolveTransport(input, parsed, path),
+    headers,
+  };
+}
+
+function resolveStdioTarget(
+  name: string,
+  value: unknown,
+  env: ConfigEnv,
+): StdioTargetConfig | undefined {
+  const path = ['mcpServers', name];
+  const input = validate(stdioTargetSchema, value, path);
+  if (input.disabled === true) return undefined;
+  const command = expandEnv(input.command, [...path, 'command'], env);
+  if (command === '')
+    failConfig([...path, 'command'], 'is empty after ${VAR} expansion; expected a command');
+  const childEnv: Record<string, string> = {};
+  for (const [variable, raw] of Object.entries(input.env ?? {})) {
+    const variablePath = [...path, 'env', variable];
+    if (!ENV_NAME.test(variable))
+      failConfig(variablePath, 'expected an environment variable name without "="');
+    childEnv[variable] = expandEnv(raw, variablePath, env);
+  }
+  const cwd = input.cwd === undefined ? undefined : expandEnv(input.cwd, [...path, 'cwd'], env);
+  if (cwd === '')
+    failConfig([...path, 'cwd'], 'is empty after ${VAR} expansion; expected a directory path');
+  return {
+    kind: 'stdio',
+    ...resolveCommon(name, input),
+    command,
+    args: (input.args ?? []).map((arg, index) => expandEnv(arg, [...path, 'args', index], env)),
+    env: childEnv,
+    cwd,
+  };
+}
+
+function resolveCommon(
+  name: string,
+  input: {
+    prefix?: string | undefined;
+    timeoutMs?: number | undefined;
+    tools?: { allow?: string[] | undefined; deny?: string[] | undefined } | undefined;
+  },
+): TargetConfigBase {
+  const defaults = GATEWAY_CONFIG_DEFAULTS.target;
+  return {
+    name,
+    prefix: input.prefix ?? name,
+    tools: {
+      allow: [...(input.tools?.allow ?? defaults.tools.allow)],
+      deny: [...(input.tools?.deny ?? defaults.tools.deny)],
+    },
+    timeoutMs: input.timeoutMs ?? defaults.timeoutMs,
+  };
+}
+
+function resolveTransport(
+  input: {
+    type?: 'http' | 'streamable-http' | 'sse' | undefined;
+    transport?: 'streamable-http' | 'sse' | undefined;
+  },
+  url: URL,
+  path: ConfigPath,
+): HttpTargetConfig['transport'] {
+  const fromType =
+    input.type === undefined ? undefined : input.type === 'sse' ? 'sse' : 'streamable-http';
+  if (fromType !== undefined && input.transport !== undefined && fromType !== input.transport) {
+    failConfig(
+      [...path, 'transport'],
+      `"${input.transport}" contradicts "type": "${input.type}"; set only one of them`,
+    );
+  }
+  const explicit = input.transport ?? fromType;
+  if (explicit !== undefined) return explicit;
+  return url.pathname.endsWith('/sse') ? 'sse' : GATEWAY_CONFIG_DEFAULTS.target.transport;
+}
+
+function parseHttpUrl(value: string): URL | undefined {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
