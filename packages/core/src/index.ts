@@ -7,6 +7,8 @@ export type { JwtAuthorizer, JwtAuthorizerOptions, Principal } from './auth/crea
 export { createJwtAuthorizer } from './auth/createJwtAuthorizer.js';
 export { loadAuthorizerConfig } from './auth/loadAuthorizerConfig.js';
 export { readBearerToken } from './auth/readBearerToken.js';
+export type { BearerRejection } from './auth/toBearerRejection.js';
+export { toBearerRejection } from './auth/toBearerRejection.js';
 export type { AgentCoreMcpErrorOptions, ErrorCode } from './errors.js';
 export { AgentCoreMcpError, toAgentCoreMcpError } from './errors.js';
 export {

@@ -30,6 +30,7 @@ describe('the public API', () => {
       'parseRuntimeArn',
       'readBearerToken',
       'toAgentCoreMcpError',
+      'toBearerRejection',
       'toRuntimeName',
     ]);
   });

@@ -11,6 +11,7 @@ import { AgentCoreMcpError } from '@agentcore-mcp/core';
 
 import { readCredentialsFile } from '../credentialsFile.js';
 import type { Output } from '../output.js';
+import { readCliVersion } from '../version.js';
 
 /** The emulator's default endpoint, used by `--local`. */
 export const LOCAL_EMULATOR_ENDPOINT = 'http://127.0.0.1:9000';
@@ -150,7 +151,7 @@ function toConnectOptions({
     ...(options.sigv4 ? { sigv4: options.region ? { region: options.region } : true } : {}),
     ...(options.userId ? { userId: options.userId } : {}),
     headers: toHeaders(options.header ?? []),
-    clientInfo: { name: 'agentcore-mcp-cli', version: '0.1.0' },
+    clientInfo: { name: 'agentcore-mcp-cli', version: readCliVersion() },
   };
 }
 

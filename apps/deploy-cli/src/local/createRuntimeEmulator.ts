@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 
 import {
-  AgentCoreMcpError,
   buildInvocationUrl,
   buildProtectedResourceMetadataUrl,
   createJwtAuthorizer,
@@ -12,6 +11,7 @@ import {
   parseInvocationUrl,
   parseRuntimeArn,
   readBearerToken,
+  toBearerRejection,
 } from '@agentcore-mcp/core';
 
 import type { EmulatedRuntime } from './emulatedRuntime.js';
@@ -119,25 +119,12 @@ export async function createRuntimeEmulator(
       await route.authorizer?.verify(readBearerToken(req.headers.authorization));
       return true;
     } catch (error) {
-      const code = error instanceof AgentCoreMcpError ? error.code : 'ERR_INTERNAL';
-      const metadata = buildProtectedResourceMetadataUrl({ ...target, endpoint });
-      if (code === 'ERR_TOKEN_MISSING') {
-        res.setHeader('WWW-Authenticate', `Bearer resource_metadata="${metadata}"`);
-        sendJson(res, 401, {
-          message: 'Missing bearer token: send Authorization: Bearer <access token>',
-        });
-      } else if (code === 'ERR_AUTHORIZER_UNAVAILABLE') {
-        sendJson(res, 503, { message: (error as Error).message });
-      } else {
-        const status = code === 'ERR_TOKEN_INSUFFICIENT_SCOPE' ? 403 : 401;
-        const kind = status === 403 ? 'insufficient_scope' : 'invalid_token';
-        const description = (error as Error).message.replace(/["\\]/g, "'");
-        res.setHeader(
-          'WWW-Authenticate',
-          `Bearer error="${kind}", error_description="${description}", resource_metadata="${metadata}"`,
-        );
-        sendJson(res, status, { message: (error as Error).message });
-      }
+      const rejection = toBearerRejection(
+        error,
+        buildProtectedResourceMetadataUrl({ ...target, endpoint }),
+      );
+      for (const [name, value] of Object.entries(rejection.headers)) res.setHeader(name, value);
+      sendJson(res, rejection.status, { message: rejection.message });
       return false;
     }
   }

@@ -218,7 +218,7 @@ describe('the local AgentCore Runtime emulator', () => {
       });
       expect(refused.status).toBe(401);
       expect(refused.headers.get('www-authenticate')).toMatch(
-        /^Bearer error="invalid_token", error_description="Token client 'intruder' is not allowed/,
+        /^Bearer error="invalid_token", error_description="Token client \\"intruder\\" is not allowed/,
       );
     });
   });

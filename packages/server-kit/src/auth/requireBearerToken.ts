@@ -1,8 +1,8 @@
 import {
-  AgentCoreMcpError,
   type JwtAuthorizer,
   type Principal,
   readBearerToken,
+  toBearerRejection,
 } from '@agentcore-mcp/core';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { Request, RequestHandler, Response } from 'express';
@@ -57,53 +57,17 @@ function reject(
   { req, res, logger }: { req: Request; res: Response; logger: Logger },
   error: unknown,
 ): void {
-  const metadata = `resource_metadata="${requestOrigin(req)}${PROTECTED_RESOURCE_METADATA_PATH}"`;
-  const code = error instanceof AgentCoreMcpError ? error.code : 'ERR_INTERNAL';
-  const description = error instanceof Error ? error.message : 'Token verification failed';
+  const rejection = toBearerRejection(
+    error,
+    `${requestOrigin(req)}${PROTECTED_RESOURCE_METADATA_PATH}`,
+  );
   logger.info(
-    { httpMethod: req.method, outcome: 'unauthorized', reason: code },
+    { httpMethod: req.method, outcome: 'unauthorized', reason: rejection.reason },
     'request rejected',
   );
-
-  switch (code) {
-    case 'ERR_TOKEN_MISSING':
-      res.setHeader('WWW-Authenticate', `Bearer ${metadata}`);
-      sendJsonRpcError(res, 401, {
-        code: JsonRpcErrorCode.ServerError,
-        message:
-          'Unauthorized: send Authorization: Bearer <access token> (get one with agentcore-mcp token)',
-      });
-      return;
-    case 'ERR_TOKEN_INSUFFICIENT_SCOPE':
-      res.setHeader(
-        'WWW-Authenticate',
-        `Bearer error="insufficient_scope", error_description="${quoted(description)}", ${metadata}`,
-      );
-      sendJsonRpcError(res, 403, {
-        code: JsonRpcErrorCode.ServerError,
-        message: `Forbidden: ${description}`,
-      });
-      return;
-    case 'ERR_AUTHORIZER_UNAVAILABLE':
-      res.setHeader('Retry-After', '5');
-      sendJsonRpcError(res, 503, {
-        code: JsonRpcErrorCode.ServerError,
-        message: `Cannot verify tokens right now: ${description}`,
-      });
-      return;
-    default:
-      res.setHeader(
-        'WWW-Authenticate',
-        `Bearer error="invalid_token", error_description="${quoted(description)}", ${metadata}`,
-      );
-      sendJsonRpcError(res, 401, {
-        code: JsonRpcErrorCode.ServerError,
-        message: `Unauthorized: ${description}`,
-      });
-  }
-}
-
-/** Makes a message safe inside a quoted-string of an HTTP header (RFC 9110 §5.6.4). */
-function quoted(text: string): string {
-  return text.replace(/[^\x20-\x7e]/g, '?').replace(/["\\]/g, '\\$&');
+  res.set(rejection.headers);
+  sendJsonRpcError(res, rejection.status, {
+    code: JsonRpcErrorCode.ServerError,
+    message: rejection.message,
+  });
 }
