@@ -1,4 +1,6 @@
 // The public API of @agentcore-mcp/gateway. Everything a consumer may import is exported here, by name.
+export type { Catalog, CatalogProblem, CatalogRoute } from './catalog/buildCatalog.js';
+export { GATEWAY_META_KEY } from './catalog/buildCatalog.js';
 export { GATEWAY_CONFIG_DEFAULTS } from './config/defaults.js';
 export { loadGatewayConfig } from './config/loadGatewayConfig.js';
 export { parseGatewayConfig } from './config/parseGatewayConfig.js';
@@ -10,6 +12,7 @@ export type {
   HealthCheckConfig,
   HttpTargetConfig,
   HttpTargetTransport,
+  OAuthClientCredentialsConfig,
   ParseGatewayConfigOptions,
   StdioTargetConfig,
   TargetConfig,
@@ -17,6 +20,12 @@ export type {
   ToolFilterConfig,
   ToolNamePrefixMode,
 } from './config/types.js';
+export type { CreateGatewayOptions, Gateway, GatewayStatus } from './createGateway.js';
+export { createGateway } from './createGateway.js';
+export type { GatewayErrorCode } from './gatewayError.js';
+export { GatewayError } from './gatewayError.js';
+export type { GatewayMetrics, RequestOutcome } from './observability/gatewayMetrics.js';
+export { GATEWAY_STATUS_TOOL_NAME } from './server/gatewayStatusTool.js';
 export type { ParseGatewayToolNameResult } from './toolNames.js';
 export {
   assertTargetName,
@@ -25,3 +34,5 @@ export {
   MAX_TOOL_NAME_LENGTH,
   parseGatewayToolName,
 } from './toolNames.js';
+export type { CircuitState } from './upstream/circuitBreaker.js';
+export type { TargetStatus } from './upstream/targetRuntime.js';

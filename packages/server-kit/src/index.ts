@@ -8,6 +8,12 @@ export type { AgentCoreServer } from './createAgentCoreServer.js';
 export { createAgentCoreServer } from './createAgentCoreServer.js';
 export type { CreateLoggerOptions } from './createLogger.js';
 export { createLogger } from './createLogger.js';
+export type {
+  McpHttpServer,
+  McpHttpServerOptions,
+  McpServerBuildContext,
+} from './createMcpHttpServer.js';
+export { createMcpHttpServer } from './createMcpHttpServer.js';
 export type { PromptArgsShape, PromptDefinition } from './definitions/definePrompt.js';
 export { definePrompt } from './definitions/definePrompt.js';
 export type {

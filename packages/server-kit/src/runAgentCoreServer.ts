@@ -8,7 +8,8 @@ import type { ListeningAddress } from './serverLifecycle.js';
  * SIGTERM/SIGINT. A start-up failure (bad options, port in use) prints one `error: …` line to
  * stderr and exits 1 instead of a stack trace.
  *
- * @param create - Builds the server; called inside the error boundary.
+ * @param create - Builds the server (anything with `run`, e.g. a gateway); called inside the error
+ *   boundary.
  * @returns Where the server listens.
  * @example
  * ```ts
@@ -16,7 +17,9 @@ import type { ListeningAddress } from './serverLifecycle.js';
  * await runAgentCoreServer(() => createExampleServer());
  * ```
  */
-export async function runAgentCoreServer(create: () => AgentCoreServer): Promise<ListeningAddress> {
+export async function runAgentCoreServer(
+  create: () => Pick<AgentCoreServer, 'run'>,
+): Promise<ListeningAddress> {
   try {
     return await create().run();
   } catch (error) {

@@ -2,10 +2,11 @@ import { describeTargetNameProblem } from '../toolNames.js';
 import { type ConfigPath, failConfig } from './configError.js';
 import { GATEWAY_CONFIG_DEFAULTS } from './defaults.js';
 import { type ConfigEnv, expandEnv } from './expandEnv.js';
-import { httpTargetSchema, stdioTargetSchema } from './schema.js';
+import { type HttpTargetInput, httpTargetSchema, stdioTargetSchema } from './schema.js';
 import { suggestKey } from './suggestKey.js';
 import type {
   HttpTargetConfig,
+  OAuthClientCredentialsConfig,
   StdioTargetConfig,
   TargetConfig,
   TargetConfigBase,
@@ -101,13 +102,39 @@ function resolveHttpTarget(
       'cannot be true while "headers" sets Authorization (the client\'s token would replace it); remove one',
     );
   }
+  if (input.oauth !== undefined && (forwardClientToken || seen.has('authorization'))) {
+    failConfig(
+      [...path, 'oauth'],
+      `cannot be combined with ${forwardClientToken ? '"forwardClientToken": true' : 'an Authorization header'}: each sets Authorization; keep one`,
+    );
+  }
   return {
     kind: 'http',
     ...resolveCommon(name, input),
     forwardClientToken,
+    oauth:
+      input.oauth === undefined ? undefined : resolveOAuth(input.oauth, [...path, 'oauth'], env),
     url,
     transport: resolveTransport(input, parsed, path),
     headers,
+  };
+}
+
+function resolveOAuth(
+  input: NonNullable<HttpTargetInput['oauth']>,
+  path: ConfigPath,
+  env: ConfigEnv,
+): OAuthClientCredentialsConfig {
+  const tokenUrl = expandEnv(input.tokenUrl, [...path, 'tokenUrl'], env);
+  if (parseHttpUrl(tokenUrl) === undefined) {
+    failConfig([...path, 'tokenUrl'], 'expected an http:// or https:// token endpoint URL');
+  }
+  return {
+    tokenUrl,
+    clientId: expandEnv(input.clientId, [...path, 'clientId'], env),
+    clientSecret: expandEnv(input.clientSecret, [...path, 'clientSecret'], env),
+    scopes: input.scopes ?? [],
+    authMethod: input.authMethod ?? 'client_secret_basic',
   };
 }
 

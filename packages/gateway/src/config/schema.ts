@@ -91,6 +91,28 @@ const HTTP_ONLY = 'applies to http targets (with "url"), not to stdio targets (w
 const stringMap = (expected: string) =>
   z.record(z.string(), z.string(withMessage('expected a string')), withMessage(expected));
 
+const oauthSchema = strictObject(
+  {
+    tokenUrl: z.string(withMessage('expected the OAuth token endpoint URL')),
+    clientId: z
+      .string(withMessage('expected the OAuth client id'))
+      .min(1, 'expected the OAuth client id'),
+    clientSecret: z
+      .string(withMessage('expected the OAuth client secret, e.g. "${CLIENT_SECRET}"'))
+      .min(1, 'expected the OAuth client secret, e.g. "${CLIENT_SECRET}"'),
+    scopes: z
+      .array(z.string(withMessage('expected a string')), withMessage('expected a list of scopes'))
+      .optional(),
+    authMethod: z
+      .enum(
+        ['client_secret_basic', 'client_secret_post'],
+        withMessage('expected "client_secret_basic" or "client_secret_post"'),
+      )
+      .optional(),
+  },
+  'expected an object {"tokenUrl", "clientId", "clientSecret", "scopes"?} (OAuth client credentials)',
+);
+
 /** An `mcpServers` entry with `url`. @internal */
 export const httpTargetSchema = strictObject(
   {
@@ -106,6 +128,7 @@ export const httpTargetSchema = strictObject(
       .optional(),
     headers: stringMap('expected an object of header name → string').optional(),
     forwardClientToken: z.boolean(withMessage('expected true or false')).optional(),
+    oauth: oauthSchema.optional(),
     ...commonShape,
   },
   'expected an object',
@@ -132,6 +155,7 @@ export const stdioTargetSchema = strictObject(
     headers: HTTP_ONLY,
     transport: HTTP_ONLY,
     forwardClientToken: `${HTTP_ONLY}: a child process receives no bearer token`,
+    oauth: `${HTTP_ONLY}: pass credentials to a child process in "env"`,
   },
 );
 

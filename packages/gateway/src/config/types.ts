@@ -50,6 +50,24 @@ export interface HttpTargetConfig extends TargetConfigBase {
    * combined with an `Authorization` entry in `headers`.
    */
   forwardClientToken: boolean;
+  /**
+   * Outbound OAuth 2.0 client credentials: the gateway fetches a token from `tokenUrl`, caches it
+   * and sends it as `Authorization: Bearer …` to this target; `undefined` means none.
+   */
+  oauth: OAuthClientCredentialsConfig | undefined;
+}
+
+/** OAuth 2.0 client-credentials settings for one target, `${VAR}`s expanded. */
+export interface OAuthClientCredentialsConfig {
+  /** The token endpoint, e.g. `https://<domain>.auth.<region>.amazoncognito.com/oauth2/token`. */
+  tokenUrl: string;
+  clientId: string;
+  /** Never logged or shown in errors. */
+  clientSecret: string;
+  /** Scopes to request; default none (the server's default). */
+  scopes: string[];
+  /** Default `client_secret_basic`. */
+  authMethod: 'client_secret_basic' | 'client_secret_post';
 }
 
 /** A target run as a child process speaking MCP over stdio (`command` in the configuration). */

@@ -29,6 +29,7 @@ describe('parseGatewayConfig: valid configurations', () => {
           transport: 'streamable-http',
           headers: {},
           forwardClientToken: false,
+          oauth: undefined,
           tools: { allow: ['*'], deny: [] },
           timeoutMs: 30_000,
         },
@@ -291,7 +292,7 @@ describe('parseGatewayConfig: rejections', () => {
   const auth = (inner: unknown) => withTarget(URL_TARGET, { auth: { customJWTAuthorizer: inner } });
   const urlMessage = 'expected an http:// or https:// URL such as "https://example.com/mcp"';
   const httpKeys =
-    'url, type, transport, headers, forwardClientToken, prefix, tools, timeoutMs, disabled';
+    'url, type, transport, headers, forwardClientToken, oauth, prefix, tools, timeoutMs, disabled';
   const stdioKeys = 'command, type, args, env, cwd, prefix, tools, timeoutMs, disabled';
   const delay = 'expected an integer number of milliseconds, 1-2147483647';
 
@@ -838,5 +839,53 @@ describe('parseGatewayConfig: secrets never reach an error message', () => {
     );
     expect(error.message).toMatch(/^Invalid gateway config: line 1, column \d+: not valid JSON/);
     expect(error.message).not.toContain(SECRET);
+  });
+});
+
+describe('parseGatewayConfig: outbound OAuth client credentials', () => {
+  const oauth = {
+    tokenUrl: 'https://auth.example.com/oauth2/token',
+    clientId: 'gateway',
+    clientSecret: '${SECRET}',
+  };
+
+  it('resolves the oauth section with defaults and expands the secret', () => {
+    const config = parseGatewayConfig(withTarget({ ...URL_TARGET, oauth }), {
+      env: { SECRET: 's3cr3t' },
+    });
+    const [target] = config.targets;
+    expect(target?.kind === 'http' && target.oauth).toEqual({
+      ...oauth,
+      clientSecret: 's3cr3t',
+      scopes: [],
+      authMethod: 'client_secret_basic',
+    });
+  });
+
+  it('rejects oauth together with forwardClientToken', () => {
+    const error = catchConfigError(() =>
+      parseGatewayConfig(withTarget({ ...URL_TARGET, oauth, forwardClientToken: true }), {
+        env: { SECRET: 'x' },
+      }),
+    );
+    expect(error.message).toContain('mcpServers.a.oauth');
+    expect(error.message).toContain('"forwardClientToken": true');
+  });
+
+  it('rejects oauth on a stdio target, saying where credentials go instead', () => {
+    const error = catchConfigError(() =>
+      parseGatewayConfig(withTarget({ command: 'node', oauth }), NO_ENV),
+    );
+    expect(error.message).toContain('pass credentials to a child process in "env"');
+  });
+
+  it('rejects a token URL that is not http(s)', () => {
+    const error = catchConfigError(() =>
+      parseGatewayConfig(
+        withTarget({ ...URL_TARGET, oauth: { ...oauth, tokenUrl: 'ftp://x/token' } }),
+        { env: { SECRET: 'x' } },
+      ),
+    );
+    expect(error.message).toContain('mcpServers.a.oauth.tokenUrl');
   });
 });

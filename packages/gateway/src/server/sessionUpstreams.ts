@@ -1,0 +1,120 @@
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import {
+  CreateMessageRequestSchema,
+  CreateMessageResultSchema,
+  ElicitRequestSchema,
+  ElicitResultSchema,
+  ListRootsRequestSchema,
+  type LoggingLevel,
+  LoggingMessageNotificationSchema,
+  ResourceUpdatedNotificationSchema,
+} from '@modelcontextprotocol/sdk/types.js';
+import { EmptyResultSchema as EmptyResult } from '@modelcontextprotocol/sdk/types.js';
+
+import type { TargetRuntime } from '../upstream/targetRuntime.js';
+import type { UpstreamConnection } from '../upstream/upstreamConnection.js';
+import { installListChangedHandlers } from './installListChangedHandlers.js';
+
+/**
+ * The upstream sessions of one downstream session (stateful mode): one per target, opened on first
+ * use with the client's own capabilities, closed with the downstream session. Each forwards what
+ * its target sends back to this client only: logs, resource updates, and sampling, elicitation and
+ * roots requests (delivered on the stream of the call in flight, or the session's own stream).
+ */
+export class SessionUpstreams {
+  private readonly connections = new Map<string, UpstreamConnection>();
+  private readonly server: Server;
+  private logLevel: LoggingLevel | undefined;
+
+  /** @param server - The downstream session's SDK server. */
+  constructor(server: Server) {
+    this.server = server;
+  }
+
+  /** The session's connection to `target`, created on first use. */
+  connectionTo(target: TargetRuntime): UpstreamConnection {
+    let connection = this.connections.get(target.name);
+    if (connection === undefined) {
+      const capabilities = this.server.getClientCapabilities() ?? {};
+      connection = target.createSessionConnection(
+        {
+          ...(capabilities.sampling ? { sampling: capabilities.sampling } : {}),
+          ...(capabilities.elicitation ? { elicitation: capabilities.elicitation } : {}),
+          ...(capabilities.roots ? { roots: capabilities.roots } : {}),
+        },
+        (client) => this.setup(client, target, () => connection),
+      );
+      this.connections.set(target.name, connection);
+      if (this.logLevel !== undefined) void this.forwardLogLevel(connection, this.logLevel);
+    }
+    return connection;
+  }
+
+  /** Remembers the client's log level and passes it to every open upstream session. */
+  async setLogLevel(level: LoggingLevel): Promise<void> {
+    this.logLevel = level;
+    await Promise.all(
+      [...this.connections.values()].map((connection) => this.forwardLogLevel(connection, level)),
+    );
+  }
+
+  /** Ends every upstream session of this downstream session. */
+  async closeAll(): Promise<void> {
+    const connections = [...this.connections.values()];
+    this.connections.clear();
+    await Promise.all(connections.map((connection) => connection.close()));
+  }
+
+  private async forwardLogLevel(
+    connection: UpstreamConnection,
+    level: LoggingLevel,
+  ): Promise<void> {
+    if (!connection.isConnected) await connection.connect().catch(() => undefined);
+    if (!connection.serverCapabilities?.logging) return;
+    await connection
+      .request({ method: 'logging/setLevel', params: { level } }, EmptyResult, {})
+      .catch(() => undefined);
+  }
+
+  private setup(
+    client: Client,
+    target: TargetRuntime,
+    connection: () => UpstreamConnection | undefined,
+  ): void {
+    const server = this.server;
+    const call = () => connection()?.inFlight.sole();
+    installListChangedHandlers(client, target);
+    client.setNotificationHandler(LoggingMessageNotificationSchema, async (notification) => {
+      const current = call();
+      await (current
+        ? current.sendNotification(notification)
+        : server.sendLoggingMessage(notification.params));
+    });
+    client.setNotificationHandler(ResourceUpdatedNotificationSchema, async (notification) => {
+      await server.sendResourceUpdated(notification.params);
+    });
+    const capabilities = server.getClientCapabilities() ?? {};
+    if (capabilities.sampling) {
+      client.setRequestHandler(CreateMessageRequestSchema, async (request, extra) => {
+        const current = call();
+        return current
+          ? current.sendRequest(request, CreateMessageResultSchema, { signal: extra.signal })
+          : server.createMessage(request.params, { signal: extra.signal });
+      });
+    }
+    if (capabilities.elicitation) {
+      client.setRequestHandler(ElicitRequestSchema, async (request, extra) => {
+        const current = call();
+        return current
+          ? current.sendRequest(request, ElicitResultSchema, { signal: extra.signal })
+          : server.request(request, ElicitResultSchema, { signal: extra.signal });
+      });
+    }
+    if (capabilities.roots) {
+      client.setRequestHandler(ListRootsRequestSchema, async (request, extra) =>
+        server.listRoots(request.params, { signal: extra.signal }),
+      );
+    }
+  }
+}

@@ -1,0 +1,175 @@
+import { createJwtAuthorizer } from '@agentcore-mcp/core';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import express, { type Express, type RequestHandler } from 'express';
+import type { Logger } from 'pino';
+
+import {
+  createProtectedResourceMetadataHandler,
+  PROTECTED_RESOURCE_METADATA_PATH,
+} from './auth/protectedResourceMetadata.js';
+import { requireBearerToken } from './auth/requireBearerToken.js';
+import { createLogger } from './createLogger.js';
+import { answerUnhandledErrors } from './http/answerUnhandledErrors.js';
+import { createDnsRebindingGuard } from './http/dnsRebindingGuard.js';
+import { logRequests } from './http/logRequests.js';
+import { createJsonBodyParser } from './http/parseJsonBody.js';
+import { createPingHandler } from './http/ping.js';
+import { JsonRpcErrorCode, sendJsonRpcError } from './http/sendJsonRpcError.js';
+import { createStatefulMcpHandler, type StatefulMcpHandler } from './http/statefulMcpHandler.js';
+import { createStatelessMcpHandler } from './http/statelessMcpHandler.js';
+import {
+  type AgentCoreServerOptions,
+  type ResolvedServerOptions,
+  resolveServerOptions,
+} from './options.js';
+import { createServerLifecycle, type ListeningAddress } from './serverLifecycle.js';
+import { trackInFlight } from './trackInFlight.js';
+
+/** What {@link McpHttpServerOptions.buildServer} is told about the server it builds. */
+export interface McpServerBuildContext {
+  /**
+   * `true` when the server answers a single request (stateless mode) and is closed right after;
+   * `false` when it serves one whole MCP session (stateful mode).
+   */
+  readonly stateless: boolean;
+}
+
+/**
+ * Options of {@link createMcpHttpServer}: every transport option of `createAgentCoreServer` (mode,
+ * host, port, path, body limit, DNS-rebinding protection, auth, logger…) plus the MCP server itself.
+ */
+export interface McpHttpServerOptions extends Omit<
+  AgentCoreServerOptions,
+  'tools' | 'resources' | 'resourceTemplates' | 'prompts' | 'title' | 'instructions'
+> {
+  /**
+   * Builds the SDK server that answers one request (stateless) or one session (stateful). It is
+   * closed when the request or session ends; release per-session resources in its `onclose`.
+   */
+  buildServer: (context: McpServerBuildContext) => McpServer;
+  /**
+   * Mounts more routes (e.g. `GET /status`) before the catch-all 404. They are not behind the
+   * bearer-token check, which guards the MCP endpoint only.
+   */
+  routes?: (app: Express) => void;
+  /** Runs on shutdown after sessions are closed, e.g. to stop upstream connections. */
+  onClose?: () => Promise<void>;
+}
+
+/** An MCP endpoint on the AgentCore Runtime contract around any SDK server, ready to listen. */
+export interface McpHttpServer {
+  /** The express app: `POST /mcp`, `GET /ping` and the routes given in `routes`. */
+  readonly app: Express;
+  /** The server's logger. */
+  readonly logger: Logger;
+  /** The options with defaults applied. */
+  readonly options: ResolvedServerOptions;
+  /** Where it listens, once `listen` has resolved. */
+  readonly address: ListeningAddress | undefined;
+  /** Binds `host:port` and logs one `listening` line with the URL. */
+  listen(): Promise<ListeningAddress>;
+  /**
+   * Shuts down gracefully: stops accepting connections, answers new requests on open connections
+   * with 503, waits for in-flight requests (up to `shutdownTimeoutMs`), then closes sessions.
+   */
+  close(): Promise<void>;
+  /** `listen`, then on SIGTERM or SIGINT `close` and exit 0: what an app's `main` needs. */
+  run(): Promise<ListeningAddress>;
+}
+
+/**
+ * Serves any SDK `McpServer` the way AgentCore Runtime expects: streamable HTTP on
+ * `0.0.0.0:8000/mcp`, stateless by default (a server per request) or stateful (a server per
+ * session), `GET /ping`, a body limit with JSON-RPC 413s, DNS-rebinding protection on loopback
+ * binds, optional bearer-token auth with RFC 9728 metadata, JSON logs and graceful shutdown.
+ * `createAgentCoreServer` is this plus tool definitions; the gateway is this plus proxying.
+ *
+ * @param options - The server factory and transport options; see {@link McpHttpServerOptions}.
+ * @returns The server, not yet listening.
+ * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` for a bad port, path or limit.
+ * @example
+ * ```ts
+ * const http = createMcpHttpServer({
+ *   name: 'echo',
+ *   version: '1.0.0',
+ *   buildServer: () => new McpServer({ name: 'echo', version: '1.0.0' }),
+ * });
+ * await http.run();
+ * ```
+ */
+export function createMcpHttpServer(options: McpHttpServerOptions): McpHttpServer {
+  const resolved = resolveServerOptions(options);
+  const logger = options.logger ?? createLogger({ name: resolved.name });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const inFlight = trackInFlight();
+  const [parseBody, onBodyError] = createJsonBodyParser(resolved.bodyLimit);
+  let stateful: StatefulMcpHandler | undefined;
+  let mcpPost: RequestHandler;
+  let mcpOther: RequestHandler;
+  if (resolved.mode === 'stateful') {
+    stateful = createStatefulMcpHandler({
+      buildServer: () => options.buildServer({ stateless: false }),
+      jsonResponse: resolved.jsonResponse,
+      sessionIdleTimeoutMs: resolved.sessionIdleTimeoutMs,
+      eventStore: resolved.eventStore,
+      retryInterval: resolved.retryInterval,
+      logger,
+    });
+    mcpPost = mcpOther = stateful.handle;
+  } else {
+    ({ post: mcpPost, other: mcpOther } = createStatelessMcpHandler({
+      buildServer: () => options.buildServer({ stateless: true }),
+      jsonResponse: resolved.jsonResponse,
+      logger,
+    }));
+  }
+
+  app.get('/ping', createPingHandler(Date.now()));
+  const mcpRoute = app.route(resolved.path);
+  mcpRoute.all(logRequests(logger), inFlight.middleware);
+  if (resolved.dnsRebindingProtection)
+    mcpRoute.all(createDnsRebindingGuard(resolved.dnsRebindingProtection));
+  if (resolved.auth) {
+    const { jwt, verify, protectedResource = {} } = resolved.auth;
+    app.get(
+      [PROTECTED_RESOURCE_METADATA_PATH, `${PROTECTED_RESOURCE_METADATA_PATH}${resolved.path}`],
+      createProtectedResourceMetadataHandler(jwt, protectedResource, resolved.path),
+    );
+    mcpRoute.all(requireBearerToken(createJwtAuthorizer(jwt, verify), logger));
+  }
+  mcpRoute.post(parseBody, onBodyError, mcpPost);
+  mcpRoute.all(mcpOther);
+  options.routes?.(app);
+  app.use((req, res) => {
+    sendJsonRpcError(res, 404, {
+      code: JsonRpcErrorCode.ServerError,
+      message: `Not found: ${req.method} ${req.path}; the MCP endpoint is POST ${resolved.path}`,
+    });
+  });
+  app.use(answerUnhandledErrors(logger));
+
+  const lifecycle = createServerLifecycle({
+    app,
+    options: resolved,
+    logger,
+    inFlight,
+    closeSessions: async () => {
+      await stateful?.closeAll();
+      await options.onClose?.();
+    },
+  });
+
+  return {
+    app,
+    logger,
+    options: resolved,
+    get address() {
+      return lifecycle.address;
+    },
+    listen: lifecycle.listen,
+    close: lifecycle.close,
+    run: lifecycle.run,
+  };
+}
