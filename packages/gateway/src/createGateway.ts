@@ -40,7 +40,10 @@ export interface CreateGatewayOptions {
   tokenProviders?: Readonly<Record<string, TokenProvider>>;
   /** How long `listen` waits for the first discovery of every target, in ms. Default 10000. */
   startupTimeoutMs?: number;
-  /** More transport options passed to server-kit (body limit, DNS-rebinding protection…). */
+  /**
+   * More transport options passed to server-kit: body limit, DNS-rebinding protection, and in
+   * stateful mode an `eventStore` (e.g. `createInMemoryEventStore()`) so clients resume streams.
+   */
   http?: Pick<
     McpHttpServerOptions,
     | 'bodyLimit'
@@ -48,6 +51,8 @@ export interface CreateGatewayOptions {
     | 'shutdownTimeoutMs'
     | 'sessionIdleTimeoutMs'
     | 'jsonResponse'
+    | 'eventStore'
+    | 'retryInterval'
   >;
 }
 

@@ -1,29 +1,36 @@
 import type { ScenarioVerdict } from './classifyScenario.js';
 
-/** One row of the results table: a scenario and its verdict per mode (absent if it did not run). */
+/** One row of the results table: a scenario and its verdict per run (absent if it did not run). */
 export interface ResultsRow {
   readonly scenario: string;
-  readonly stateful: ScenarioVerdict | undefined;
-  readonly stateless: ScenarioVerdict | undefined;
+  /** One verdict per column, in column order. */
+  readonly verdicts: readonly (ScenarioVerdict | undefined)[];
 }
 
 const MAX_MESSAGE = 90;
 
 /**
- * Formats the verdicts as an aligned Markdown table (`scenario | stateful | stateless`), ready to
- * paste into the README. Failures carry the first error message, shortened to one line.
+ * Formats the verdicts as an aligned Markdown table (`scenario | <run> | <run> …`), ready to paste
+ * into the README. Failures carry the first error message, shortened to one line.
  *
+ * @param columns - The run labels, one column each.
  * @param rows - One row per scenario, in run order.
  * @returns The table, one line per row, without a trailing newline.
  */
-export function formatResultsTable(rows: readonly ResultsRow[]): string {
+export function formatResultsTable(
+  columns: readonly string[],
+  rows: readonly ResultsRow[],
+): string {
   const cells = [
-    ['scenario', 'stateful', 'stateless'],
-    ...rows.map((row) => [row.scenario, formatVerdict(row.stateful), formatVerdict(row.stateless)]),
+    ['scenario', ...columns],
+    ...rows.map((row) => [
+      row.scenario,
+      ...columns.map((_, column) => formatVerdict(row.verdicts[column])),
+    ]),
   ];
-  const widths = [0, 1, 2].map((column) =>
-    Math.max(...cells.map((line) => (line[column] ?? '').length)),
-  );
+  const widths =
+    cells[0]?.map((_, column) => Math.max(...cells.map((line) => (line[column] ?? '').length))) ??
+    [];
   const formatLine = (line: string[]) =>
     `| ${line.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
   const [header = [], ...body] = cells;
