@@ -1,7 +1,9 @@
 import { toAgentCoreMcpError } from '@agentcore-mcp/core';
 import { CommanderError } from 'commander';
 
+import { AwsRequestError } from './aws/awsRequestError.js';
 import { CognitoRequestError } from './aws/cognitoError.js';
+import { DeployError } from './deploy/deployError.js';
 import type { Output } from './output.js';
 
 /** Options for {@link reportFailure}. */
@@ -35,10 +37,18 @@ export function reportFailure(
   options: ReportFailureOptions = {},
 ): number {
   if (error instanceof CommanderError) return error.exitCode;
-  const failure = error instanceof CognitoRequestError ? error : toAgentCoreMcpError(error);
+  const failure =
+    error instanceof CognitoRequestError ||
+    error instanceof AwsRequestError ||
+    error instanceof DeployError
+      ? error
+      : toAgentCoreMcpError(error);
   output.error(failure.message);
   if (!options.verbose) return 1;
-  if (failure instanceof CognitoRequestError && failure.requestId) {
+  if (
+    (failure instanceof CognitoRequestError || failure instanceof AwsRequestError) &&
+    failure.requestId
+  ) {
     output.note(`requestId: ${failure.requestId}`);
   }
   let cause: unknown = failure.cause;
