@@ -20,3 +20,9 @@ export const DEMO_CALLS: Readonly<Record<string, readonly DemoCall[]>> = {
     { tool: 'external_calculate', args: { operation: 'multiply', a: 6, b: 7 } },
   ],
 };
+
+/** The calls the demo makes through the gateway: one per target, prefixed with its name. */
+export const GATEWAY_DEMO_CALLS: readonly DemoCall[] = [
+  { tool: 'external___external_echo', args: { message: 'Hello from gateway!' } },
+  { tool: 'everything___get-sum', args: { a: 15, b: 27 } },
+];

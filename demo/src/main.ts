@@ -4,7 +4,7 @@ import { runDemo } from './runDemo.js';
 
 const keep = process.argv.includes('--keep');
 console.log(
-  '🚀 agentcore-mcp local demo: Cognito (cognito-local), the AgentCore Runtime emulator, example-server and external-server\n',
+  '🚀 agentcore-mcp local demo: Cognito (cognito-local), the AgentCore Runtime emulator, example-server, external-server and the gateway (gateway-service)\n',
 );
 try {
   await runDemo((line) => console.log(line), { keep });

@@ -7,25 +7,16 @@ import {
   spawnApp,
   type SpawnedApp,
   startRuntimeEmulator,
-  toolText,
 } from '@agentcore-mcp/test-support';
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 
-import { DEMO_CALLS, type DemoCall } from './demoCalls.js';
+import { callDemoTool } from './callDemoTool.js';
+import { DEMO_CALLS } from './demoCalls.js';
+import { demonstrateGateway } from './demonstrateGateway.js';
+import { demonstrateRefusal } from './demonstrateRefusal.js';
+import { type DemoOutput, DemoStepError, step } from './demoStep.js';
+import { appEntry } from './resolveEntry.js';
 import { type DemoAuth, describeAuthorizerConfig, setUpAuth } from './setUpAuth.js';
-
-/** Where the demo writes its transcript. */
-export type DemoOutput = (line: string) => void;
-
-/** A demo step that failed, and why. */
-export class DemoStepError extends Error {
-  /** @param step - What the demo was doing. @param cause - Why it failed. */
-  constructor(step: string, options: { cause: unknown }) {
-    const reason = options.cause instanceof Error ? options.cause.message : String(options.cause);
-    super(`${step} failed: ${reason.split('\n')[0] ?? reason}`, options);
-    this.name = 'DemoStepError';
-  }
-}
+import { DEMO_GATEWAY_TARGETS, startDemoGateway } from './startDemoGateway.js';
 
 const APPS = ['example-server', 'external-server'] as const;
 
@@ -51,7 +42,10 @@ export interface DemoOptions {
  * 3. shows that a call without a token is refused;
  * 4. calls every tool through the emulator by runtime ARN with `connectAgentCore` and a token from
  *    `agentcore-mcp token`;
- * 5. stops everything.
+ * 5. starts gateway-service (behind the same authorizer) in front of external-server over HTTP and
+ *    server-everything over stdio, shows that it refuses a call without a token, and with the
+ *    token prints its status, the tools it discovered, and calls through it;
+ * 6. stops everything.
  *
  * @param print - Receives the transcript, line by line.
  * @param options - `keep` to leave it running for MCP Inspector.
@@ -61,6 +55,7 @@ export async function runDemo(print: DemoOutput, options: DemoOptions = {}): Pro
   const running = new Map<(typeof APPS)[number], SpawnedApp>();
   let auth: DemoAuth | undefined;
   let emulator: RuntimeEmulatorProcess | undefined;
+  let gateway: SpawnedApp | undefined;
   try {
     auth = await step('Starting cognito-local and running agentcore-mcp setup-cognito', setUpAuth);
     print(
@@ -68,7 +63,7 @@ export async function runDemo(print: DemoOutput, options: DemoOptions = {}): Pro
     );
     print(`   authorizer: ${describeAuthorizerConfig(auth.authorizerConfigFile)}`);
     for (const name of APPS) {
-      const app = await step(`Starting ${name}`, () => spawnApp(entryOf(name)));
+      const app = await step(`Starting ${name}`, () => spawnApp(appEntry(name)));
       running.set(name, app);
       print(`▶ ${name} listening on ${app.url}`);
     }
@@ -98,10 +93,25 @@ export async function runDemo(print: DemoOutput, options: DemoOptions = {}): Pro
         print,
       });
     }
+
+    const externalServerUrl = running.get('external-server')?.url ?? '';
+    gateway = await step(
+      'Starting gateway-service in front of external-server and server-everything',
+      () => startDemoGateway({ authorizerConfigFile, externalServerUrl }),
+    );
+    print('');
+    print(
+      `🌉 gateway-service on ${gateway.url}, JWT authorizer on (the same Cognito pool), in front of:`,
+    );
+    for (const [name, what] of Object.entries(DEMO_GATEWAY_TARGETS)) print(`   - ${name}: ${what}`);
+    print(await demonstrateRefusal(gateway.url, 'Gateway'));
+    await demonstrateGateway(gateway.url, { token, print });
+
     print('');
     print('✅ All tests completed successfully.');
-    if (options.keep) await keepRunning(print, { emulator, token });
+    if (options.keep) await keepRunning(print, { emulator, gatewayUrl: gateway.url, token });
   } finally {
+    await gateway?.stop();
     await emulator?.stop();
     await Promise.all([...running.values()].map((app) => app.stop()));
     await auth?.stop();
@@ -110,7 +120,11 @@ export async function runDemo(print: DemoOutput, options: DemoOptions = {}): Pro
 
 async function keepRunning(
   print: DemoOutput,
-  { emulator, token }: { emulator: RuntimeEmulatorProcess; token: string },
+  {
+    emulator,
+    gatewayUrl,
+    token,
+  }: { emulator: RuntimeEmulatorProcess; gatewayUrl: string; token: string },
 ): Promise<void> {
   print('');
   print('Still running (--keep). In MCP Inspector (npx @modelcontextprotocol/inspector), choose');
@@ -118,31 +132,13 @@ async function keepRunning(
     '"Streamable HTTP", paste one of these URLs, and add the header Authorization: Bearer <token>:',
   );
   for (const [arn, url] of emulator.invocationUrls) print(`   ${arn}\n   ${url}`);
+  print(`   the gateway (gateway-service)\n   ${gatewayUrl}`);
   print(`Token (valid about an hour): ${token}`);
   print('Press Ctrl-C to stop everything.');
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
   });
-}
-
-async function demonstrateRefusal(url: string): Promise<string> {
-  const response = await step('Calling without a token', () =>
-    fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/json, text/event-stream',
-      },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
-    }),
-  );
-  if (response.status !== 401) {
-    throw new DemoStepError('Calling without a token', {
-      cause: new Error(`expected HTTP 401, got ${response.status}`),
-    });
-  }
-  return `🚫 Without a token: HTTP 401, WWW-Authenticate: ${response.headers.get('www-authenticate') ?? '(none)'}`;
 }
 
 async function demonstrateServer(
@@ -173,36 +169,13 @@ async function demonstrateServer(
         cause: new Error(`no demo call for ${uncalled.map((tool) => tool.name).join(', ')}`),
       });
     }
-    for (const call of calls) print(await callTool(client, call));
+    for (const call of calls) print(await callDemoTool(client, call));
   } finally {
     await client.close();
-  }
-}
-
-async function callTool(client: Client, call: DemoCall): Promise<string> {
-  const result = await step(`Calling ${call.tool}`, () =>
-    client.callTool({ name: call.tool, arguments: call.args }),
-  );
-  const text = toolText(result);
-  if (result.isError) throw new DemoStepError(`Calling ${call.tool}`, { cause: new Error(text) });
-  return `🔧 ${call.tool}(${JSON.stringify(call.args)}) → ${text}`;
-}
-
-async function step<T>(name: string, action: () => Promise<T>): Promise<T> {
-  try {
-    return await action();
-  } catch (error) {
-    if (error instanceof DemoStepError) throw error;
-    throw new DemoStepError(name, { cause: error });
   }
 }
 
 function cliPath(): string {
   const manifest = createRequire(import.meta.url).resolve('@agentcore-mcp/deploy-cli/package.json');
   return join(dirname(manifest), 'dist', 'cli.js');
-}
-
-function entryOf(app: (typeof APPS)[number]): string {
-  const manifest = createRequire(import.meta.url).resolve(`@agentcore-mcp/${app}/package.json`);
-  return join(dirname(manifest), 'dist', 'main.js');
 }

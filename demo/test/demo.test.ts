@@ -33,43 +33,79 @@ describe('pnpm demo', () => {
     expect(stdout).toContain('→ Echo: Hello from AgentCore!');
     expect(stdout).toContain('→ Result: 15 add 27 = 42');
     expect(stdout).toContain('→ External Server Echo: Hello from gateway!');
-    expect(stdout.trimEnd().endsWith('✅ All tests completed successfully.')).toBe(true);
-  });
 
-  it('with --keep stays up, prints the invocation URLs and a token, and stops cleanly on Ctrl-C', async () => {
+    expect(stdout).toMatch(
+      /🌉 gateway-service on http:\/\/127\.0\.0\.1:\d+\/mcp, JWT authorizer on \(the same Cognito pool\), in front of:\n {3}- external: external-server over streamable HTTP\n {3}- everything: @modelcontextprotocol\/server-everything over stdio/,
+    );
+    expect(stdout).toMatch(
+      /🚫 Gateway without a token: HTTP 401, WWW-Authenticate: Bearer resource_metadata="http:\/\/127\.0\.0\.1:\d+\/\.well-known\/oauth-protected-resource/,
+    );
+    expect(stdout).toContain('🔗 Connected to agentcore-mcp-gateway 0.1.0 with the token');
+    expect(stdout).toContain('📊 Gateway status: running, 2/2 targets healthy');
+    expect(stdout).toMatch(/^ {3}✓ external: healthy, 2 tools, \d+ ms$/m);
+    expect(stdout).toMatch(/^ {3}✓ everything: healthy, \d+ tools, \d+ ms$/m);
+    expect(stdout).toMatch(/📋 Tools discovered through the gateway \(\d+\):/);
+    expect(stdout).toContain(
+      '   - external___external_echo: Echo a message back from the external server',
+    );
+    expect(stdout).toContain('   - everything___get-sum: ');
+    expect(stdout).toContain('   - gateway_status: ');
+    expect(stdout).not.toContain('everything___get-env');
+    expect(stdout).toContain(
+      '🔧 external___external_echo({"message":"Hello from gateway!"}) → External Server Echo: Hello from gateway!',
+    );
+    expect(stdout).toContain(
+      '🔧 everything___get-sum({"a":15,"b":27}) → The sum of 15 and 27 is 42.',
+    );
+    expect(stdout.trimEnd().endsWith('✅ All tests completed successfully.')).toBe(true);
+  }, 120_000);
+
+  it('with --keep stays up, prints the URLs and a token, and stops cleanly on Ctrl-C', async () => {
     const child = spawn(process.execPath, [entry, '--keep'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    const lines: string[] = [];
-    await new Promise<void>((resolve, reject) => {
-      createInterface({ input: child.stdout }).on('line', (line) => {
-        lines.push(line);
-        if (line.startsWith('Press Ctrl-C')) resolve();
+    try {
+      const lines: string[] = [];
+      await new Promise<void>((resolve, reject) => {
+        createInterface({ input: child.stdout }).on('line', (line) => {
+          lines.push(line);
+          if (line.startsWith('Press Ctrl-C')) resolve();
+        });
+        void exited.then(() => reject(new Error(lines.join('\n'))));
       });
-      void exited.then(() => reject(new Error(lines.join('\n'))));
-    });
-    const url = lines
-      .map((line) => line.trim())
-      .find(
-        (line) =>
-          line.startsWith('http://127.0.0.1:') && line.includes('/invocations?qualifier=DEFAULT'),
-      );
-    const token = lines
-      .find((line) => line.startsWith('Token (valid about an hour): '))
-      ?.split(': ')[1];
-    expect(url).toBeDefined();
-    expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
-    const response = await fetch(url!, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/json, text/event-stream',
-        authorization: `Bearer ${token}`,
-      },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/list' }),
-    });
-    expect(response.status).toBe(200);
-    expect(await response.text()).toContain('"name":"echo_message"');
-    child.kill('SIGINT');
+      const url = lines
+        .map((line) => line.trim())
+        .find(
+          (line) =>
+            line.startsWith('http://127.0.0.1:') && line.includes('/invocations?qualifier=DEFAULT'),
+        );
+      const token = lines
+        .find((line) => line.startsWith('Token (valid about an hour): '))
+        ?.split(': ')[1];
+      expect(url).toBeDefined();
+      expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+      expect(await listTools(url!, token!)).toContain('"name":"echo_message"');
+
+      const gatewayUrl = lines[lines.indexOf('   the gateway (gateway-service)') + 1]?.trim();
+      expect(gatewayUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+      expect(await listTools(gatewayUrl!, token!)).toContain('"name":"external___external_echo"');
+    } finally {
+      child.kill('SIGINT');
+    }
     expect(await exited).toBe(0);
-  });
+  }, 120_000);
 });
+
+/** `tools/list` with a bearer token; fails unless the answer is HTTP 200. */
+async function listTools(url: string, token: string): Promise<string> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      authorization: `Bearer ${token}`,
+    },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/list' }),
+  });
+  expect(response.status).toBe(200);
+  return response.text();
+}

@@ -1,78 +1,161 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-import { spawnApp, type SpawnedApp } from '@agentcore-mcp/test-support';
-import { afterEach, describe, expect, it } from 'vitest';
+import { connectMcpClient, type SpawnedApp, toolText } from '@agentcore-mcp/test-support';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const entry = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+import {
+  closedPortUrl,
+  startExternalServer,
+  startService,
+  stdioExternalTarget,
+  waitForHealthy,
+} from './support/processes.js';
 
-const running: SpawnedApp[] = [];
+describe('gateway-service --config in front of an HTTP and a stdio server (built, as processes)', () => {
+  let upstream: SpawnedApp | undefined;
+  let gateway: SpawnedApp | undefined;
+  let client: Client | undefined;
+  let dir: string | undefined;
 
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((app) => app.stop('SIGKILL')));
+  const base = () => gateway!.url.replace(/\/mcp$/, '');
+
+  beforeAll(async () => {
+    upstream = await startExternalServer();
+    dir = mkdtempSync(join(tmpdir(), 'gateway-service-'));
+    const configFile = join(dir, 'gateway.json');
+    writeFileSync(
+      configFile,
+      JSON.stringify({
+        mcpServers: { external: { url: upstream.url }, local: stdioExternalTarget() },
+        gateway: { host: '0.0.0.0', port: 8000 },
+      }),
+    );
+    gateway = await startService({ args: ['--config', configFile] });
+    await waitForHealthy(gateway.url, 2);
+    client = await connectMcpClient(gateway.url);
+  });
+  afterAll(async () => {
+    await client?.close();
+    await gateway?.stop();
+    await upstream?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('listens where env HOST and PORT say, over the file’s gateway.host and gateway.port', () => {
+    const listening = gateway!.stdout
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((line) => line.msg === 'listening');
+    expect(listening).toMatchObject({ host: '127.0.0.1', mode: 'stateless', auth: 'off' });
+    expect(gateway!.port).not.toBe(8000);
+    expect(gateway!.url).toBe(`http://127.0.0.1:${gateway!.port}/mcp`);
+  });
+
+  it('lists every target’s tools, prefixed with the target name, and gateway_status', async () => {
+    const { tools } = await client!.listTools();
+    expect(tools.map((tool) => tool.name).sort()).toEqual([
+      'external___external_echo',
+      'gateway_status',
+      'local___external_echo',
+    ]);
+  });
+
+  it.each(['external', 'local'])('calls %s___external_echo through the gateway', async (target) => {
+    const result = await client!.callTool({
+      name: `${target}___external_echo`,
+      arguments: { message: 'Hello from gateway!' },
+    });
+    expect(result.isError).toBeFalsy();
+    expect(toolText(result)).toBe('External Server Echo: Hello from gateway!');
+  });
+
+  it('GET /status says running, every target healthy', async () => {
+    const response = await fetch(`${base()}/status`);
+    expect(response.status).toBe(200);
+    const status = (await response.json()) as { status: string; targets: unknown[] };
+    expect(status).toMatchObject({ status: 'running', healthyTargets: 2, totalTargets: 2 });
+    expect(status.targets).toEqual([
+      expect.objectContaining({ name: 'external', healthy: true, lastError: null, toolCount: 1 }),
+      expect.objectContaining({ name: 'local', transport: 'stdio', healthy: true, toolCount: 1 }),
+    ]);
+  });
+
+  it('GET /metrics serves Prometheus text with a gauge per target', async () => {
+    const response = await fetch(`${base()}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    const body = await response.text();
+    expect(body).toContain('mcp_gateway_target_up{target="external"} 1');
+    expect(body).toContain('mcp_gateway_target_up{target="local"} 1');
+  });
 });
 
-async function start(env?: Record<string, string>): Promise<SpawnedApp> {
-  const app = await spawnApp(entry, { env });
-  running.push(app);
-  return app;
-}
-
-describe('gateway-service main', () => {
-  it('prints exactly one JSON listening line with the bound port', async () => {
-    const app = await start();
-    expect(app.port).toBeGreaterThan(0);
-    expect(app.stdout).toHaveLength(1);
-    expect(JSON.parse(app.stdout[0]!)).toEqual({
-      level: 'info',
-      msg: 'listening',
-      url: `http://127.0.0.1:${app.port}/mcp`,
-      port: app.port,
-    });
+describe('gateway-service with GATEWAY_CONFIG as inline JSON', () => {
+  it('starts while a target is down, reports it in /status, and exits 0 on SIGTERM', async () => {
+    const config = {
+      mcpServers: { down: { url: await closedPortUrl() }, local: stdioExternalTarget() },
+    };
+    const gateway = await startService({ env: { GATEWAY_CONFIG: JSON.stringify(config) } });
+    try {
+      const status = await waitForHealthy(gateway.url, 1);
+      expect(status).toMatchObject({ status: 'running', healthyTargets: 1, totalTargets: 2 });
+      expect(status.targets).toContainEqual(
+        expect.objectContaining({
+          name: 'down',
+          healthy: false,
+          lastError: expect.stringMatching(/^Cannot connect to target "down"/) as unknown,
+        }),
+      );
+    } finally {
+      expect(await gateway.stop('SIGTERM')).toBe(0);
+    }
   });
+});
 
-  it('prints 127.0.0.1 in the url when bound to 0.0.0.0', async () => {
-    const app = await start({ HOST: '0.0.0.0' });
-    expect(app.url).toBe(`http://127.0.0.1:${app.port}/mcp`);
-    expect((await fetch(app.url.replace(/\/mcp$/, '/ping'))).status).toBe(200);
+describe('gateway-service start-up errors: exit 1 with one `error:` line', () => {
+  const valid = JSON.stringify({ mcpServers: { local: stdioExternalTarget() } });
+
+  it.each([
+    [
+      'no config at all',
+      {},
+      /^error: No gateway config: usage: node dist\/main\.js --config <gateway\.json>, or set GATEWAY_CONFIG to a file path or inline JSON$/,
+    ],
+    [
+      'a config file that does not exist',
+      { args: ['--config', '/nonexistent/gateway.json'] },
+      /^error: Invalid gateway config: \/nonexistent\/gateway\.json: cannot read the file \(ENOENT\); expected the path of a readable JSON file$/,
+    ],
+    [
+      'an invalid config',
+      {
+        env: {
+          GATEWAY_CONFIG: '{"mcpServers":{"external":{"url":"http://127.0.0.1/mcp","timeout":5}}}',
+        },
+      },
+      /^error: Invalid gateway config: mcpServers\.external\.timeout: unknown key \(did you mean "timeoutMs"\?\); allowed keys: [^\n]+$/,
+    ],
+    [
+      'an unknown option',
+      { args: ['--conf', 'gateway.json'] },
+      /^error: Invalid arguments: unknown option "--conf"; usage: node dist\/main\.js --config <gateway\.json>[^\n]+$/,
+    ],
+    [
+      'an invalid PORT',
+      { env: { GATEWAY_CONFIG: valid, PORT: 'eighty' } },
+      /^error: Invalid PORT "eighty": use an integer from 0 to 65535$/,
+    ],
+  ])('%s', async (_case, options, line) => {
+    const failure = await startService(options).then(
+      async (app) => {
+        await app.stop();
+        return new Error('started instead of failing');
+      },
+      (error: unknown) => error as Error,
+    );
+    expect(failure.message).toMatch(/exited \(1\) before listening:\n/);
+    expect(failure.message.split('before listening:\n')[1]).toMatch(line);
   });
-
-  it('serves GET /ping and POST /mcp from the built entry', async () => {
-    const before = Math.floor(Date.now() / 1000);
-    const app = await start();
-    const ping = await fetch(app.url.replace(/\/mcp$/, '/ping'));
-    expect(ping.status).toBe(200);
-    const body = (await ping.json()) as { status: string; time_of_last_update: number };
-    expect(body.status).toBe('Healthy');
-    expect(body.time_of_last_update).toBeGreaterThanOrEqual(before);
-    expect(body.time_of_last_update).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
-
-    const mcp = await fetch(app.url, { method: 'POST', body: '{}' });
-    expect(mcp.status).toBe(503);
-  });
-
-  it.each(['SIGTERM', 'SIGINT'] as const)('exits 0 on %s', async (signal) => {
-    const app = await start();
-    expect(await app.stop(signal)).toBe(0);
-  });
-
-  it.each(['abc', '-1', '70000', '1.5', ''])(
-    'exits 1 with a one-line JSON error for PORT=%j',
-    (port) => {
-      // spawnSync, not spawnApp: it waits for the streams to close, so stderr is complete.
-      const result = spawnSync(process.execPath, [entry], {
-        env: { ...process.env, HOST: '127.0.0.1', PORT: port },
-        encoding: 'utf8',
-        timeout: 10_000,
-      });
-      expect(result.status).toBe(1);
-      expect(result.stdout).toBe('');
-      const lines = result.stderr.trim().split('\n');
-      expect(lines).toHaveLength(1);
-      expect(JSON.parse(lines[0]!)).toEqual({
-        level: 'error',
-        msg: `Invalid PORT "${port}": expected an integer from 0 to 65535`,
-      });
-    },
-  );
 });

@@ -20,6 +20,7 @@ import { GATEWAY_STATUS_TOOL_NAME } from './server/gatewayStatusTool.js';
 import { installForwardingHandlers } from './server/installForwardingHandlers.js';
 import { installListChangedHandlers } from './server/installListChangedHandlers.js';
 import { SessionUpstreams } from './server/sessionUpstreams.js';
+import { StatelessCancellation } from './server/statelessCancellation.js';
 import { TargetRuntime, type TargetStatus } from './upstream/targetRuntime.js';
 
 /** The gateway's version, sent as `serverInfo.version` and upstream as `clientInfo.version`. */
@@ -110,7 +111,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
   const clientInfo = { name: 'agentcore-mcp-gateway', version: GATEWAY_VERSION };
   const startedAt = Date.now();
   const sessions = new Set<McpServer>();
-  let listening = false;
+  const cancellation = new StatelessCancellation();
   let catalog = buildCatalog([], catalogOptions(config));
   let listedNames = '';
 
@@ -157,7 +158,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
   const status = (): GatewayStatus => {
     const targetStatuses = targets.map((target) => target.status());
     return {
-      status: listening ? 'running' : 'starting',
+      status: http.address === undefined ? 'starting' : 'running',
       version: GATEWAY_VERSION,
       mode: config.gateway.mode,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
@@ -184,11 +185,13 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
       },
     );
     const session = stateless ? undefined : new SessionUpstreams(server.server);
+    if (stateless) cancellation.watch(server);
     installForwardingHandlers(server.server, {
       catalog: () => catalog,
       target: (name) => byName.get(name),
       status,
       session,
+      cancellation: stateless ? cancellation : undefined,
     });
     if (session) {
       sessions.add(server);
@@ -211,6 +214,10 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     ]);
     clearTimeout(timer);
     rebuildCatalog();
+    logger.info(
+      { targets: targets.length, healthy: status().healthyTargets, tools: catalog.tools.length },
+      'targets discovered',
+    );
     const { refreshIntervalMs } = config.gateway.discovery;
     if (refreshIntervalMs > 0) {
       refreshTimer = setInterval(() => void refresh(), refreshIntervalMs);
@@ -232,6 +239,9 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     ...options.http,
     ...(config.gateway.auth ? { auth: { jwt: config.gateway.auth.jwt } } : {}),
     buildServer,
+    prepare: start,
+    authHint:
+      'set gateway.auth.customJWTAuthorizer in the gateway configuration to require bearer tokens',
     routes: (app) => mountOperationalRoutes(app, { status, metrics }),
     onClose: async () => {
       clearInterval(refreshTimer);
@@ -239,34 +249,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     },
   });
 
-  // The gateway's listen and run replace server-kit's (Object.assign below) and call them.
-  const listenHttp = http.listen.bind(http);
-  const runHttp = http.run.bind(http);
-  const listen = async () => {
-    await start();
-    const address = await listenHttp();
-    listening = true;
-    logger.info(
-      { targets: targets.length, healthy: status().healthyTargets, tools: catalog.tools.length },
-      'gateway ready',
-    );
-    return address;
-  };
-  const run = async () => {
-    await start();
-    const address = await runHttp();
-    listening = true;
-    return address;
-  };
-
-  return Object.assign(http, {
-    listen,
-    run,
-    catalog: () => catalog,
-    status,
-    refresh,
-    metrics,
-  });
+  return Object.assign(http, { catalog: () => catalog, status, refresh, metrics });
 
   function setupSharedClient(client: Client, runtime: TargetRuntime): void {
     installListChangedHandlers(client, runtime);

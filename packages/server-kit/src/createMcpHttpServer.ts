@@ -54,6 +54,16 @@ export interface McpHttpServerOptions extends Omit<
   routes?: (app: Express) => void;
   /** Runs on shutdown after sessions are closed, e.g. to stop upstream connections. */
   onClose?: () => Promise<void>;
+  /**
+   * Runs in `listen` (and `run`) before the port is bound, e.g. to connect upstream servers. In
+   * `run`, SIGTERM/SIGINT during it still shut down cleanly: `onClose` runs and nothing binds.
+   */
+  prepare?: () => Promise<void>;
+  /**
+   * Ends the "authentication is off" start-up warning: what the operator should set. Default:
+   * `set AUTHORIZER_CONFIG (or the auth option) to require bearer tokens`.
+   */
+  authHint?: string;
 }
 
 /** An MCP endpoint on the AgentCore Runtime contract around any SDK server, ready to listen. */
@@ -159,6 +169,8 @@ export function createMcpHttpServer(options: McpHttpServerOptions): McpHttpServe
       await stateful?.closeAll();
       await options.onClose?.();
     },
+    ...(options.prepare ? { prepare: options.prepare } : {}),
+    ...(options.authHint === undefined ? {} : { authHint: options.authHint }),
   });
 
   return {

@@ -40,12 +40,24 @@ export function createServerLifecycle(parts: {
   logger: Logger;
   inFlight: InFlightTracker;
   closeSessions: () => Promise<void>;
+  /** Runs before the port is bound, e.g. to connect upstream servers. */
+  prepare?: () => Promise<void>;
+  /** What the "authentication is off" warning tells the operator to set. */
+  authHint?: string;
 }): ServerLifecycle {
   const { app, options, logger, inFlight } = parts;
   let httpServer: HttpServer | undefined;
   let address: ListeningAddress | undefined;
+  let closing = false;
 
   const listen = async (): Promise<ListeningAddress> => {
+    await parts.prepare?.();
+    if (closing) {
+      throw new AgentCoreMcpError(
+        'ERR_LISTEN_FAILED',
+        'Not listening: the server was shut down while it was starting',
+      );
+    }
     const server = app.listen(options.port, options.host);
     httpServer = server;
     await new Promise<void>((resolve, reject) => {
@@ -68,7 +80,7 @@ export function createServerLifecycle(parts: {
     };
     if (!options.auth) {
       logger.warn(
-        'authentication is off: anyone who can reach this port can call every tool; set AUTHORIZER_CONFIG (or the auth option) to require bearer tokens',
+        `authentication is off: anyone who can reach this port can call every tool; ${parts.authHint ?? 'set AUTHORIZER_CONFIG (or the auth option) to require bearer tokens'}`,
       );
     }
     logger.info(
@@ -81,7 +93,15 @@ export function createServerLifecycle(parts: {
 
   const close = async (): Promise<void> => {
     const server = httpServer;
-    if (!server) return;
+    if (!server) {
+      // Shut down while starting (or never started): still release what `prepare` opened.
+      if (!closing) {
+        closing = true;
+        await parts.closeSessions();
+      }
+      return;
+    }
+    closing = true;
     httpServer = undefined;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     inFlight.startDraining();

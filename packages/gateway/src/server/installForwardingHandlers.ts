@@ -23,7 +23,7 @@ import type { z } from 'zod';
 
 import type { Catalog } from '../catalog/buildCatalog.js';
 import { GatewayError } from '../gatewayError.js';
-import { clientTokenContext } from '../upstream/clientTokenContext.js';
+import { clientTokenContext, clientTokenOf } from '../upstream/clientTokenContext.js';
 import type { DownstreamCall } from '../upstream/inFlightCalls.js';
 import type { TargetRuntime } from '../upstream/targetRuntime.js';
 import type { UpstreamConnection } from '../upstream/upstreamConnection.js';
@@ -33,6 +33,7 @@ import {
   gatewayStatusResult,
 } from './gatewayStatusTool.js';
 import type { SessionUpstreams } from './sessionUpstreams.js';
+import type { StatelessCancellation } from './statelessCancellation.js';
 
 /** What the handlers read from the running gateway. */
 export interface ForwardingContext {
@@ -43,6 +44,8 @@ export interface ForwardingContext {
   status(): Parameters<typeof gatewayStatusResult>[0];
   /** Stateful mode: this session's own upstream sessions; stateless: `undefined` (shared ones). */
   session: SessionUpstreams | undefined;
+  /** Stateless mode: joins a client's cancellation to the call it cancels; stateful: `undefined`. */
+  cancellation?: StatelessCancellation | undefined;
 }
 
 /**
@@ -204,15 +207,17 @@ async function forward<T extends z.ZodType>(
               params: { ...progress, progressToken: downstreamToken },
             })
             .catch(() => undefined);
-  const connection: UpstreamConnection | undefined = context.session?.connectionTo(target);
+  const connection: UpstreamConnection | undefined = await context.session?.connectionTo(target);
+  const tracked = context.cancellation?.track(call);
+  const signal = tracked?.signal ?? call.signal;
   try {
     return await target.forward(
-      { method: request.method, tool: forwarded.tool, signal: call.signal },
+      { method: request.method, tool: forwarded.tool, signal },
       (upstream) =>
         upstream.inFlight.around(call, () =>
-          clientTokenContext.run(call.authInfo?.token, () =>
+          clientTokenContext.run(clientTokenOf(call), () =>
             upstream.request({ ...request, params } as ClientRequest, schema, {
-              signal: call.signal,
+              signal,
               timeout: target.config.timeoutMs,
               resetTimeoutOnProgress: true,
               ...(onprogress ? { onprogress } : {}),
@@ -224,5 +229,7 @@ async function forward<T extends z.ZodType>(
   } catch (error) {
     if (error instanceof GatewayError) throw error.toJsonRpc();
     throw error;
+  } finally {
+    tracked?.release();
   }
 }

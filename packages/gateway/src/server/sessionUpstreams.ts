@@ -24,6 +24,8 @@ import { installListChangedHandlers } from './installListChangedHandlers.js';
  */
 export class SessionUpstreams {
   private readonly connections = new Map<string, UpstreamConnection>();
+  /** Per target: settles once the remembered log level reached a new upstream session. */
+  private readonly levelForwarded = new Map<string, Promise<void>>();
   private readonly server: Server;
   private logLevel: LoggingLevel | undefined;
 
@@ -32,8 +34,11 @@ export class SessionUpstreams {
     this.server = server;
   }
 
-  /** The session's connection to `target`, created on first use. */
-  connectionTo(target: TargetRuntime): UpstreamConnection {
+  /**
+   * The session's connection to `target`, created on first use. A log level the client set before
+   * is forwarded to a new session first, so the first call's logs already honour it.
+   */
+  async connectionTo(target: TargetRuntime): Promise<UpstreamConnection> {
     let connection = this.connections.get(target.name);
     if (connection === undefined) {
       const capabilities = this.server.getClientCapabilities() ?? {};
@@ -46,8 +51,11 @@ export class SessionUpstreams {
         (client) => this.setup(client, target, () => connection),
       );
       this.connections.set(target.name, connection);
-      if (this.logLevel !== undefined) void this.forwardLogLevel(connection, this.logLevel);
+      if (this.logLevel !== undefined) {
+        this.levelForwarded.set(target.name, this.forwardLogLevel(connection, this.logLevel));
+      }
     }
+    await this.levelForwarded.get(target.name);
     return connection;
   }
 
@@ -63,6 +71,7 @@ export class SessionUpstreams {
   async closeAll(): Promise<void> {
     const connections = [...this.connections.values()];
     this.connections.clear();
+    this.levelForwarded.clear();
     await Promise.all(connections.map((connection) => connection.close()));
   }
 

@@ -86,6 +86,7 @@ export class TargetRuntime {
   private restarts = 0;
   private restartAttempt = 0;
   private restartTimer: NodeJS.Timeout | undefined;
+  private restartAt = 0;
   private healthTimer: NodeJS.Timeout | undefined;
   private refreshing: Promise<void> | undefined;
   private refreshAgain = false;
@@ -153,7 +154,8 @@ export class TargetRuntime {
 
   /** Pings the target through the circuit breaker; a target without a listing is listed too. */
   async checkHealth(): Promise<void> {
-    if (this.stopped || !this.breaker.tryAcquire()) return;
+    // While a restart is pending, a ping would reconnect at once and defeat the backoff.
+    if (this.stopped || this.restartTimer !== undefined || !this.breaker.tryAcquire()) return;
     const wasConnected = this.connection.isConnected;
     const started = performance.now();
     try {
@@ -191,6 +193,10 @@ export class TargetRuntime {
         outcome,
         (performance.now() - started) / 1000,
       );
+    if (this.restartTimer !== undefined && connection === this.connection) {
+      finish('unavailable');
+      throw this.restarting();
+    }
     if (!this.breaker.tryAcquire()) {
       finish('unavailable');
       throw this.unavailable();
@@ -307,6 +313,7 @@ export class TargetRuntime {
     if (this.stopped || this.restartTimer !== undefined) return;
     const delay = restartDelayMs(this.restartAttempt);
     this.restartAttempt += 1;
+    this.restartAt = Date.now() + delay;
     this.restartTimer = setTimeout(() => {
       this.restartTimer = undefined;
       this.restarts += 1;
@@ -357,6 +364,15 @@ export class TargetRuntime {
     return new GatewayError(
       'ERR_TARGET_UNAVAILABLE',
       `Target "${this.name}" is unavailable: circuit open after ${this.breaker.consecutiveFailures} consecutive failures (last error: ${this.lastError ?? 'none'}); the gateway retries in ${seconds} s, see GET /status`,
+      { target: this.name },
+    );
+  }
+
+  private restarting(): GatewayError {
+    const seconds = Math.max(1, Math.ceil((this.restartAt - Date.now()) / 1000));
+    return new GatewayError(
+      'ERR_TARGET_UNAVAILABLE',
+      `Target "${this.name}" is unavailable until the gateway reconnects in ${seconds} s (last error: ${this.lastError ?? 'none'}); see GET /status`,
       { target: this.name },
     );
   }

@@ -47,6 +47,8 @@ export interface UpstreamConnectionOptions {
 export class UpstreamConnection {
   private client: Client | undefined;
   private connecting: Promise<Client> | undefined;
+  /** The client whose `initialize` is under way, so `close()` can abort it. */
+  private opening: Client | undefined;
   private closed = false;
   private readonly stderr: string[] = [];
   private readonly options: UpstreamConnectionOptions;
@@ -125,6 +127,8 @@ export class UpstreamConnection {
   /** Ends the session (terminating the child process of a stdio target); later calls fail. */
   async close(): Promise<void> {
     this.closed = true;
+    // A target that never answers `initialize` must not hold shutdown for its whole timeout.
+    await this.opening?.close().catch(() => undefined);
     const client = this.client ?? (await this.connecting?.catch(() => undefined));
     this.client = undefined;
     await client?.close();
@@ -162,6 +166,7 @@ export class UpstreamConnection {
       );
     };
     if (transport instanceof StdioClientTransport) this.captureStderr(transport);
+    this.opening = client;
     try {
       await client.connect(transport, { timeout: target.timeoutMs });
     } catch (error) {
@@ -171,6 +176,8 @@ export class UpstreamConnection {
         target: target.name,
         cause: error,
       });
+    } finally {
+      this.opening = undefined;
     }
     if (this.closed) {
       await client.close();
