@@ -3,13 +3,21 @@
 // src/commands/*.ts, and every byte printed goes through src/output.ts.
 import { Command } from 'commander';
 
+import type { ConfigureCommandOptions } from './commands/configure.js';
+import type { GatewayRegisterManagedCommandOptions } from './commands/gatewayRegisterManaged.js';
+import type { GatewaySetupCommandOptions } from './commands/gatewaySetup.js';
+import type { GatewaySyncCommandOptions } from './commands/gatewaySync.js';
 import type { InvokeCommandOptions } from './commands/invoke.js';
+import type { LaunchCommandOptions } from './commands/launch.js';
 import type { LocalCommandOptions } from './commands/local.js';
 import type { SetupCognitoCommandOptions } from './commands/setupCognito.js';
 import type { TokenCommandOptions } from './commands/token.js';
 import { runUrlCommand, type UrlCommandOptions } from './commands/url.js';
 import { runValidateHeadersCommand } from './commands/validateHeaders.js';
 import { runValidateNameCommand } from './commands/validateName.js';
+import type { DestroyCommandOptions } from './deploy/destroy.js';
+import type { LogsCommandOptions } from './deploy/logs.js';
+import type { StatusCommandOptions } from './deploy/status.js';
 import { createOutput } from './output.js';
 import { reportFailure } from './reportFailure.js';
 import { readCliVersion } from './version.js';
@@ -156,6 +164,183 @@ program
   .action(async (method: string, name: string | undefined, options: InvokeCommandOptions) => {
     const { runInvokeCommand } = await import('./commands/invoke.js');
     await runInvokeCommand(method, name, { options, output, ...context });
+  });
+
+program
+  .command('configure')
+  .description(
+    'validate the deployment settings of an MCP server and write them to .agentcore-mcp.yaml',
+  )
+  .option('-e, --entrypoint <dir>', 'the app directory, with its Dockerfile (project-relative)')
+  .option('-n, --name <name>', "runtime name (default: from the app's package.json or directory)")
+  .option('-p, --protocol <protocol>', 'server protocol; this toolkit deploys MCP servers', 'MCP')
+  .option('-r, --region <region>', 'AWS region (default: AWS_REGION, then AWS_DEFAULT_REGION)')
+  .option(
+    '--authorizer-config <json|file>',
+    'customJWTAuthorizer, inline JSON or a file (default: none, IAM/SigV4 auth)',
+  )
+  .option('--skip-discovery-check', "do not fetch the authorizer's discovery URL (offline use)")
+  .option('--request-header-allowlist <list>', 'comma-separated headers forwarded to the server')
+  .option(
+    '--env <KEY=VALUE>',
+    'container environment variable, stored in plain text (repeatable)',
+    (value: string, previous: string[]) => [...previous, value],
+    [] as string[],
+  )
+  .option('--allow-plaintext-env', 'accept --env names that look like secrets (KEY, TOKEN…)')
+  .option('--idle-timeout <seconds>', 'idle session timeout, 60-28800 (AgentCore default 900)')
+  .option('--max-lifetime <seconds>', 'session max lifetime, 60-28800 (AgentCore default 28800)')
+  .option('--observability', 'build the image with OpenTelemetry (ADOT) instrumentation')
+  .option('--dockerfile <path>', 'the Dockerfile (default: <entrypoint>/Dockerfile)')
+  .option('--default', "make this the project's default runtime")
+  .option('--non-interactive', 'never prompt: a missing value is an error')
+  .action(async (options: ConfigureCommandOptions) => {
+    const { runConfigureCommand } = await import('./commands/configure.js');
+    const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+    await runConfigureCommand(options, { output, ...context, interactive });
+  });
+
+program
+  .command('launch')
+  .description(
+    'build the arm64 image (CodeBuild) and create or update the AgentCore runtime, then wait for READY',
+  )
+  .option('--name <name>', "runtime in .agentcore-mcp.yaml (default: the project's default)")
+  .option('--local-build', 'build and push with the local Docker (buildx) instead of CodeBuild')
+  .option('--dry-run', 'print every AWS request as JSON and send none')
+  .option('--region <region>', "AWS region (default: the runtime's region in the project)")
+  .option('--profile <profile>', 'AWS profile (default: AWS_PROFILE, then the standard chain)')
+  .action(async (options: LaunchCommandOptions) => {
+    const { runLaunchCommand } = await import('./commands/launch.js');
+    await runLaunchCommand(options, { output, ...context });
+  });
+
+program
+  .command('status')
+  .description("show the deployed runtime's state, version, endpoint, ARN and invocation URL")
+  .option('--name <name>', "runtime in .agentcore-mcp.yaml (default: the project's default)")
+  .option('--region <region>', "AWS region (default: the runtime's region in the project)")
+  .option('--profile <profile>', 'AWS profile (default: AWS_PROFILE, then the standard chain)')
+  .option('--json', 'print the status as one JSON object')
+  .action(async (options: StatusCommandOptions) => {
+    const { runStatusCommand } = await import('./deploy/status.js');
+    await runStatusCommand(options, { output, ...context });
+  });
+
+program
+  .command('logs')
+  .description("print the runtime's CloudWatch logs; --follow keeps printing until Ctrl-C")
+  .option('--name <name>', "runtime in .agentcore-mcp.yaml (default: the project's default)")
+  .option('--since <time>', 'start: a duration back (30s, 10m, 2h, 1d) or an ISO time', '10m')
+  .option('--follow', 'poll for new events every 2 s until Ctrl-C')
+  .option('--limit <n>', 'print at most this many of the newest events', '200')
+  .option('--region <region>', "AWS region (default: the runtime's region in the project)")
+  .option('--profile <profile>', 'AWS profile (default: AWS_PROFILE, then the standard chain)')
+  .action(async (options: LogsCommandOptions) => {
+    const { runLogsCommand } = await import('./deploy/logs.js');
+    await runLogsCommand(options, { output, ...context });
+  });
+
+program
+  .command('destroy')
+  .description(
+    'delete the deployed runtime (and with --delete-*, its image repository, roles, build project, user pool)',
+  )
+  .option('--name <name>', "runtime in .agentcore-mcp.yaml (default: the project's default)")
+  .option('--yes', 'do not ask for confirmation (required without a terminal)')
+  .option('--delete-ecr-repo', 'also delete the ECR repository and all its images')
+  .option('--delete-role', 'also delete the execution role and the CodeBuild role')
+  .option('--delete-codebuild', 'also delete the CodeBuild project and the uploaded source')
+  .option(
+    '--delete-cognito',
+    'also delete the user pool in .agentcore-mcp/cognito-credentials.json',
+  )
+  .option('--dry-run', 'print the AWS requests as JSON instead of sending them')
+  .option('--region <region>', "AWS region (default: the runtime's region in the project)")
+  .option('--profile <profile>', 'AWS profile (default: AWS_PROFILE, then the standard chain)')
+  .action(async (options: DestroyCommandOptions) => {
+    const { runDestroyCommand } = await import('./deploy/destroy.js');
+    await runDestroyCommand(options, { output, ...context });
+  });
+
+// The gateway commands: our gateway's config (setup) and a managed AgentCore Gateway in front of
+// its HTTPS targets (register-managed, sync).
+const gateway = program
+  .command('gateway')
+  .description(
+    'configure an MCP gateway and register its targets with a managed AgentCore Gateway',
+  );
+
+gateway
+  .command('setup')
+  .description(
+    'collect targets (flags, or prompts on a terminal), test each with MCP, write gateway.json with the authorizer',
+  )
+  .option(
+    '--target <name=url>',
+    'an HTTP MCP server (repeatable)',
+    (value: string, previous: string[]) => [...previous, value],
+    [] as string[],
+  )
+  .option(
+    '--stdio <name=command>',
+    "a server the gateway starts, e.g. files='node server.js' (repeatable)",
+    (value: string, previous: string[]) => [...previous, value],
+    [] as string[],
+  )
+  .option(
+    '--header <name:Header=value>',
+    "a header for an HTTP target; secrets as ${VAR}, e.g. weather:Authorization='Bearer ${TOKEN}' (repeatable)",
+    (value: string, previous: string[]) => [...previous, value],
+    [] as string[],
+  )
+  .option('--out <file>', 'the config file to write', 'gateway.json')
+  .option('--auth <file>', 'customJWTAuthorizer file (default: authorizer_config.json)')
+  .option('--no-auth', 'no inbound auth: anyone who can reach the gateway can call its tools')
+  .option('--create-cognito', 'run setup-cognito first and use the authorizer it writes')
+  .option('--region <region>', 'AWS region for --create-cognito (default: AWS_REGION)')
+  .action(async (options: GatewaySetupCommandOptions) => {
+    const { runGatewaySetupCommand } = await import('./commands/gatewaySetup.js');
+    await runGatewaySetupCommand(options, { output, ...context });
+  });
+
+gateway
+  .command('register-managed')
+  .description(
+    'create (or reuse) a managed AgentCore Gateway with one mcpServer target per HTTPS target of the config',
+  )
+  .option('--config <file>', "our gateway's config file", 'gateway.json')
+  .option('--name <name>', 'gateway name (_ becomes -)', 'agentcore-mcp-gateway')
+  .option('--role-arn <arn>', 'execution role to use (default: one created for the gateway)')
+  .option('--dry-run', 'print every AWS request as JSON and send none')
+  .option('--region <region>', 'AWS region (default: the recorded one, then AWS_REGION)')
+  .option('--profile <profile>', 'AWS profile (default: AWS_PROFILE, then the standard chain)')
+  .action(async (options: GatewayRegisterManagedCommandOptions) => {
+    const { runGatewayRegisterManagedCommand } =
+      await import('./commands/gatewayRegisterManaged.js');
+    const { createGatewayDeployContext } = await import('./commands/gatewayContext.js');
+    await runGatewayRegisterManagedCommand(
+      options,
+      createGatewayDeployContext({ output, ...context }, options),
+    );
+  });
+
+gateway
+  .command('sync')
+  .description(
+    "re-list the tools of the managed gateway's targets (after a server's tools changed)",
+  )
+  .option('--target <name>', 'only this target (default: every recorded one)')
+  .option('--dry-run', 'print every AWS request as JSON and send none')
+  .option('--region <region>', 'AWS region (default: the recorded one)')
+  .option('--profile <profile>', 'AWS profile (default: AWS_PROFILE, then the standard chain)')
+  .action(async (options: GatewaySyncCommandOptions) => {
+    const { runGatewaySyncCommand } = await import('./commands/gatewaySync.js');
+    const { createGatewayDeployContext } = await import('./commands/gatewayContext.js');
+    await runGatewaySyncCommand(
+      options,
+      createGatewayDeployContext({ output, ...context }, options),
+    );
   });
 
 try {

@@ -12,6 +12,9 @@ import { z } from 'zod';
 import { DeployError } from '../deploy/deployError.js';
 import { PROJECT_CONFIG_FILE, type ProjectConfig, type RuntimeProject } from './projectConfig.js';
 
+const AUTHORIZER_EXPECTED =
+  'expected {customJWTAuthorizer: {discoveryUrl, allowedClients…}}, as the AgentCore API takes it';
+
 const seconds = z.number().int().min(60).max(28_800);
 
 const deploymentSchema = z.strictObject({
@@ -40,7 +43,13 @@ const runtimeSchema = z.strictObject({
     .min(1, 'expected the Dockerfile path, e.g. apps/example-server/Dockerfile'),
   protocol: z.literal('MCP', 'expected MCP'),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'expected an AWS region such as us-east-1'),
-  authorizer: z.unknown().optional(),
+  // The API's union shape, which launch sends as is; parseAuthorizerConfig checks the inside.
+  authorizer: z
+    .strictObject(
+      { customJWTAuthorizer: z.record(z.string(), z.unknown(), AUTHORIZER_EXPECTED) },
+      AUTHORIZER_EXPECTED,
+    )
+    .optional(),
   requestHeaderAllowlist: z.array(z.string()).optional(),
   environment: z.record(z.string(), z.string()).optional(),
   lifecycle: z
