@@ -93,6 +93,17 @@ describe('package topology', () => {
     },
   );
 
+  it.each(['example-server', 'external-server', 'gateway-service'])(
+    'apps/%s builds a plain image by default and an ADOT-instrumented one with --target observability',
+    (app) => {
+      const dockerfile = readFileSync(join(root, 'apps', app, 'Dockerfile'), 'utf8');
+      const stages = [...dockerfile.matchAll(/^FROM .*$/gm)].map(([line]) => line);
+      expect(stages.at(-1)).toBe('FROM runner');
+      expect(stages).toContain('FROM runner AS observability');
+      expect(dockerfile).toMatch(/aws-distro-opentelemetry-node-autoinstrumentation@\d+\.\d+\.\d+/);
+    },
+  );
+
   it('keeps core a leaf: it depends on no other package of ours', () => {
     const core = libraries.find(
       ({ manifest }) => manifest.name === '@agentcore-mcp/core',

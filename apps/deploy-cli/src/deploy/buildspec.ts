@@ -10,7 +10,7 @@ export interface BuildspecInput {
   readonly registry: string;
   /** The region of the registry. */
   readonly region: string;
-  /** Build with ADOT auto-instrumentation (`--build-arg OBSERVABILITY=1`). */
+  /** Build the Dockerfile's `observability` stage (ADOT auto-instrumentation). */
   readonly observability: boolean;
 }
 
@@ -24,7 +24,7 @@ export interface BuildspecInput {
  */
 export function renderBuildspec(input: BuildspecInput): string {
   const image = `${input.imageRepositoryUri}:${input.imageTag}`;
-  const buildArgs = input.observability ? ' --build-arg OBSERVABILITY=1' : '';
+  const target = input.observability ? ' --target observability' : '';
   return [
     'version: 0.2',
     'env:',
@@ -36,7 +36,7 @@ export function renderBuildspec(input: BuildspecInput): string {
     `      - aws ecr get-login-password --region ${input.region} | docker login --username AWS --password-stdin ${input.registry}`,
     '  build:',
     '    commands:',
-    `      - docker build --platform linux/arm64${buildArgs} -f ${input.dockerfile} -t ${image} -t ${input.imageRepositoryUri}:latest .`,
+    `      - docker build --platform linux/arm64${target} -f ${input.dockerfile} -t ${image} -t ${input.imageRepositoryUri}:latest .`,
     '  post_build:',
     '    commands:',
     `      - docker push ${image}`,

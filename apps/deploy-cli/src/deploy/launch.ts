@@ -90,7 +90,12 @@ export async function launchRuntime(
   let sourceBucket: string | undefined;
   if (options.localBuild) {
     output.result(`  building ${imageUri} with the local Docker (buildx, linux/arm64)`);
-    await localDockerBuild(context, { registry, uri: imageUri, dockerfile: runtime.dockerfile });
+    await localDockerBuild(context, {
+      registry,
+      uri: imageUri,
+      dockerfile: runtime.dockerfile,
+      observability: runtime.observability ?? false,
+    });
   } else {
     const buildRole = await ensureRole(context, {
       name: names.codeBuildRole,

@@ -17,7 +17,7 @@ import { DeployError } from './deployError.js';
  */
 export async function localDockerBuild(
   context: DeployContext,
-  image: { registry: string; uri: string; dockerfile: string },
+  image: { registry: string; uri: string; dockerfile: string; observability: boolean },
 ): Promise<void> {
   const auth = await context.aws.send<Partial<GetAuthorizationTokenCommandOutput>>(
     context.clients.ecr,
@@ -43,6 +43,7 @@ export async function localDockerBuild(
     'build',
     '--platform',
     'linux/arm64',
+    ...(image.observability ? ['--target', 'observability'] : []),
     '-f',
     image.dockerfile,
     '-t',

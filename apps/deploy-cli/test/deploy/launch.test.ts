@@ -406,6 +406,17 @@ describe('launch', () => {
   });
 });
 
+describe('launch with observability', () => {
+  it("builds the Dockerfile's observability stage (ADOT) when the runtime asks for it", async () => {
+    mockEverythingMissing();
+    const { context, project, runtime } = freshProject({ observability: true });
+    await launch(context, { project, runtime, localBuild: false });
+    expect(codeBuild.commandCalls(StartBuildCommand)[0]?.args[0].input.buildspecOverride).toContain(
+      'docker build --platform linux/arm64 --target observability -f apps/example-server/Dockerfile',
+    );
+  });
+});
+
 describe('launch --dry-run', () => {
   it('prints every request it would send, sends none, and matches the recorded plan', async () => {
     const { context: live, project, runtime } = freshProject();
