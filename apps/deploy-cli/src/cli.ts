@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 
 import type { ConfigureCommandOptions } from './commands/configure.js';
+import type { GatewayDeployCommandOptions } from './commands/gatewayDeploy.js';
 import type { GatewayRegisterManagedCommandOptions } from './commands/gatewayRegisterManaged.js';
 import type { GatewaySetupCommandOptions } from './commands/gatewaySetup.js';
 import type { GatewaySyncCommandOptions } from './commands/gatewaySync.js';
@@ -302,6 +303,23 @@ gateway
   .action(async (options: GatewaySetupCommandOptions) => {
     const { runGatewaySetupCommand } = await import('./commands/gatewaySetup.js');
     await runGatewaySetupCommand(options, { output, ...context });
+  });
+
+gateway
+  .command('deploy')
+  .description(
+    'deploy gateway-service as an AgentCore runtime (like launch), its config passed in GATEWAY_CONFIG',
+  )
+  .option('--config <file>', "our gateway's config file", 'gateway.json')
+  .option('--name <name>', 'runtime name, recorded in .agentcore-mcp.yaml', 'mcp_gateway')
+  .option('--local-build', 'build and push with the local Docker (buildx) instead of CodeBuild')
+  .option('--observability', 'build the image with ADOT (OpenTelemetry) instrumentation')
+  .option('--dry-run', 'print every AWS request as JSON and send none')
+  .option('--region <region>', 'AWS region (default: the recorded one, then AWS_REGION)')
+  .option('--profile <profile>', 'AWS profile (default: AWS_PROFILE, then the standard chain)')
+  .action(async (options: GatewayDeployCommandOptions) => {
+    const { runGatewayDeployCommand } = await import('./commands/gatewayDeploy.js');
+    await runGatewayDeployCommand(options, { output, ...context });
   });
 
 gateway

@@ -1,0 +1,187 @@
+import type { JwtAuthorizerConfig } from '@agentcore-mcp/core';
+import {
+  CreateGatewayCommand,
+  type CreateGatewayCommandOutput,
+  type CustomJWTAuthorizerConfiguration,
+  type GatewaySummary,
+  GetGatewayCommand,
+  type GetGatewayCommandOutput,
+  ListGatewaysCommand,
+  type ListGatewaysCommandOutput,
+} from '@aws-sdk/client-bedrock-agentcore-control';
+
+import { DRY_RUN_ACCOUNT } from '../deploy/callerIdentity.js';
+import type { DeployContext } from '../deploy/deployContext.js';
+import { ensureGatewayRole, ROLE_PROPAGATION_MS } from './gatewayRole.js';
+import { waitForStatus } from './waitForStatus.js';
+
+/** A managed gateway that is READY. */
+export interface ManagedGateway {
+  readonly gatewayId: string;
+  readonly gatewayArn: string;
+  /** `https://{gatewayId}.gateway.bedrock-agentcore.{region}.amazonaws.com/mcp`. */
+  readonly gatewayUrl: string;
+  readonly roleArn: string;
+  /** `false` when a gateway of that name already existed and was reused. */
+  readonly created: boolean;
+}
+
+/** What {@link ensureManagedGateway} creates. */
+export interface ManagedGatewaySpec {
+  /** A valid AgentCore name (`^([0-9a-zA-Z][-]?){1,100}$`). */
+  readonly name: string;
+  /** The inbound JWT authorizer (`authorizerType: CUSTOM_JWT`). */
+  readonly authorizer: JwtAuthorizerConfig;
+  /** `--role-arn`; default: a role created for the gateway. */
+  readonly roleArn?: string | undefined;
+}
+
+const FAILED = ['FAILED', 'UPDATE_UNSUCCESSFUL', 'DELETING'];
+
+/**
+ * Finds the gateway of that name (ListGateways) or creates it (execution role unless `roleArn` is
+ * given, then CreateGateway with protocol MCP and a CUSTOM_JWT authorizer), and waits until it is
+ * READY (GetGateway every 5 s, at most 5 minutes). A reused gateway keeps its own authorizer; a
+ * difference from the config is printed as a note.
+ *
+ * @param context - The deploy context.
+ * @param spec - Name, authorizer and optional role.
+ * @returns The READY gateway.
+ * @throws {@link DeployError} `ERR_RUNTIME_FAILED` with AgentCore's status reasons, `ERR_TIMEOUT`;
+ *   {@link AwsRequestError} naming the missing permission.
+ */
+export async function ensureManagedGateway(
+  context: DeployContext,
+  spec: ManagedGatewaySpec,
+): Promise<ManagedGateway> {
+  const existing = await findGateway(context, spec.name);
+  if (existing?.gatewayId !== undefined) {
+    context.output.result(`Reusing gateway ${spec.name} (${existing.gatewayId})`);
+    const ready = await waitForGateway(context, spec.name, existing.gatewayId);
+    noteAuthorizerDifference(context, spec, ready);
+    return toManagedGateway(context, ready, false);
+  }
+  let roleArn = spec.roleArn;
+  if (roleArn === undefined) {
+    const role = await ensureGatewayRole(context, spec.name);
+    roleArn = role.arn;
+    if (role.created && !context.aws.dryRun) {
+      context.output.result(
+        `Created the execution role ${role.arn}; waiting ${ROLE_PROPAGATION_MS / 1000} s for IAM to propagate it`,
+      );
+      await context.sleep(ROLE_PROPAGATION_MS);
+    }
+  }
+  if (!context.aws.dryRun) context.output.result(`Creating gateway ${spec.name}`);
+  const created = await context.aws.send<Partial<CreateGatewayCommandOutput>>(
+    context.clients.agentCore,
+    new CreateGatewayCommand({
+      name: spec.name,
+      description: 'MCP gateway registered by agentcore-mcp gateway register-managed',
+      roleArn,
+      protocolType: 'MCP',
+      authorizerType: 'CUSTOM_JWT',
+      authorizerConfiguration: {
+        customJWTAuthorizer: spec.authorizer as CustomJWTAuthorizerConfiguration,
+      },
+    }),
+    () => ({ gatewayId: `${spec.name.toLowerCase()}-dryrun0000`, status: 'CREATING' }),
+  );
+  const ready = await waitForGateway(context, spec.name, created.gatewayId ?? '');
+  return toManagedGateway(context, ready, true);
+}
+
+/**
+ * The MCP URL of a managed gateway.
+ *
+ * @param gatewayId - e.g. `tools-abcdef1234`.
+ * @param region - e.g. `us-east-1`.
+ * @returns `https://{gatewayId}.gateway.bedrock-agentcore.{region}.amazonaws.com/mcp`.
+ */
+export function formatGatewayUrl(gatewayId: string, region: string): string {
+  return `https://${gatewayId}.gateway.bedrock-agentcore.${region}.amazonaws.com/mcp`;
+}
+
+async function findGateway(
+  context: DeployContext,
+  name: string,
+): Promise<GatewaySummary | undefined> {
+  let nextToken: string | undefined;
+  do {
+    const page = await context.aws.send<Partial<ListGatewaysCommandOutput>>(
+      context.clients.agentCore,
+      new ListGatewaysCommand({ maxResults: 100, ...(nextToken ? { nextToken } : {}) }),
+      () => ({ items: [] }),
+    );
+    const found = page.items?.find((item) => item.name === name);
+    if (found) return found;
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return undefined;
+}
+
+function waitForGateway(
+  context: DeployContext,
+  name: string,
+  gatewayId: string,
+): Promise<Partial<GetGatewayCommandOutput>> {
+  return waitForStatus(context, {
+    what: `Gateway ${name} (${gatewayId})`,
+    poll: () =>
+      context.aws.send<Partial<GetGatewayCommandOutput>>(
+        context.clients.agentCore,
+        new GetGatewayCommand({ gatewayIdentifier: gatewayId }),
+        () => ({ gatewayId, status: 'READY', gatewayArn: dryRunArn(context, gatewayId) }),
+      ),
+    failed: FAILED,
+    hint: 'fix the cause (often the role or the authorizer discovery URL), delete the gateway in the AgentCore console, and run register-managed again',
+  });
+}
+
+function toManagedGateway(
+  context: DeployContext,
+  gateway: Partial<GetGatewayCommandOutput>,
+  created: boolean,
+): ManagedGateway {
+  const gatewayId = gateway.gatewayId ?? '';
+  return {
+    gatewayId,
+    gatewayArn: gateway.gatewayArn ?? dryRunArn(context, gatewayId),
+    gatewayUrl: gateway.gatewayUrl ?? formatGatewayUrl(gatewayId, context.clients.target.region),
+    roleArn: gateway.roleArn ?? '',
+    created,
+  };
+}
+
+function noteAuthorizerDifference(
+  context: DeployContext,
+  spec: ManagedGatewaySpec,
+  gateway: Partial<GetGatewayCommandOutput>,
+): void {
+  const current = gateway.authorizerConfiguration?.customJWTAuthorizer;
+  if (gateway.authorizerType === undefined && current === undefined) return;
+  if (
+    gateway.authorizerType === 'CUSTOM_JWT' &&
+    stableJson(current) === stableJson(spec.authorizer)
+  )
+    return;
+  context.output.result(
+    `Note: gateway ${spec.name} keeps its own authorizer (${gateway.authorizerType ?? 'unknown'}), which differs from the config's customJWTAuthorizer; update it in the AgentCore console, or delete the gateway and run register-managed again`,
+  );
+}
+
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(
+          Object.entries(inner as Record<string, unknown>)
+            .filter(([, entry]) => entry !== undefined)
+            .sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : inner,
+  );
+}
+
+function dryRunArn(context: DeployContext, gatewayId: string): string {
+  return `arn:aws:bedrock-agentcore:${context.clients.target.region}:${DRY_RUN_ACCOUNT}:gateway/${gatewayId}`;
+}

@@ -1,0 +1,154 @@
+import {
+  CreateGatewayTargetCommand,
+  type CreateGatewayTargetCommandOutput,
+  GetGatewayTargetCommand,
+  type GetGatewayTargetCommandOutput,
+  ListGatewayTargetsCommand,
+  type ListGatewayTargetsCommandOutput,
+  type TargetConfiguration,
+  type TargetSummary,
+  UpdateGatewayTargetCommand,
+} from '@aws-sdk/client-bedrock-agentcore-control';
+
+import type { DeployContext } from '../deploy/deployContext.js';
+import { waitForStatus } from './waitForStatus.js';
+
+/** One `mcpServer` target to register. */
+export interface ManagedTargetSpec {
+  /** The `mcpServers` key in the gateway config. */
+  readonly configName: string;
+  /** A valid AgentCore name (underscores already turned into hyphens). */
+  readonly name: string;
+  /** The MCP server's https:// URL. */
+  readonly endpoint: string;
+}
+
+/** What happened to a target. */
+export type ManagedTargetAction = 'created' | 'updated' | 'reused';
+
+/** Statuses from which a target does not become READY by itself. */
+export const FAILED_TARGET_STATUSES = [
+  'FAILED',
+  'UPDATE_UNSUCCESSFUL',
+  'SYNCHRONIZE_UNSUCCESSFUL',
+  'DELETING',
+  'CREATE_PENDING_AUTH',
+  'UPDATE_PENDING_AUTH',
+  'SYNCHRONIZE_PENDING_AUTH',
+];
+
+/**
+ * Lists every target of a gateway (ListGatewayTargets, all pages).
+ *
+ * @param context - The deploy context.
+ * @param gatewayId - The gateway.
+ * @returns The target summaries.
+ */
+export async function listManagedTargets(
+  context: DeployContext,
+  gatewayId: string,
+): Promise<TargetSummary[]> {
+  const targets: TargetSummary[] = [];
+  let nextToken: string | undefined;
+  do {
+    const page = await context.aws.send<Partial<ListGatewayTargetsCommandOutput>>(
+      context.clients.agentCore,
+      new ListGatewayTargetsCommand({
+        gatewayIdentifier: gatewayId,
+        maxResults: 100,
+        ...(nextToken ? { nextToken } : {}),
+      }),
+      () => ({ items: [] }),
+    );
+    targets.push(...(page.items ?? []));
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return targets;
+}
+
+/**
+ * Creates an `mcpServer` target (CreateGatewayTarget with
+ * `targetConfiguration.mcp.mcpServer.endpoint`, no outbound credentials), or reuses the one of the
+ * same name, updating its endpoint when it changed. AgentCore then calls the server's `tools/list`.
+ *
+ * @param context - The deploy context.
+ * @param input - The gateway, its existing targets and the target to register.
+ * @returns The target id and what was done; wait for it with {@link waitForManagedTarget}.
+ */
+export async function ensureManagedTarget(
+  context: DeployContext,
+  input: { gatewayId: string; existing: readonly TargetSummary[]; target: ManagedTargetSpec },
+): Promise<{ targetId: string; action: ManagedTargetAction; status?: string | undefined }> {
+  const { gatewayId, target } = input;
+  const targetConfiguration: TargetConfiguration = {
+    mcp: { mcpServer: { endpoint: target.endpoint } },
+  };
+  const found = input.existing.find((item) => item.name === target.name);
+  if (found?.targetId !== undefined) {
+    const current = await getTarget(context, gatewayId, found.targetId);
+    if (current.targetConfiguration?.mcp?.mcpServer?.endpoint === target.endpoint) {
+      return { targetId: found.targetId, action: 'reused', status: current.status };
+    }
+    await context.aws.send(
+      context.clients.agentCore,
+      new UpdateGatewayTargetCommand({
+        gatewayIdentifier: gatewayId,
+        targetId: found.targetId,
+        name: target.name,
+        targetConfiguration,
+      }),
+      () => ({}),
+    );
+    return { targetId: found.targetId, action: 'updated' };
+  }
+  const created = await context.aws.send<Partial<CreateGatewayTargetCommandOutput>>(
+    context.clients.agentCore,
+    new CreateGatewayTargetCommand({
+      gatewayIdentifier: gatewayId,
+      name: target.name,
+      description: `MCP server ${target.configName}, registered by agentcore-mcp`,
+      targetConfiguration,
+    }),
+    () => ({ targetId: dryRunTargetId(target.name), status: 'CREATING' }),
+  );
+  return { targetId: created.targetId ?? '', action: 'created' };
+}
+
+/**
+ * Waits until a target is READY (GetGatewayTarget every 5 s, at most 5 minutes).
+ *
+ * @param context - The deploy context.
+ * @param input - Gateway, target id, and the target's config name for messages.
+ * @throws {@link DeployError} `ERR_RUNTIME_FAILED` with AgentCore's `statusReasons`, `ERR_TIMEOUT`.
+ */
+export async function waitForManagedTarget(
+  context: DeployContext,
+  input: { gatewayId: string; targetId: string; configName: string; name: string },
+): Promise<void> {
+  await waitForStatus(context, {
+    what: `Target ${input.name} (${input.targetId})`,
+    poll: () => getTarget(context, input.gatewayId, input.targetId),
+    failed: FAILED_TARGET_STATUSES,
+    hint: `AgentCore could not list the server's tools: it must answer MCP over streamable HTTP at a public https:// URL without credentials; fix it, then run agentcore-mcp gateway sync --target ${input.configName}`,
+  });
+}
+
+function getTarget(
+  context: DeployContext,
+  gatewayId: string,
+  targetId: string,
+): Promise<Partial<GetGatewayTargetCommandOutput>> {
+  return context.aws.send<Partial<GetGatewayTargetCommandOutput>>(
+    context.clients.agentCore,
+    new GetGatewayTargetCommand({ gatewayIdentifier: gatewayId, targetId }),
+    () => ({ targetId, status: 'READY' }),
+  );
+}
+
+/** A 10-character id that looks like AgentCore's, for dry-run plans: `WEATDRYRUN`. */
+function dryRunTargetId(name: string): string {
+  return `${name
+    .replace(/[^0-9a-zA-Z]/g, '')
+    .toUpperCase()
+    .slice(0, 4)}DRYRUN`.padEnd(10, '0');
+}
