@@ -41,5 +41,6 @@ describe('the container content (pnpm deploy --prod bundle)', () => {
       await upstream?.stop();
       rmSync(root, { recursive: true, force: true });
     }
-  });
+    // pnpm deploy plus two process starts: seconds alone, much longer while CI runs every suite.
+  }, 120_000);
 });

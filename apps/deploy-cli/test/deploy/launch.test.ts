@@ -5,9 +5,11 @@ import {
   BedrockAgentCoreControlClient,
   ConflictException,
   CreateAgentRuntimeCommand,
+  DeleteAgentRuntimeCommand,
   GetAgentRuntimeCommand,
   GetAgentRuntimeEndpointCommand,
   ListAgentRuntimesCommand,
+  ResourceNotFoundException,
   UpdateAgentRuntimeCommand,
 } from '@aws-sdk/client-bedrock-agentcore-control';
 import { CloudWatchLogsClient, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
@@ -20,6 +22,7 @@ import {
 } from '@aws-sdk/client-codebuild';
 import {
   CreateRepositoryCommand,
+  DeleteRepositoryCommand,
   DescribeRepositoriesCommand,
   ECRClient,
   RepositoryNotFoundException,
@@ -45,8 +48,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { AwsRequestError } from '../../src/aws/awsRequestError.js';
+import { runConfigureCommand } from '../../src/commands/configure.js';
 import { launch } from '../../src/commands/launch.js';
 import { DeployError } from '../../src/deploy/deployError.js';
+import { destroyDeployment } from '../../src/deploy/destroy.js';
+import { showStatus } from '../../src/deploy/status.js';
 import type { ProjectConfig, RuntimeProject } from '../../src/project/projectConfig.js';
 import { readProjectConfig } from '../../src/project/projectConfigFile.js';
 import { type DeployTestContext, deployTestContext } from './deployTestContext.js';
@@ -403,6 +409,71 @@ describe('launch', () => {
     expect(readProjectConfig(context.cwd)?.runtimes[RUNTIME_NAME]?.deployment?.runtimeVersion).toBe(
       '4',
     );
+  });
+});
+
+describe('the whole lifecycle: configure → launch → status → destroy', () => {
+  it('sends exactly these requests, in this order, and leaves the project configured but undeployed', async () => {
+    mockEverythingMissing();
+    agentCore
+      .on(GetAgentRuntimeCommand)
+      .resolvesOnce({ status: 'READY' })
+      .resolvesOnce({
+        status: 'READY',
+        agentRuntimeArn: RUNTIME_ARN,
+        agentRuntimeId: RUNTIME_ID,
+        agentRuntimeVersion: '1',
+        protocolConfiguration: { serverProtocol: 'MCP' },
+      })
+      .rejects(new ResourceNotFoundException({ message: 'gone', $metadata: {} }));
+    agentCore.on(DeleteAgentRuntimeCommand).resolves({ status: 'DELETING' });
+    ecr.on(DeleteRepositoryCommand).resolves({});
+    const { context } = freshProject();
+    writeFileSync(join(context.cwd, 'authorizer_config.json'), JSON.stringify(AUTHORIZER));
+
+    await runConfigureCommand(
+      {
+        entrypoint: 'apps/example-server',
+        name: RUNTIME_NAME,
+        region: REGION,
+        authorizerConfig: 'authorizer_config.json',
+        skipDiscoveryCheck: true,
+        requestHeaderAllowlist: 'Authorization',
+        nonInteractive: true,
+      },
+      context,
+    );
+    const configured = readProjectConfig(context.cwd);
+    const runtime = configured?.runtimes[RUNTIME_NAME];
+    if (configured === undefined || runtime === undefined)
+      throw new Error('configure wrote nothing');
+    await launch(context, { project: configured, runtime, localBuild: false });
+    const launched = readProjectConfig(context.cwd)?.runtimes[RUNTIME_NAME];
+    const status = await showStatus(context, launched ?? runtime, {});
+    await destroyDeployment(context, launched ?? runtime, { yes: true, deleteEcrRepo: true });
+
+    expect(status.status).toBe('READY');
+    expect(
+      operations(context).filter((operation) => operation.startsWith('bedrock-agentcore')),
+    ).toEqual([
+      'bedrock-agentcore:ListAgentRuntimes',
+      'bedrock-agentcore:CreateAgentRuntime',
+      'bedrock-agentcore:GetAgentRuntime',
+      'bedrock-agentcore:GetAgentRuntimeEndpoint',
+      'bedrock-agentcore:GetAgentRuntime',
+      'bedrock-agentcore:GetAgentRuntimeEndpoint',
+      'bedrock-agentcore:DeleteAgentRuntime',
+      'bedrock-agentcore:GetAgentRuntime',
+    ]);
+    expect(operations(context).at(-1)).toBe('ecr:DeleteRepository');
+    expect(ecr.commandCalls(DeleteRepositoryCommand)[0]?.args[0].input).toEqual({
+      repositoryName: NAMES.ecrRepository,
+      registryId: ACCOUNT,
+      force: true,
+    });
+    const after = readProjectConfig(context.cwd)?.runtimes[RUNTIME_NAME];
+    expect(after).toMatchObject({ name: RUNTIME_NAME, authorizer: AUTHORIZER });
+    expect(after?.deployment).toBeUndefined();
   });
 });
 
