@@ -2,8 +2,8 @@ import {
   type AwsCommandOptions,
   createDeployContext,
   type DeployCommandEnvironment,
+  resolveDeployRegion,
 } from '../deploy/deployContext.js';
-import { DeployError } from '../deploy/deployError.js';
 import { gatewayRuntimeProject } from '../deploy/gatewayRuntime.js';
 import type { LaunchResult } from '../deploy/launch.js';
 import {
@@ -43,17 +43,7 @@ export async function runGatewayDeployCommand(
   const project = readProjectConfig(environment.cwd);
   const name = options.name ?? DEFAULT_GATEWAY_RUNTIME_NAME;
   const existing = project?.runtimes[name];
-  const region =
-    options.region ??
-    existing?.region ??
-    environment.env.AWS_REGION ??
-    environment.env.AWS_DEFAULT_REGION;
-  if (region === undefined || region === '') {
-    throw new DeployError(
-      'ERR_INVALID_INPUT',
-      'No AWS region: pass --region (or set AWS_REGION), e.g. --region us-east-1',
-    );
-  }
+  const region = resolveDeployRegion(options.region ?? existing?.region, environment.env);
   const { runtime: configured, warnings } = gatewayRuntimeProject({
     configPath: options.config ?? 'gateway.json',
     cwd: environment.cwd,

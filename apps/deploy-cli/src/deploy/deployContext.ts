@@ -49,17 +49,7 @@ export function createDeployContext(
   environment: DeployCommandEnvironment,
   options: AwsCommandOptions & { projectRegion?: string | undefined },
 ): DeployContext {
-  const region =
-    options.region ??
-    options.projectRegion ??
-    environment.env.AWS_REGION ??
-    environment.env.AWS_DEFAULT_REGION;
-  if (region === undefined || region === '') {
-    throw new DeployError(
-      'ERR_INVALID_INPUT',
-      'No AWS region: pass --region (or set AWS_REGION), e.g. --region us-east-1',
-    );
-  }
+  const region = resolveDeployRegion(options.region ?? options.projectRegion, environment.env);
   return {
     ...environment,
     clients: createAwsClients({ region, profile: options.profile ?? environment.env.AWS_PROFILE }),
@@ -68,4 +58,22 @@ export function createDeployContext(
     now: () => new Date(),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   };
+}
+
+/**
+ * The region a deployment command works in: the flag (or the project's), then AWS_REGION, then
+ * AWS_DEFAULT_REGION.
+ *
+ * @throws {@link DeployError} `ERR_INVALID_INPUT` when none is set.
+ */
+export function resolveDeployRegion(region: string | undefined, env: NodeJS.ProcessEnv): string {
+  // An empty value (e.g. AWS_REGION=) counts as unset.
+  const resolved = [region, env.AWS_REGION, env.AWS_DEFAULT_REGION].find((value) => value);
+  if (resolved === undefined || resolved === '') {
+    throw new DeployError(
+      'ERR_INVALID_INPUT',
+      'No AWS region: pass --region (or set AWS_REGION), e.g. --region us-east-1',
+    );
+  }
+  return resolved;
 }

@@ -8,6 +8,7 @@ import {
   type ResourceTemplate,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
+import type { z } from 'zod';
 
 import type { UpstreamConnection } from './upstreamConnection.js';
 
@@ -42,63 +43,45 @@ export async function listTarget(
 ): Promise<TargetListing> {
   await connection.connect();
   const capabilities = connection.serverCapabilities ?? {};
-  const options = { timeout: timeoutMs };
-  const pages = async <T>(
-    list: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | undefined }>,
-  ): Promise<T[]> => {
-    const items: T[] = [];
-    let cursor: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const result = await list(cursor);
-      items.push(...result.items);
-      cursor = result.nextCursor;
-      if (cursor === undefined) break;
-    }
-    return items;
-  };
-  const params = (cursor: string | undefined) => (cursor === undefined ? {} : { cursor });
-
+  const list = listAll(connection, timeoutMs);
   const [tools, resources, resourceTemplates, prompts] = await Promise.all([
-    capabilities.tools
-      ? pages(async (cursor) => {
-          const result = await connection.request(
-            { method: 'tools/list', params: params(cursor) },
-            ListToolsResultSchema,
-            options,
-          );
-          return { items: result.tools, nextCursor: result.nextCursor };
-        })
+    capabilities.tools ? list('tools/list', ListToolsResultSchema, (page) => page.tools) : [],
+    capabilities.resources
+      ? list('resources/list', ListResourcesResultSchema, (page) => page.resources)
       : [],
     capabilities.resources
-      ? pages(async (cursor) => {
-          const result = await connection.request(
-            { method: 'resources/list', params: params(cursor) },
-            ListResourcesResultSchema,
-            options,
-          );
-          return { items: result.resources, nextCursor: result.nextCursor };
-        })
-      : [],
-    capabilities.resources
-      ? pages(async (cursor) => {
-          const result = await connection.request(
-            { method: 'resources/templates/list', params: params(cursor) },
-            ListResourceTemplatesResultSchema,
-            options,
-          );
-          return { items: result.resourceTemplates, nextCursor: result.nextCursor };
-        })
+      ? list(
+          'resources/templates/list',
+          ListResourceTemplatesResultSchema,
+          (page) => page.resourceTemplates,
+        )
       : [],
     capabilities.prompts
-      ? pages(async (cursor) => {
-          const result = await connection.request(
-            { method: 'prompts/list', params: params(cursor) },
-            ListPromptsResultSchema,
-            options,
-          );
-          return { items: result.prompts, nextCursor: result.nextCursor };
-        })
+      ? list('prompts/list', ListPromptsResultSchema, (page) => page.prompts)
       : [],
   ]);
   return { tools, resources, resourceTemplates, prompts };
+}
+
+/** Lists one kind of item, following `nextCursor` pages (at most {@link MAX_PAGES}). */
+function listAll(connection: UpstreamConnection, timeoutMs: number) {
+  return async <TPage extends z.ZodType<{ nextCursor?: string | undefined }>, TItem>(
+    method: 'tools/list' | 'resources/list' | 'resources/templates/list' | 'prompts/list',
+    schema: TPage,
+    items: (page: z.output<TPage>) => TItem[],
+  ): Promise<TItem[]> => {
+    const all: TItem[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page += 1) {
+      const result = await connection.request(
+        { method, params: cursor === undefined ? {} : { cursor } },
+        schema,
+        { timeout: timeoutMs },
+      );
+      all.push(...items(result));
+      cursor = result.nextCursor;
+      if (cursor === undefined) break;
+    }
+    return all;
+  };
 }
