@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 
 import type { ConfigureCommandOptions } from './commands/configure.js';
+import type { DoctorCommandOptions } from './commands/doctor.js';
 import type { GatewayDeployCommandOptions } from './commands/gatewayDeploy.js';
 import type { GatewayRegisterManagedCommandOptions } from './commands/gatewayRegisterManaged.js';
 import type { GatewaySetupCommandOptions } from './commands/gatewaySetup.js';
@@ -262,6 +263,26 @@ program
   .action(async (options: DestroyCommandOptions) => {
     const { runDestroyCommand } = await import('./deploy/destroy.js');
     await runDestroyCommand(options, { output, ...context });
+  });
+
+program
+  .command('doctor')
+  .description(
+    'check AWS credentials, the project, the authorizer, the token, the runtime and MCP initialize, one line each',
+  )
+  .option('--name <name>', "runtime in .agentcore-mcp.yaml (default: the project's default)")
+  .option('--region <region>', "AWS region (default: the runtime's region in the project)")
+  .option('--profile <profile>', 'AWS profile (default: AWS_PROFILE, then the standard chain)')
+  .option(
+    '--credentials <file>',
+    "setup-cognito's credentials file (default: .agentcore-mcp/cognito-credentials.json if present)",
+  )
+  .option('--token <token>', 'bearer token to check (default: env BEARER_TOKEN)')
+  .option('--endpoint <url>', 'send the MCP initialize here instead of AWS, e.g. the emulator')
+  .action(async (options: DoctorCommandOptions) => {
+    const { runDoctorCommand } = await import('./commands/doctor.js');
+    const report = await runDoctorCommand(options, { output, ...context });
+    if (!report.ok) process.exitCode = 1;
   });
 
 // The gateway commands: our gateway's config (setup) and a managed AgentCore Gateway in front of

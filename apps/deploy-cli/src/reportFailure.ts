@@ -1,3 +1,4 @@
+import { AgentCoreClientError, TokenProviderError } from '@agentcore-mcp/client';
 import { toAgentCoreMcpError } from '@agentcore-mcp/core';
 import { CommanderError } from 'commander';
 
@@ -40,9 +41,16 @@ export function reportFailure(
   const failure =
     error instanceof CognitoRequestError ||
     error instanceof AwsRequestError ||
-    error instanceof DeployError
+    error instanceof DeployError ||
+    error instanceof AgentCoreClientError ||
+    error instanceof TokenProviderError
       ? error
-      : toAgentCoreMcpError(error);
+      : isJsonRpcError(error)
+        ? new Error(
+            `The MCP server answered with JSON-RPC error ${error.code}: ${error.message.replace(/^MCP error -?\d+: /, '')}`,
+            { cause: error },
+          )
+        : toAgentCoreMcpError(error);
   output.error(failure.message);
   if (!options.verbose) return 1;
   if (
@@ -67,4 +75,13 @@ function describe(cause: unknown): string {
     typeof $metadata?.httpStatusCode === 'number' ? `HTTP ${$metadata.httpStatusCode}` : undefined,
   ].filter(Boolean);
   return `${cause.name}: ${cause.message}${extra.length ? ` (${extra.join(', ')})` : ''}`;
+}
+
+/** The SDK's `McpError`: a JSON-RPC error the server answered (wrong tool name, bad arguments…). */
+function isJsonRpcError(error: unknown): error is Error & { code: number } {
+  return (
+    error instanceof Error &&
+    error.name === 'McpError' &&
+    typeof (error as { code?: unknown }).code === 'number'
+  );
 }

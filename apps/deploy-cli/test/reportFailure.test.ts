@@ -1,7 +1,9 @@
+import { AgentCoreClientError } from '@agentcore-mcp/client';
 import { AgentCoreMcpError } from '@agentcore-mcp/core';
 import { describe, expect, it } from 'vitest';
 
 import { toCognitoRequestError } from '../src/aws/cognitoError.js';
+import { DeployError } from '../src/deploy/deployError.js';
 import { createOutput } from '../src/output.js';
 import { reportFailure } from '../src/reportFailure.js';
 
@@ -46,5 +48,26 @@ describe('reportFailure', () => {
     reportFailure(new AgentCoreMcpError('ERR_CONFIG_INVALID', 'Bad file'), output);
     reportFailure(new TypeError('oops'), output);
     expect(stderr).toEqual(['error: Bad file\n', 'error: Unexpected internal error: oops\n']);
+  });
+
+  it('prints client and deployment failures as their own one line, without the internal-error prefix', () => {
+    const { stderr, output } = capture();
+    reportFailure(
+      new AgentCoreClientError('ERR_UNAUTHORIZED', 'The runtime answered 401: the token expired'),
+      output,
+    );
+    reportFailure(new DeployError('ERR_NOT_DEPLOYED', 'Not launched yet: run launch'), output);
+    reportFailure(
+      Object.assign(new Error('MCP error -32602: Unknown tool "nope"'), {
+        name: 'McpError',
+        code: -32_602,
+      }),
+      output,
+    );
+    expect(stderr).toEqual([
+      'error: The runtime answered 401: the token expired\n',
+      'error: Not launched yet: run launch\n',
+      'error: The MCP server answered with JSON-RPC error -32602: Unknown tool "nope"\n',
+    ]);
   });
 });

@@ -1,0 +1,129 @@
+import type { DeployCommandEnvironment, DeployContext } from '../deploy/deployContext.js';
+import type { RuntimeStatusResult } from '../deploy/runtimeStatus.js';
+import { AWS_CHECK, checkAwsCredentials, contextFailureCheck } from './checkAwsCredentials.js';
+import { checkDiscovery, DISCOVERY_CHECK } from './checkDiscovery.js';
+import { checkInitialize, INITIALIZE_CHECK, type InitializeAuth } from './checkInitialize.js';
+import { checkProject, PROJECT_CHECK } from './checkProject.js';
+import { checkRuntimeReady, RUNTIME_CHECK } from './checkRuntimeReady.js';
+import { checkToken, TOKEN_CHECK } from './checkToken.js';
+import { type DoctorCheck, formatDoctorCheck, skipped } from './doctorCheck.js';
+import { type DoctorTokenOptions, findTokenSource } from './findTokenSource.js';
+
+/** Options of `agentcore-mcp doctor`. */
+export interface DoctorOptions extends DoctorTokenOptions {
+  /** `--name`: the runtime. Default: the project's default. */
+  readonly name?: string | undefined;
+  /** `--endpoint`: send the MCP initialize here instead of AWS (e.g. the local emulator). */
+  readonly endpoint?: string | undefined;
+}
+
+/** What the doctor needs around it; `openContext` builds the AWS context in the right region. */
+export interface DoctorEnvironment extends DeployCommandEnvironment {
+  /**
+   * Builds the deployment context, given the runtime's region from the project (if any).
+   *
+   * @throws {@link DeployError} `ERR_INVALID_INPUT` when no region is known.
+   */
+  readonly openContext: (projectRegion: string | undefined) => DeployContext;
+}
+
+/** Every check, in order, and whether all of them passed or were skipped for a reason. */
+export interface DoctorReport {
+  readonly checks: readonly DoctorCheck[];
+  /** `false` when at least one check failed. */
+  readonly ok: boolean;
+}
+
+/**
+ * Runs the doctor's checks in order and prints one line for each as it finishes: the project
+ * file, AWS credentials (STS), the authorizer's discovery URL, the token, the runtime READY, and
+ * MCP `initialize` on the endpoint. A check whose prerequisite failed is skipped, with the reason.
+ * Ends with a summary line.
+ *
+ * @param options - `--name`, `--token`, `--credentials`, `--endpoint`.
+ * @param environment - Output, project root, environment, and how to open the AWS context.
+ * @returns The checks; `ok` is `false` when any failed (the CLI then exits with 1).
+ * @example
+ * ```ts
+ * const { ok } = await runDoctor({}, { output, cwd, env, openContext: (region) => createDeployContext(…) });
+ * ```
+ */
+export async function runDoctor(
+  options: DoctorOptions,
+  environment: DoctorEnvironment,
+): Promise<DoctorReport> {
+  const checks: DoctorCheck[] = [];
+  const record = (check: DoctorCheck): boolean => {
+    checks.push(check);
+    environment.output.result(formatDoctorCheck(check));
+    return check.status === 'pass';
+  };
+
+  const { check: projectCheck, runtime } = checkProject(environment.cwd, options.name);
+  record(projectCheck);
+
+  let context: DeployContext | undefined;
+  try {
+    context = environment.openContext(runtime?.region);
+  } catch (error) {
+    record(contextFailureCheck(error));
+  }
+  const awsOk = context !== undefined && record(await checkAwsCredentials(context));
+
+  const authorizer = runtime?.authorizer?.customJWTAuthorizer;
+  const needsProject = `needs the ${PROJECT_CHECK} check`;
+  const iamAuth = 'the runtime uses IAM (SigV4) auth, not a JWT authorizer';
+  let token: string | undefined;
+  if (runtime === undefined || authorizer === undefined) {
+    const reason = runtime === undefined ? needsProject : iamAuth;
+    record(skipped(DISCOVERY_CHECK, reason));
+    record(skipped(TOKEN_CHECK, reason));
+  } else if (!record(await checkDiscovery(authorizer))) {
+    record(skipped(TOKEN_CHECK, `needs the ${DISCOVERY_CHECK}`));
+  } else {
+    const result = await checkToken(authorizer, findTokenSource(options, environment));
+    record(result.check);
+    token = result.token;
+  }
+
+  let status: RuntimeStatusResult | undefined;
+  if (runtime === undefined) record(skipped(RUNTIME_CHECK, needsProject));
+  else if (context === undefined || !awsOk) record(skipped(RUNTIME_CHECK, `needs ${AWS_CHECK}`));
+  else {
+    const result = await checkRuntimeReady(context, runtime);
+    record(result.check);
+    status = result.status;
+  }
+
+  if (status === undefined || context === undefined) {
+    record(skipped(INITIALIZE_CHECK, 'needs a READY runtime'));
+  } else {
+    const auth = chooseAuth(status, { token, context });
+    if (typeof auth === 'string') record(skipped(INITIALIZE_CHECK, auth));
+    else {
+      record(await checkInitialize({ arn: status.runtimeArn, endpoint: options.endpoint, auth }));
+    }
+  }
+
+  const failures = checks.filter((check) => check.status === 'fail').length;
+  environment.output.result(
+    failures === 0
+      ? 'No problems found.'
+      : `${failures} ${failures === 1 ? 'check' : 'checks'} failed: fix the first ✗ above, then run agentcore-mcp doctor again.`,
+  );
+  return { checks, ok: failures === 0 };
+}
+
+/** The deployed runtime's own auth type decides: a verified token, or SigV4 with our credentials. */
+function chooseAuth(
+  status: RuntimeStatusResult,
+  input: { token: string | undefined; context: DeployContext },
+): InitializeAuth | string {
+  if (status.authorizer === 'IAM') {
+    const { sts, target } = input.context.clients;
+    return { sigv4: { region: target.region, credentials: () => sts.config.credentials() } };
+  }
+  return input.token === undefined
+    ? `the runtime has a JWT authorizer and needs a valid ${TOKEN_CHECK}`
+    : { token: input.token };
+}
