@@ -14,6 +14,7 @@ import { createDnsRebindingGuard } from './http/dnsRebindingGuard.js';
 import { logRequests } from './http/logRequests.js';
 import { createJsonBodyParser } from './http/parseJsonBody.js';
 import { createPingHandler } from './http/ping.js';
+import { rejectInvalidJsonRpc } from './http/rejectInvalidJsonRpc.js';
 import { JsonRpcErrorCode, sendJsonRpcError } from './http/sendJsonRpcError.js';
 import { createStatefulMcpHandler, type StatefulMcpHandler } from './http/statefulMcpHandler.js';
 import { createStatelessMcpHandler } from './http/statelessMcpHandler.js';
@@ -149,7 +150,7 @@ export function createMcpHttpServer(options: McpHttpServerOptions): McpHttpServe
     );
     mcpRoute.all(requireBearerToken(createJwtAuthorizer(jwt, verify), logger));
   }
-  mcpRoute.post(parseBody, onBodyError, mcpPost);
+  mcpRoute.post(parseBody, onBodyError, rejectInvalidJsonRpc(), mcpPost);
   mcpRoute.all(mcpOther);
   options.routes?.(app);
   app.use((req, res) => {

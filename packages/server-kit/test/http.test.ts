@@ -86,17 +86,95 @@ describe('the HTTP contract of AgentCore Runtime', () => {
     expect(await readJsonRpc(next)).toMatchObject({ id: 2, result: { content: [{ text: '5' }] } });
   });
 
-  it('answers an invalid JSON-RPC message with a 400 JSON-RPC error', async () => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: MCP_POST_HEADERS,
-      body: '{"hello":"world"}',
-    });
+  it.each([
+    ['an object without method', '{"hello":"world"}'],
+    ['a number', '42'],
+    ['a method that is not a string', '{"jsonrpc":"2.0","id":1,"method":5}'],
+    ['a fractional id', '{"jsonrpc":"2.0","id":1.5,"method":"ping"}'],
+    ['params as an array', '{"jsonrpc":"2.0","id":1,"method":"tools/list","params":[1]}'],
+    ['an unknown top-level key', '{"jsonrpc":"2.0","id":1,"method":"ping","x":1}'],
+    ['an empty batch', '[]'],
+    ['a batch with a junk entry', '[{"jsonrpc":"2.0","id":1,"method":"ping"},2]'],
+  ])(
+    'answers JSON that is not a JSON-RPC message (%s) with 400 and -32600 Invalid Request',
+    async (_what, body) => {
+      const response = await fetch(url, { method: 'POST', headers: MCP_POST_HEADERS, body });
+      expect(response.status).toBe(400);
+      const answer = (await response.json()) as {
+        id: unknown;
+        error: { code: number; message: string };
+      };
+      expect(answer).toMatchObject({ jsonrpc: '2.0', id: null, error: { code: -32600 } });
+      expect(answer.error.message).toMatch(
+        /^Invalid Request: .+; expected a JSON-RPC 2\.0 message/,
+      );
+    },
+  );
+
+  it.each([
+    [
+      'arguments that are not an object',
+      'tools/call',
+      { name: 'add', arguments: 'str' },
+      /^Invalid params: params\.arguments: /,
+    ],
+    [
+      'a tools/call without a name',
+      'tools/call',
+      { arguments: {} },
+      /^Invalid params: params\.name: /,
+    ],
+    [
+      'an unknown log level',
+      'logging/setLevel',
+      { level: 'loud' },
+      /^Invalid params: params\.level: /,
+    ],
+  ])(
+    'answers params the SDK schema rejects (%s) with -32602 and one line naming the field',
+    async (_what, method, params, message) => {
+      const body = JSON.stringify({ jsonrpc: '2.0', id: 9, method, params });
+      const response = await fetch(url, { method: 'POST', headers: MCP_POST_HEADERS, body });
+      const answer = (await readJsonRpc(response)) as {
+        id: number;
+        error: { code: number; message: string };
+      };
+      expect(answer).toMatchObject({ id: 9, error: { code: -32602 } });
+      expect(answer.error.message).toMatch(message);
+      expect(answer.error.message).not.toContain('\n');
+    },
+  );
+
+  it('answers an empty body with 400 and a -32700 parse error', async () => {
+    const response = await fetch(url, { method: 'POST', headers: MCP_POST_HEADERS, body: '' });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
-      jsonrpc: '2.0',
-      error: { code: expect.any(Number) as unknown },
+      id: null,
+      error: {
+        code: -32700,
+        message: expect.stringMatching(/^Parse error: the request body is empty/) as unknown,
+      },
     });
+  });
+
+  it('still passes requests with _meta and client responses on to the transport', async () => {
+    const withMeta = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 3,
+      method: 'tools/list',
+      params: { _meta: { progressToken: 'p1' } },
+    });
+    const listed = await fetch(url, { method: 'POST', headers: MCP_POST_HEADERS, body: withMeta });
+    expect(await readJsonRpc(listed)).toMatchObject({
+      id: 3,
+      result: { tools: expect.any(Array) as unknown },
+    });
+    const reply = await fetch(url, {
+      method: 'POST',
+      headers: MCP_POST_HEADERS,
+      body: '{"jsonrpc":"2.0","id":"s1","result":{}}',
+    });
+    expect(reply.status).toBe(202);
   });
 
   it('answers 406 when the client does not accept both JSON and SSE', async () => {

@@ -9,16 +9,19 @@ import { clientTokenContext } from './clientTokenContext.js';
  * request. A token provider's token (retried once with a fresh token on 401), or the caller's own
  * token when the target opted in with `forwardClientToken`, or nothing (static headers travel in
  * the transport's `requestInit`).
+ *
+ * @param base - The fetch that sends the requests. Default: the global fetch.
  */
 export function createOutboundFetch(
   target: HttpTargetConfig,
   tokenProvider: TokenProvider | undefined,
+  base: FetchLike = (input, init) => fetch(input, init),
 ): FetchLike | undefined {
   if (tokenProvider) {
     return async (url, init) => {
       const send = async (forceRefresh: boolean) => {
         const token = await tokenProvider.getToken({ forceRefresh });
-        return fetch(url, withAuthorization(init, token));
+        return base(url, withAuthorization(init, token));
       };
       const response = await send(false);
       if (response.status !== 401) return response;
@@ -29,7 +32,7 @@ export function createOutboundFetch(
   if (target.forwardClientToken) {
     return (url, init) => {
       const token = clientTokenContext.getStore();
-      return fetch(url, token === undefined ? init : withAuthorization(init, token));
+      return base(url, token === undefined ? init : withAuthorization(init, token));
     };
   }
   return undefined;

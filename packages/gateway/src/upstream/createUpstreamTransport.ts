@@ -5,10 +5,12 @@ import {
   StdioClientTransport,
 } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { FetchLike, Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 
 import type { TargetConfig } from '../config/types.js';
 import { createOutboundFetch } from './createOutboundFetch.js';
+import { nodeHttpFetch } from './nodeHttpFetch.js';
+import { quietAbortListenerFetch } from './quietAbortListenerFetch.js';
 
 /**
  * Builds the SDK client transport for one target: streamable HTTP or legacy SSE with the target's
@@ -29,10 +31,14 @@ export function createUpstreamTransport(
     });
   }
   const url = new URL(target.url);
-  const fetch = createOutboundFetch(target, tokenProvider);
+  // Streamable HTTP goes over node:http (see nodeHttpFetch); legacy SSE keeps the global fetch,
+  // which its EventSource needs.
+  const base: FetchLike =
+    target.transport === 'sse' ? (input, init) => globalThis.fetch(input, init) : nodeHttpFetch;
+  const fetch = quietAbortListenerFetch(createOutboundFetch(target, tokenProvider, base) ?? base);
   const requestInit: RequestInit = { headers: target.headers };
   if (target.transport === 'sse') {
-    return new SSEClientTransport(url, { requestInit, ...(fetch ? { fetch } : {}) });
+    return new SSEClientTransport(url, { requestInit, fetch });
   }
-  return new StreamableHTTPClientTransport(url, { requestInit, ...(fetch ? { fetch } : {}) });
+  return new StreamableHTTPClientTransport(url, { requestInit, fetch });
 }

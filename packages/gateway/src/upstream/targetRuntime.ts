@@ -4,6 +4,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import {
   type ClientCapabilities,
   EmptyResultSchema,
+  ErrorCode,
   type Implementation,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/types.js';
@@ -216,6 +217,16 @@ export class TargetRuntime {
         this.breaker.release();
         finish('cancelled');
         throw error;
+      }
+      // The request could not even be serialized (arguments nested deeper than the stack allows):
+      // the caller's fault, so it must not count against the target's health.
+      if (error instanceof RangeError) {
+        this.breaker.release();
+        finish('rpc_error');
+        throw new JsonRpcError(
+          ErrorCode.InvalidParams,
+          `Cannot forward ${request.method} to target "${this.name}": the request is nested too deeply to serialize (${error.message}); send flatter arguments`,
+        );
       }
       const failure = this.toGatewayError(request.method, error);
       this.markFailed(failure.message);

@@ -7,6 +7,7 @@ import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
+import { reportInvalidParams } from './reportInvalidParams.js';
 import { JsonRpcErrorCode, sendJsonRpcError } from './sendJsonRpcError.js';
 
 /** Options of {@link createStatefulMcpHandler}. */
@@ -73,6 +74,7 @@ export function createStatefulMcpHandler(options: StatefulMcpHandlerOptions): St
         options.logger.debug({ sessionId: id }, 'MCP session opened');
       },
     });
+    reportInvalidParams(transport);
     const session: Session = { transport, server, lastSeen: Date.now() };
     transport.onclose = () => {
       if (transport.sessionId) sessions.delete(transport.sessionId);

@@ -3,6 +3,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
+import { reportInvalidParams } from './reportInvalidParams.js';
 import { JsonRpcErrorCode, sendJsonRpcError } from './sendJsonRpcError.js';
 
 /** Options of {@link createStatelessMcpHandler}. */
@@ -33,6 +34,7 @@ export function createStatelessMcpHandler(options: StatelessMcpHandlerOptions): 
         sessionIdGenerator: undefined,
         enableJsonResponse: options.jsonResponse,
       });
+      reportInvalidParams(transport);
       res.on('close', () => {
         void transport.close();
         void server.close();

@@ -1,0 +1,75 @@
+import type { BenchResults, SectionOutcome } from './benchResults.js';
+import { evaluateTargets } from './evaluateTargets.js';
+import {
+  formatAggregation,
+  formatColdStart,
+  formatGateway,
+  formatMemory,
+  formatServer,
+} from './formatSections.js';
+import { formatSummary } from './formatSummary.js';
+import { num, times } from './markdown.js';
+
+function section<T>(outcome: SectionOutcome<T>, render: (value: T) => string): string {
+  return outcome.ok ? render(outcome.value) : `**Not run:** ${outcome.error}`;
+}
+
+/**
+ * Renders a run as RESULTS.md: date, machine, the summary table with the issue's targets, one
+ * section per benchmark, and how it was measured.
+ *
+ * @param results - The run.
+ * @returns The Markdown document.
+ */
+export function formatReport(results: BenchResults): string {
+  const { settings, machine } = results;
+  const checks = evaluateTargets(results);
+  const mode = settings.quick ? '`pnpm bench --quick`' : '`pnpm bench` (full run)';
+  const memory = results.memory.ok ? results.memory.value : undefined;
+  return `# Benchmarks
+
+${mode}, ${results.date.replace('T', ' ').slice(0, 16)} UTC, commit \`${machine.commit}\`, ${num(results.wallSeconds)} s.
+
+- **Machine:** ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Linux ${machine.kernel}, Node ${machine.node}.
+- **Load generator:** ${machine.loadGenerator}, one thread, on the same cores as the servers. Its CPU share is in every table (\`wrk CPU\`, % of one core of ${machine.cores}).
+- **Noise:** 1-minute load average ${results.load.before} before and ${results.load.after} after the run (the machine is shared). Every figure is therefore a ratio against a baseline measured in the same run, in ${settings.rounds} alternating round(s) of ${settings.durationS} s per row after a ${settings.warmupS} s warm-up; figures are medians over rounds.
+
+## Summary
+
+${formatSummary(results, checks)}
+
+## 1. Server: tools/call, example-server (server-kit) vs the SDK reference
+
+The reference is a stateless server written straight on \`@modelcontextprotocol/sdk\` as its docs show (\`createMcpExpressApp\`, a new \`McpServer\` and transport per request), serving the same six tools. example-server runs as shipped (\`LOG_LEVEL=info\`, one log line per call). Each request is \`tools/call add_numbers {a: n, b: 7}\` with a unique id \`n\`; an answer counts only if it is HTTP 200, carries the id of a request in flight and the text \`n + 7\`.
+
+${section(results.server, formatServer)}
+
+## 2. Gateway overhead
+
+The same example-server process is called directly, through our gateway (gateway-service, stateless, one HTTP target, \`LOG_LEVEL=info\`), and through the peers from npm. mcp-proxy and supergateway only put stdio servers on HTTP, so they reach the upstream through supergateway's HTTP → stdio bridge (\`supergateway --streamableHttp URL\`); our gateway is also measured with that bridge as a stdio target, for a like-for-like row. supergateway runs \`--stateful\` (its stateless mode spawns a process per request) with one session opened before the run; it has no listen-address option, so a preload binds it to 127.0.0.1. \`CPU µs/call\` counts every process on the path (proxy, its children, upstream).
+
+${section(results.gateway, formatGateway)}
+
+## 3. Aggregation: ${settings.aggregation.targets} targets × ${settings.aggregation.tools} tools
+
+The targets are served by one light process that prepares its answers at start (so the gateway's own work is measured); profile \`far\` delays every answer by 5 ms + 1 ms × the target's index, standing in for network and runtime latency. *Alone*: a fresh SDK client initializes and lists one target (each target in turn). *Gateway cold discovery*: \`createGateway(…).listen()\` until it listens with every target listed (median of ${settings.aggregation.coldRuns} run(s)). Warm \`tools/list\` is answered from the gateway's catalog.
+
+${section(results.aggregation, formatAggregation)}
+
+## 4. Memory: gateway RSS over ${num(memory?.calls ?? settings.memoryCalls)} calls${settings.quick ? ' (scaled down by --quick; the full run sends 100,000)' : ''}
+
+gateway-service (stateless) in front of example-server, tools/call at ${memory?.connections ?? 10} connections${memory ? ` (${num(memory.reqPerSec)} req/s, ${num(memory.errors)} errors)` : ''}. RSS from \`/proc/<pid>/status\` (VmRSS; peak = VmHWM).${memory ? ` End ÷ after warm-up: gateway **${times(memory.gatewayRatio)}**, upstream ${times(memory.upstreamRatio)}; gateway growth over the second half: ${num(memory.gatewayGrowthPer10kMiB, 2)} MiB per 10,000 calls.` : ''}
+
+${section(results.memory, formatMemory)}
+
+## 5. Cold start: process start → first successful tools/call
+
+Spawn \`node dist/main.js\`, wait for its listening line, send one \`tools/call\` and check the answer (${settings.coldStartRuns} alternating run(s) each, median). gateway-service discovers one running example-server before it listens.
+
+${section(results.coldStart, formatColdStart)}
+
+## How to run
+
+\`pnpm bench\` builds what it needs and writes this file and \`results.json\`; \`pnpm bench --quick\` (CI) runs every row once with 1 s runs and a 5,000-call memory run, and writes to \`bench/.quick/\` instead. wrk is installed with apt-get when missing; the peers are installed with npm into \`bench/.peers/\` (their rows say "not run" when that fails, e.g. offline).
+`;
+}

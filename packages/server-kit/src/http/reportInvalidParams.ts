@@ -1,0 +1,67 @@
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { ErrorCode, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+
+interface ZodIssueLike {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * Makes a transport answer requests whose params fail the SDK's schema (`tools/call` without a
+ * name, `arguments` that is not an object, a bad `logging/setLevel` level…) with JSON-RPC's
+ * Invalid params, -32602, and one line naming the field. The SDK validates params before the
+ * handler runs and answers a failure as -32603 Internal error, with the zod issues pretty-printed
+ * as a multi-line message; this rewrites exactly those answers as they are sent.
+ *
+ * @param transport - The server transport, before the server connects to it.
+ * @example
+ * ```ts
+ * const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+ * reportInvalidParams(transport);
+ * await server.connect(transport);
+ * ```
+ */
+export function reportInvalidParams(transport: Transport): void {
+  const send = transport.send.bind(transport);
+  transport.send = (message, options) => send(toInvalidParams(message), options);
+}
+
+function toInvalidParams(message: JSONRPCMessage): JSONRPCMessage {
+  if (!('error' in message) || message.error.code !== (ErrorCode.InternalError as number)) {
+    return message;
+  }
+  const issues = parseIssues(message.error.message);
+  if (issues === undefined) return message;
+  const described = issues
+    .map((issue) => `${issue.path.join('.') || '(params)'}: ${firstLine(issue.message)}`)
+    .join('; ');
+  return {
+    ...message,
+    error: { code: ErrorCode.InvalidParams, message: `Invalid params: ${described}` },
+  };
+}
+
+/** The issues of a zod error message (a JSON array), or `undefined` for any other message. */
+function parseIssues(text: string): ZodIssueLike[] | undefined {
+  if (!text.startsWith('[')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) && parsed.length > 0 && parsed.every(isIssue) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isIssue(value: unknown): value is ZodIssueLike {
+  const issue = value as Partial<ZodIssueLike> | null;
+  return (
+    typeof issue === 'object' &&
+    issue !== null &&
+    Array.isArray(issue.path) &&
+    typeof issue.message === 'string'
+  );
+}
+
+function firstLine(text: string): string {
+  return text.split('\n', 1)[0] ?? '';
+}
