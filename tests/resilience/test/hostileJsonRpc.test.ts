@@ -2,23 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { checkAnswer, JSON_RPC_CORPUS } from './support/jsonRpcCorpus.js';
 import { postJsonRpc, toolCallBody } from './support/postJsonRpc.js';
-import {
-  startSurfaces,
-  type Surface,
-  type SurfaceName,
-  type Surfaces,
-} from './support/startSurfaces.js';
+import { startSurfaces, type SurfaceName, type Surfaces } from './support/startSurfaces.js';
 
 const SURFACES: readonly SurfaceName[] = ['server-kit', 'gateway', 'emulator'];
 
 describe('a fixed corpus of hostile JSON-RPC at server-kit, the gateway and the emulator', () => {
   const lines: string[] = [];
   let surfaces: Surfaces;
-  const surface = (name: SurfaceName): Surface => {
-    const found = surfaces.all.find((candidate) => candidate.name === name);
-    if (!found) throw new Error(`no surface ${name}`);
-    return found;
-  };
 
   beforeAll(async () => {
     surfaces = await startSurfaces({ lines });
@@ -27,7 +17,7 @@ describe('a fixed corpus of hostile JSON-RPC at server-kit, the gateway and the 
 
   describe.each(SURFACES)('%s', (name) => {
     it('answers every case with the right status and JSON-RPC code, and never a 5xx', async () => {
-      const { url, echoTool } = surface(name);
+      const { url, echoTool } = surfaces.get(name);
       const wrong: string[] = [];
       for (const corpusCase of JSON_RPC_CORPUS) {
         const body = corpusCase.body(echoTool);
@@ -39,7 +29,7 @@ describe('a fixed corpus of hostile JSON-RPC at server-kit, the gateway and the 
     });
 
     it('is still up and answering afterwards', async () => {
-      const { url, echoTool, process } = surface(name);
+      const { url, echoTool, process } = surfaces.get(name);
       const answer = await postJsonRpc(url, toolCallBody(99, echoTool, { message: 'still here' }));
       expect(answer.messages).toEqual([
         expect.objectContaining({

@@ -3,12 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { hostileBody } from './support/jsonRpcArbitraries.js';
 import { postJsonRpc, type RpcAnswer, toolCallBody } from './support/postJsonRpc.js';
-import {
-  startSurfaces,
-  type Surface,
-  type SurfaceName,
-  type Surfaces,
-} from './support/startSurfaces.js';
+import { startSurfaces, type SurfaceName, type Surfaces } from './support/startSurfaces.js';
 
 const SURFACES: readonly SurfaceName[] = ['server-kit', 'gateway', 'emulator'];
 const RUNS_PER_SURFACE = 200;
@@ -18,11 +13,6 @@ const ALLOWED_CODES = new Set([-32_700, -32_600, -32_601, -32_602, -32_002]);
 describe('generated hostile JSON-RPC (fast-check) at server-kit, the gateway and the emulator', () => {
   const lines: string[] = [];
   let surfaces: Surfaces;
-  const surface = (name: SurfaceName): Surface => {
-    const found = surfaces.all.find((candidate) => candidate.name === name);
-    if (!found) throw new Error(`no surface ${name}`);
-    return found;
-  };
 
   beforeAll(async () => {
     surfaces = await startSurfaces({ lines });
@@ -31,7 +21,7 @@ describe('generated hostile JSON-RPC (fast-check) at server-kit, the gateway and
 
   describe.each(SURFACES)('%s', (name) => {
     it(`answers ${RUNS_PER_SURFACE} generated bodies with a JSON-RPC answer and an allowed code, never a 5xx`, async () => {
-      const { url, echoTool, process } = surface(name);
+      const { url, echoTool, process } = surfaces.get(name);
       await fc.assert(
         fc.asyncProperty(hostileBody(echoTool), async (body) => {
           const answer = await postJsonRpc(url, body);

@@ -10,12 +10,7 @@ import {
   type TokenVerdict,
 } from './support/hostileTokens.js';
 import { MCP_POST_HEADERS, postJsonRpc, toolCallBody } from './support/postJsonRpc.js';
-import {
-  startSurfaces,
-  type Surface,
-  type SurfaceName,
-  type Surfaces,
-} from './support/startSurfaces.js';
+import { startSurfaces, type SurfaceName, type Surfaces } from './support/startSurfaces.js';
 import { startTestIssuer, type TestIssuer } from './support/testIssuer.js';
 
 /** An RFC 9110 quoted-string. */
@@ -42,11 +37,6 @@ describe('hostile bearer tokens at server-kit, the gateway and the AgentCore emu
   let issuer: TestIssuer;
   let surfaces: Surfaces;
   let cases: TokenCase[];
-  const surface = (name: SurfaceName): Surface => {
-    const found = surfaces.all.find((candidate) => candidate.name === name);
-    if (!found) throw new Error(`no surface ${name}`);
-    return found;
-  };
 
   beforeAll(async () => {
     issuer = await startTestIssuer();
@@ -76,7 +66,7 @@ describe('hostile bearer tokens at server-kit, the gateway and the AgentCore emu
 
   describe.each(SURFACES)('%s', (name) => {
     it('answers every case of the table with the right status and WWW-Authenticate', async () => {
-      const { url, echoTool } = surface(name);
+      const { url, echoTool } = surfaces.get(name);
       const wrong: string[] = [];
       for (const tokenCase of cases) {
         const problem = await checkCase({ url, echoTool }, tokenCase);
@@ -86,7 +76,7 @@ describe('hostile bearer tokens at server-kit, the gateway and the AgentCore emu
     });
 
     it('serves the RFC 9728 metadata its 401 points at, naming the issuer', async () => {
-      const { url } = surface(name);
+      const { url } = surfaces.get(name);
       const answer = await postJsonRpc(url, toolCallBody(1, 'x', {}));
       const metadataUrl = /resource_metadata="([^"]+)"/.exec(
         answer.headers.get('www-authenticate') ?? '',

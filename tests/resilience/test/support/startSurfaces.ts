@@ -20,6 +20,8 @@ export interface Surface {
 /** The three surfaces, and the open example-server behind the gateway and the emulator. */
 export interface Surfaces {
   readonly all: readonly Surface[];
+  /** The surface of that name. */
+  get(name: SurfaceName): Surface;
   /** Stops every process. */
   stop(): Promise<void>;
 }
@@ -74,19 +76,22 @@ export async function startSurfaces(options: {
         lines,
       }).then(track),
     ]);
-    return {
-      all: [
-        { name: 'server-kit', url: direct.url, echoTool: 'echo_message', process: direct },
-        { name: 'gateway', url: gateway.url, echoTool: 'example___echo_message', process: gateway },
-        {
-          name: 'emulator',
-          url: buildInvocationUrl({ arn: EMULATED_ARN, endpoint: emulator.url }),
-          echoTool: 'echo_message',
-          process: emulator,
-        },
-      ],
-      stop,
+    const all: Surface[] = [
+      { name: 'server-kit', url: direct.url, echoTool: 'echo_message', process: direct },
+      { name: 'gateway', url: gateway.url, echoTool: 'example___echo_message', process: gateway },
+      {
+        name: 'emulator',
+        url: buildInvocationUrl({ arn: EMULATED_ARN, endpoint: emulator.url }),
+        echoTool: 'echo_message',
+        process: emulator,
+      },
+    ];
+    const get = (name: SurfaceName): Surface => {
+      const found = all.find((candidate) => candidate.name === name);
+      if (!found) throw new Error(`no surface ${name}`);
+      return found;
     };
+    return { all, get, stop };
   } catch (error) {
     await stop();
     throw error;
