@@ -15,5 +15,6 @@ describe('the container content (pnpm deploy --prod bundle)', () => {
     } finally {
       expect(await app.stop()).toBe(0);
     }
-  });
+    // pnpm deploy plus a process start: seconds alone, much longer while CI runs every suite.
+  }, 120_000);
 });

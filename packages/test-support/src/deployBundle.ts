@@ -22,11 +22,23 @@ const run = promisify(execFile);
 export async function deployBundle(packageName: string, outDir: string): Promise<string> {
   const root = findWorkspaceRoot(process.cwd());
   const [command, args] = pnpmCommand(root);
-  await run(command, [...args, `--filter=${packageName}`, 'deploy', '--prod', '--legacy', outDir], {
-    cwd: root,
-    env: { ...process.env, CI: 'true' },
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  await run(
+    command,
+    [
+      ...args,
+      `--filter=${packageName}`,
+      'deploy',
+      '--prod',
+      '--legacy',
+      '--prefer-offline',
+      outDir,
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, CI: 'true' },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   return outDir;
 }
 
