@@ -1,7 +1,7 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,
-  CallToolResultSchema,
+  type CallToolResult,
   type ClientRequest,
   CompleteRequestSchema,
   CompleteResultSchema,
@@ -19,7 +19,7 @@ import {
   SubscribeRequestSchema,
   UnsubscribeRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 import type { Catalog } from '../catalog/buildCatalog.js';
 import { GatewayError } from '../gatewayError.js';
@@ -34,6 +34,15 @@ import {
 } from './gatewayStatusTool.js';
 import type { SessionUpstreams } from './sessionUpstreams.js';
 import type { StatelessCancellation } from './statelessCancellation.js';
+
+/**
+ * A forwarded tools/call result is taken as it comes: the downstream SDK server validates every
+ * tools/call result against `CallToolResultSchema` before it answers, so parsing it here as well
+ * would only do that work twice on the gateway's busiest path.
+ */
+const FORWARDED_CALL_TOOL_RESULT = z.custom<CallToolResult>(
+  (value) => typeof value === 'object' && value !== null,
+);
 
 /** What the handlers read from the running gateway. */
 export interface ForwardingContext {
@@ -86,7 +95,7 @@ export function installForwardingHandlers(server: Server, context: ForwardingCon
       call,
       tool: route.name,
       request: { method: 'tools/call', params: { ...request.params, name: route.name } },
-      schema: CallToolResultSchema,
+      schema: FORWARDED_CALL_TOOL_RESULT,
     });
   });
 

@@ -1,45 +1,38 @@
-import type { TokenProvider } from '@agentcore-mcp/client';
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
 
-import type { HttpTargetConfig } from '../config/types.js';
-import { clientTokenContext } from './clientTokenContext.js';
+import type { OutboundAuthorization } from './outboundAuthorization.js';
 
 /**
- * The `fetch` an http target's transport uses: it adds the target's outbound credential to every
- * request. A token provider's token (retried once with a fresh token on 401), or the caller's own
- * token when the target opted in with `forwardClientToken`, or nothing (static headers travel in
- * the transport's `requestInit`).
+ * The `fetch` a legacy SSE target's transport uses: it adds the target's outbound credential to
+ * every request, and sends a request answered 401 once more with a fresh token when the credential
+ * can be refreshed (see {@link OutboundAuthorization}).
  *
+ * @param authorization - The target's credential hook, from `createOutboundAuthorization`.
  * @param base - The fetch that sends the requests. Default: the global fetch.
+ * @returns The wrapped fetch.
+ * @example
+ * ```ts
+ * new SSEClientTransport(url, { fetch: createOutboundFetch(authorization) });
+ * ```
  */
 export function createOutboundFetch(
-  target: HttpTargetConfig,
-  tokenProvider: TokenProvider | undefined,
+  authorization: OutboundAuthorization,
   base: FetchLike = (input, init) => fetch(input, init),
-): FetchLike | undefined {
-  if (tokenProvider) {
-    return async (url, init) => {
-      const send = async (forceRefresh: boolean) => {
-        const token = await tokenProvider.getToken({ forceRefresh });
-        return base(url, withAuthorization(init, token));
-      };
-      const response = await send(false);
-      if (response.status !== 401) return response;
-      await response.body?.cancel();
-      return send(true);
+): FetchLike {
+  return async (url, init) => {
+    const send = async (forceRefresh: boolean) => {
+      const header = await authorization.header(forceRefresh);
+      return base(url, header === undefined ? init : withAuthorization(init, header));
     };
-  }
-  if (target.forwardClientToken) {
-    return (url, init) => {
-      const token = clientTokenContext.getStore();
-      return base(url, token === undefined ? init : withAuthorization(init, token));
-    };
-  }
-  return undefined;
+    const response = await send(false);
+    if (response.status !== 401 || !authorization.retriesUnauthorized) return response;
+    await response.body?.cancel();
+    return send(true);
+  };
 }
 
-function withAuthorization(init: RequestInit | undefined, token: string): RequestInit {
+function withAuthorization(init: RequestInit | undefined, header: string): RequestInit {
   const headers = new Headers(init?.headers);
-  headers.set('Authorization', `Bearer ${token}`);
+  headers.set('Authorization', header);
   return { ...init, headers };
 }

@@ -4,18 +4,28 @@ import {
   getDefaultEnvironment,
   StdioClientTransport,
 } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { FetchLike, Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 
 import type { TargetConfig } from '../config/types.js';
 import { createOutboundFetch } from './createOutboundFetch.js';
-import { nodeHttpFetch } from './nodeHttpFetch.js';
+import { createOutboundAuthorization } from './outboundAuthorization.js';
 import { quietAbortListenerFetch } from './quietAbortListenerFetch.js';
+import { StreamableHttpTransport } from './streamableHttp/streamableHttpTransport.js';
 
 /**
- * Builds the SDK client transport for one target: streamable HTTP or legacy SSE with the target's
- * headers and credentials, or a stdio child process (the SDK's safe default environment plus the
- * target's `env`, stderr piped so the gateway can log it).
+ * Builds the client transport for one target: our own streamable HTTP transport on node:http (see
+ * {@link StreamableHttpTransport}), or the SDK's legacy SSE transport over the global fetch (which
+ * its EventSource needs), each with the target's headers and credentials; or a stdio child process
+ * (the SDK's safe default environment plus the target's `env`, stderr piped so the gateway can log
+ * it).
+ *
+ * @param target - The target.
+ * @param tokenProvider - Its outbound OAuth token provider, if it has one.
+ * @returns A transport not yet started.
+ * @example
+ * ```ts
+ * await client.connect(createUpstreamTransport(target, undefined));
+ * ```
  */
 export function createUpstreamTransport(
   target: TargetConfig,
@@ -31,14 +41,13 @@ export function createUpstreamTransport(
     });
   }
   const url = new URL(target.url);
-  // Streamable HTTP goes over node:http (see nodeHttpFetch); legacy SSE keeps the global fetch,
-  // which its EventSource needs.
-  const base: FetchLike =
-    target.transport === 'sse' ? (input, init) => globalThis.fetch(input, init) : nodeHttpFetch;
-  const fetch = quietAbortListenerFetch(createOutboundFetch(target, tokenProvider, base) ?? base);
-  const requestInit: RequestInit = { headers: target.headers };
+  const authorization = createOutboundAuthorization(target, tokenProvider);
   if (target.transport === 'sse') {
-    return new SSEClientTransport(url, { requestInit, fetch });
+    const base: FetchLike = (input, init) => globalThis.fetch(input, init);
+    const fetch = quietAbortListenerFetch(
+      authorization === undefined ? base : createOutboundFetch(authorization, base),
+    );
+    return new SSEClientTransport(url, { requestInit: { headers: target.headers }, fetch });
   }
-  return new StreamableHTTPClientTransport(url, { requestInit, fetch });
+  return new StreamableHttpTransport(url, { headers: target.headers, authorization });
 }
