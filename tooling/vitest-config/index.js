@@ -9,7 +9,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     restoreMocks: true,
-    // Under CI every suite runs at once on 2 cores, so a process start can take ten times longer.
+    // Under CI up to 3 suites share 2 cores (pnpm check), so a process start can take ten times longer.
     testTimeout: process.env.CI ? 90_000 : 30_000,
     hookTimeout: process.env.CI ? 120_000 : 60_000,
     // CI machines have 2 cores; spawned servers compete with the workers for them.
