@@ -112,7 +112,13 @@ describe('faults under load: targets killed, slowed and restarted behind the gat
   });
 
   it('ends calls to a target slower than its timeout with a timeout error naming it, never hanging', async () => {
-    upstreams.get('sloth')?.child.kill('SIGUSR2');
+    const sloth = upstreams.get('sloth');
+    sloth?.child.kill('SIGUSR2');
+    // The signal is handled on the upstream's next turn; a call sent before would still be fast.
+    await pollUntil(
+      () => Promise.resolve(sloth?.lines.includes('slow mode on') === true ? true : undefined),
+      { what: 'the sloth upstream to confirm slow mode' },
+    );
     const outcomes = [
       ...(await Promise.all(Array.from({ length: 6 }, () => call('sloth___echo')))),
       await call('sloth___echo'),

@@ -19,7 +19,7 @@ const STALE_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE']);
 
 /** Options of {@link sendHttpRequest}. */
 export interface SendHttpRequestOptions {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST';
   /** Sent as they are; `content-length` is added for a body. */
   headers: OutgoingHttpHeaders;
   /** The request body; default none. */
