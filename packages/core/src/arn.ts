@@ -1,5 +1,6 @@
 import { AgentCoreMcpError } from './errors.js';
 import { quoteInput } from './internal/quoteInput.js';
+import { isAwsRegion } from './region.js';
 
 /** The AWS partitions an AgentCore runtime ARN may name. */
 export type AwsPartition = 'aws' | 'aws-cn' | 'aws-us-gov';
@@ -32,7 +33,6 @@ export interface FormatRuntimeArnOptions {
 
 const EXPECTED_SHAPE = 'expected arn:aws:bedrock-agentcore:<region>:<account>:runtime/<id>';
 const PARTITIONS: readonly AwsPartition[] = ['aws', 'aws-cn', 'aws-us-gov'];
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const ACCOUNT_PATTERN = /^\d{12}$/;
 const RUNTIME_ID_PATTERN = /^[a-zA-Z][a-zA-Z0-9_]{0,99}-[a-zA-Z0-9]{10}$/;
 
@@ -139,7 +139,7 @@ function checkRuntimeArn(arn: unknown): CheckResult {
 }
 
 function describeRegionProblem(region: string, partition: AwsPartition): string | undefined {
-  if (!REGION_PATTERN.test(region)) {
+  if (!isAwsRegion(region)) {
     return `region ${quoteInput(region)} is not an AWS region name such as us-east-1`;
   }
   const expected = region.startsWith('cn-')

@@ -10,7 +10,7 @@ export { readBearerToken } from './auth/readBearerToken.js';
 export type { BearerRejection } from './auth/toBearerRejection.js';
 export { toBearerRejection } from './auth/toBearerRejection.js';
 export type { AgentCoreMcpErrorOptions, ErrorCode } from './errors.js';
-export { AgentCoreMcpError, toAgentCoreMcpError } from './errors.js';
+export { AgentCoreMcpError, firstLine, toAgentCoreMcpError } from './errors.js';
 export {
   CUSTOM_HEADER_PREFIX,
   isHeaderAllowed,
@@ -26,10 +26,25 @@ export {
   buildProtectedResourceMetadataUrl,
   parseInvocationUrl,
 } from './invocationUrl.js';
+export type { ListenAddress } from './net/listenAddress.js';
+export { parsePort, readListenAddress } from './net/listenAddress.js';
 export { assertQualifier, DEFAULT_QUALIFIER, isQualifier } from './qualifier.js';
+export { isAwsRegion, parseRegion, resolveRegion } from './region.js';
+export type { BackoffPolicy } from './retry/backoff.js';
+export { backoffDelayMs, parseRetryAfter, sleep } from './retry/backoff.js';
+export type { ResendWithFreshTokenSteps } from './retry/resendWithFreshToken.js';
+export { resendWithFreshToken } from './retry/resendWithFreshToken.js';
 export {
   assertRuntimeName,
   isRuntimeName,
   MAX_RUNTIME_NAME_LENGTH,
   toRuntimeName,
 } from './runtimeName.js';
+export type { ToJsonRpcErrorOptions, WireCodes } from './wire/errorWireCodes.js';
+export {
+  ERROR_WIRE_CODES,
+  httpStatusOf,
+  JSON_RPC_CODES,
+  toJsonRpcError,
+} from './wire/errorWireCodes.js';
+export { JsonRpcError } from './wire/jsonRpcError.js';

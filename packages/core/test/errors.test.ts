@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { AgentCoreMcpError, toAgentCoreMcpError } from '../src/errors.js';
+import { AgentCoreMcpError, firstLine, toAgentCoreMcpError } from '../src/errors.js';
 
 describe('AgentCoreMcpError', () => {
   it('carries its code, name and cause', () => {
@@ -25,5 +25,50 @@ describe('toAgentCoreMcpError', () => {
 
   it('passes our own errors through unchanged', () => {
     expect(toAgentCoreMcpError(own)).toBe(own);
+  });
+});
+
+describe('toAgentCoreMcpError with wire errors', () => {
+  it.each([
+    { case: 'our JsonRpcError', name: 'JsonRpcError', message: 'Unknown tool "x"' },
+    { case: "the SDK's McpError", name: 'McpError', message: 'MCP error -32602: Unknown tool "x"' },
+  ])('turns $case into ERR_SERVER_ERROR naming the JSON-RPC code once', ({ name, message }) => {
+    const wire = Object.assign(new Error(message), { name, code: -32_602 });
+    expect(toAgentCoreMcpError(wire)).toMatchObject({
+      code: 'ERR_SERVER_ERROR',
+      message: 'The MCP server answered with JSON-RPC error -32602: Unknown tool "x"',
+      cause: wire,
+    });
+  });
+
+  it('keeps only the first line of a multi-line message', () => {
+    expect(toAgentCoreMcpError(new Error('boom\n    at x.js:1')).message).toBe(
+      'Unexpected internal error: boom',
+    );
+  });
+});
+
+describe('firstLine', () => {
+  it.each([
+    ['one', 'one'],
+    ['  padded  \nsecond', 'padded'],
+    ['', ''],
+  ])('firstLine(%j) is %j', (text, expected) => {
+    expect(firstLine(text)).toBe(expected);
+  });
+});
+
+describe('subclasses', () => {
+  class NarrowError extends AgentCoreMcpError {
+    declare readonly code: 'ERR_TIMEOUT' | 'ERR_TARGET_FAILED';
+    constructor(code: NarrowError['code'], message: string) {
+      super(code, message);
+    }
+  }
+
+  it('are instances of the root, named after themselves', () => {
+    const error = new NarrowError('ERR_TIMEOUT', 'Did not answer within 2000 ms');
+    expect(error).toBeInstanceOf(AgentCoreMcpError);
+    expect(error).toMatchObject({ name: 'NarrowError', code: 'ERR_TIMEOUT' });
   });
 });
