@@ -17,6 +17,11 @@ export async function callDemoTool(client: Client, call: DemoCall): Promise<stri
     client.callTool({ name: call.tool, arguments: call.args }),
   );
   const text = toolText(result);
-  if (result.isError) throw new DemoStepError(`Calling ${call.tool}`, { cause: new Error(text) });
+  if (result.isError) {
+    throw new DemoStepError(`Calling ${call.tool}`, {
+      cause: new Error(text),
+      code: 'ERR_TOOL_FAILED',
+    });
+  }
   return `🔧 ${call.tool}(${JSON.stringify(call.args)}) → ${text}`;
 }

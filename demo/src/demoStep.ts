@@ -1,18 +1,45 @@
+import { AgentCoreMcpError, type ErrorCode, firstLine } from '@agentcore-mcp/core';
+
 /** Where the demo writes its transcript. */
 export type DemoOutput = (line: string) => void;
 
 /**
- * A demo step that failed, and why, in one line: the first line of the cause, plus the app's own
- * `error: …` line when the cause quotes a process's output (an app that exited before listening).
+ * The codes of {@link DemoStepError}: a step fails with the code of what failed in it (an
+ * `AgentCoreMcpError` cause passes its code on, e.g. `ERR_PROCESS_EXITED` or `ERR_UNAUTHORIZED`),
+ * `ERR_TOOL_FAILED` when a tool answered with an error, and `ERR_INTERNAL` otherwise (a failed
+ * check, an unexpected error).
  */
-export class DemoStepError extends Error {
-  /** @param step - What the demo was doing. @param cause - Why it failed. */
-  constructor(step: string, options: { cause: unknown }) {
-    const reason = options.cause instanceof Error ? options.cause.message : String(options.cause);
-    const [first = reason, ...rest] = reason.split('\n');
+export type DemoStepErrorCode = ErrorCode;
+
+/** Options of the {@link DemoStepError} constructor. */
+export interface DemoStepErrorOptions {
+  /** Why the step failed. */
+  cause: unknown;
+  /** The code when the cause has none of its own. Default: `'ERR_INTERNAL'`. */
+  code?: DemoStepErrorCode;
+}
+
+/**
+ * A demo step that failed, and why, in one line: the first line of the cause, plus the app's own
+ * `error: …` line when the cause quotes a process's output (a CLI run that failed).
+ */
+export class DemoStepError extends AgentCoreMcpError {
+  declare readonly code: DemoStepErrorCode;
+
+  /**
+   * @param step - What the demo was doing.
+   * @param options - Why it failed, and the code when the cause has none.
+   */
+  constructor(step: string, options: DemoStepErrorOptions) {
+    const { cause } = options;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const [, ...rest] = reason.split('\n');
+    const first = firstLine(reason);
     const appError = rest.findLast((line) => line.startsWith('error: '));
-    super(`${step} failed: ${appError === undefined ? first : `${first} ${appError}`}`, options);
-    this.name = 'DemoStepError';
+    const code = cause instanceof AgentCoreMcpError ? cause.code : (options.code ?? 'ERR_INTERNAL');
+    super(code, `${step} failed: ${appError === undefined ? first : `${first} ${appError}`}`, {
+      cause,
+    });
   }
 }
 

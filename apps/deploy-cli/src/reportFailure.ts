@@ -1,16 +1,13 @@
-import { AgentCoreClientError, TokenProviderError } from '@agentcore-mcp/client';
 import { toAgentCoreMcpError } from '@agentcore-mcp/core';
 import { CommanderError } from 'commander';
 
-import { AwsRequestError } from './aws/awsRequestError.js';
-import { CognitoRequestError } from './aws/cognitoError.js';
-import { DeployError } from './deploy/deployError.js';
+import { AwsRequestError } from './errors.js';
 import type { Output } from './output.js';
 
 /** Options for {@link reportFailure}. */
 export interface ReportFailureOptions {
   /** `--verbose`: also print the AWS request id and the cause chain. Default: `false`. */
-  verbose?: boolean;
+  verbose?: boolean | undefined;
 }
 
 const MAX_CAUSES = 5;
@@ -18,10 +15,10 @@ const MAX_CAUSES = 5;
 /**
  * Handles whatever reached the CLI's top-level catch and picks the exit code. Commander's own
  * errors (unknown option, missing argument) were already printed as `error: …`, and its `--help`
- * and `--version` exits carry code 0. Anything else is printed as one `error: <message>` line:
- * `AgentCoreMcpError` and `CognitoRequestError` messages as they are, other throwables as
- * `Unexpected internal error: …`. With `verbose`, indented lines follow with the AWS request id and
- * each cause (`Name: message`).
+ * and `--version` exits carry code 0. Anything else becomes one family error through core's
+ * `toAgentCoreMcpError` (ours pass through; a JSON-RPC error the server answered becomes
+ * `ERR_SERVER_ERROR`; the rest `ERR_INTERNAL`) and is printed as one `error: <message>` line. With
+ * `verbose`, indented lines follow with the AWS request id and each cause (`Name: message`).
  *
  * @param error - The thrown value.
  * @param output - Where to print the message.
@@ -38,25 +35,10 @@ export function reportFailure(
   options: ReportFailureOptions = {},
 ): number {
   if (error instanceof CommanderError) return error.exitCode;
-  const failure =
-    error instanceof CognitoRequestError ||
-    error instanceof AwsRequestError ||
-    error instanceof DeployError ||
-    error instanceof AgentCoreClientError ||
-    error instanceof TokenProviderError
-      ? error
-      : isJsonRpcError(error)
-        ? new Error(
-            `The MCP server answered with JSON-RPC error ${error.code}: ${error.message.replace(/^MCP error -?\d+: /, '')}`,
-            { cause: error },
-          )
-        : toAgentCoreMcpError(error);
+  const failure = toAgentCoreMcpError(error);
   output.error(failure.message);
   if (!options.verbose) return 1;
-  if (
-    (failure instanceof CognitoRequestError || failure instanceof AwsRequestError) &&
-    failure.requestId
-  ) {
+  if (failure instanceof AwsRequestError && failure.requestId) {
     output.note(`requestId: ${failure.requestId}`);
   }
   let cause: unknown = failure.cause;
@@ -67,6 +49,7 @@ export function reportFailure(
   return 1;
 }
 
+/** One cause as `Name: message`, with the SDK's error code and HTTP status when it has them. */
 function describe(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
   const { code, $metadata } = cause as { code?: unknown; $metadata?: { httpStatusCode?: unknown } };
@@ -75,13 +58,4 @@ function describe(cause: unknown): string {
     typeof $metadata?.httpStatusCode === 'number' ? `HTTP ${$metadata.httpStatusCode}` : undefined,
   ].filter(Boolean);
   return `${cause.name}: ${cause.message}${extra.length ? ` (${extra.join(', ')})` : ''}`;
-}
-
-/** The SDK's `McpError`: a JSON-RPC error the server answered (wrong tool name, bad arguments…). */
-function isJsonRpcError(error: unknown): error is Error & { code: number } {
-  return (
-    error instanceof Error &&
-    error.name === 'McpError' &&
-    typeof (error as { code?: unknown }).code === 'number'
-  );
 }

@@ -2,8 +2,9 @@ import { AgentCoreClientError } from '@agentcore-mcp/client';
 import { AgentCoreMcpError } from '@agentcore-mcp/core';
 import { describe, expect, it } from 'vitest';
 
-import { toCognitoRequestError } from '../src/aws/cognitoError.js';
-import { DeployError } from '../src/deploy/deployError.js';
+import { COGNITO_REQUEST_HINTS } from '../src/aws/cognitoRequestHints.js';
+import { toAwsRequestError } from '../src/aws/toAwsRequestError.js';
+import { CliError } from '../src/errors.js';
 import { createOutput } from '../src/output.js';
 import { reportFailure } from '../src/reportFailure.js';
 
@@ -17,13 +18,13 @@ function capture() {
 }
 
 describe('reportFailure', () => {
-  const failure = toCognitoRequestError(
-    'CreateUserPool',
+  const failure = toAwsRequestError(
+    { service: 'cognito-idp', operation: 'CreateUserPool', region: 'us-east-1' },
     Object.assign(new Error('Denied', { cause: new Error('socket detail') }), {
       name: 'AccessDeniedException',
       $metadata: { requestId: 'req-9', httpStatusCode: 403 },
     }),
-    { region: 'us-east-1' },
+    COGNITO_REQUEST_HINTS,
   );
 
   it('prints a Cognito failure as its one line and exits 1', () => {
@@ -56,7 +57,8 @@ describe('reportFailure', () => {
       new AgentCoreClientError('ERR_UNAUTHORIZED', 'The runtime answered 401: the token expired'),
       output,
     );
-    reportFailure(new DeployError('ERR_NOT_DEPLOYED', 'Not launched yet: run launch'), output);
+    reportFailure(new CliError('ERR_NOT_DEPLOYED', 'Not launched yet: run launch'), output);
+    reportFailure(new CliError('ERR_TOOL_FAILED', 'Tool "add" reported an error: boom'), output);
     reportFailure(
       Object.assign(new Error('MCP error -32602: Unknown tool "nope"'), {
         name: 'McpError',
@@ -67,6 +69,7 @@ describe('reportFailure', () => {
     expect(stderr).toEqual([
       'error: The runtime answered 401: the token expired\n',
       'error: Not launched yet: run launch\n',
+      'error: Tool "add" reported an error: boom\n',
       'error: The MCP server answered with JSON-RPC error -32602: Unknown tool "nope"\n',
     ]);
   });

@@ -1,16 +1,9 @@
-import { readFileSync } from 'node:fs';
-
-import {
-  type AgentCoreServer,
-  type AgentCoreServerOptions,
-  createAgentCoreServer,
-} from '@agentcore-mcp/server-kit';
+import type { AgentCoreServer, AgentCoreServerOptions } from '@agentcore-mcp/server-kit';
+import { createAgentCoreServer, readPackageVersion } from '@agentcore-mcp/server-kit';
 
 import { exampleTools } from './tools.js';
 
-const { version } = JSON.parse(
-  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
-) as { version: string };
+const version = readPackageVersion(new URL('../package.json', import.meta.url));
 
 /**
  * Creates the example MCP server: the seed's six tools on the AgentCore Runtime contract.

@@ -80,17 +80,26 @@ describe('example-server with AUTHORIZER_CONFIG (cognito-local as the issuer)', 
       spawnApp(entry, {
         env: { AUTHORIZER_CONFIG: '{"customJWTAuthorizer":{"allowedClients":[]}}' },
       }),
-    ).rejects.toThrow(
-      /exited \(1\) before listening:\nerror: Invalid authorizer config: customJWTAuthorizer\.\w+: [^\n]+$/,
-    );
+    ).rejects.toMatchObject({
+      code: 'ERR_PROCESS_EXITED',
+      exitCode: 1,
+      stderr: [
+        expect.stringMatching(
+          /^error: Invalid authorizer config: customJWTAuthorizer\.\w+: [^\n]+$/,
+        ) as unknown,
+      ],
+    });
   });
 
   it('exits 1 with one clear line when AUTHORIZER_CONFIG names a missing file', async () => {
     await expect(
       spawnApp(entry, { env: { AUTHORIZER_CONFIG: '/nonexistent/authorizer_config.json' } }),
-    ).rejects.toThrow(
-      /error: Cannot read the authorizer config file "\/nonexistent\/authorizer_config\.json": ENOENT; set AUTHORIZER_CONFIG to inline JSON or an existing file$/,
-    );
+    ).rejects.toMatchObject({
+      exitCode: 1,
+      stderr: [
+        'error: Cannot read the authorizer config file "/nonexistent/authorizer_config.json": ENOENT; set AUTHORIZER_CONFIG to inline JSON or an existing file',
+      ],
+    });
   });
 
   it('runs open without AUTHORIZER_CONFIG and says so at start-up', async () => {

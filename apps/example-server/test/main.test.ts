@@ -127,19 +127,25 @@ describe('example-server configuration', () => {
   });
 
   it('exits 1 with one clear line for an invalid PORT', async () => {
-    await expect(spawnApp(entry, { env: { PORT: 'eighty' } })).rejects.toThrow(
-      /exited \(1\) before listening:\nerror: Invalid PORT "eighty": use an integer from 0 to 65535$/,
-    );
+    await expect(spawnApp(entry, { env: { PORT: 'eighty' } })).rejects.toMatchObject({
+      code: 'ERR_PROCESS_EXITED',
+      exitCode: 1,
+      message: expect.stringMatching(
+        /exited with code 1 before it was ready; stderr: error: Invalid PORT "eighty": use an integer from 0 to 65535$/,
+      ) as unknown,
+      stderr: ['error: Invalid PORT "eighty": use an integer from 0 to 65535'],
+    });
   });
 
   it('exits 1 with one clear line when the port is taken', async () => {
     const first = await spawnApp(entry);
     try {
-      await expect(spawnApp(entry, { env: { PORT: String(first.port) } })).rejects.toThrow(
-        new RegExp(
-          `error: Cannot listen on 127\\.0\\.0\\.1:${first.port} is already in use: stop the other process or set another PORT$`,
-        ),
-      );
+      await expect(spawnApp(entry, { env: { PORT: String(first.port) } })).rejects.toMatchObject({
+        exitCode: 1,
+        stderr: [
+          `error: Cannot listen on 127.0.0.1:${first.port} is already in use: stop the other process or set another PORT`,
+        ],
+      });
     } finally {
       await first.stop();
     }

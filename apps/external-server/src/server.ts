@@ -1,18 +1,9 @@
-import { readFileSync } from 'node:fs';
-
-import {
-  type AgentCoreServer,
-  type AgentCoreServerOptions,
-  createAgentCoreServer,
-} from '@agentcore-mcp/server-kit';
+import type { AgentCoreServer, AgentCoreServerOptions } from '@agentcore-mcp/server-kit';
+import { createAgentCoreServer, readPackageVersion } from '@agentcore-mcp/server-kit';
 
 import { externalTools } from './tools.js';
 
-const { version } = JSON.parse(
-  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
-) as {
-  version: string;
-};
+const version = readPackageVersion(new URL('../package.json', import.meta.url));
 
 /** The external server's default port: it runs beside example-server (8000) on one machine. */
 export const EXTERNAL_SERVER_DEFAULT_PORT = 8001;

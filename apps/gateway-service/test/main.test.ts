@@ -148,14 +148,16 @@ describe('gateway-service start-up errors: exit 1 with one `error:` line', () =>
       /^error: Invalid PORT "eighty": use an integer from 0 to 65535$/,
     ],
   ])('%s', async (_case, options, line) => {
-    const failure = await startService(options).then(
+    type StartFailure = Error & { exitCode?: unknown; stderr?: readonly string[] };
+    const failure: StartFailure = await startService(options).then(
       async (app) => {
         await app.stop();
         return new Error('started instead of failing');
       },
-      (error: unknown) => error as Error,
+      (error: unknown) => error as Error & { exitCode?: unknown; stderr?: readonly string[] },
     );
-    expect(failure.message).toMatch(/exited \(1\) before listening:\n/);
-    expect(failure.message.split('before listening:\n')[1]).toMatch(line);
+    // test-support's spawnApp rejects with server-kit's ServerProcessError: code, exit code, stderr.
+    expect(failure).toMatchObject({ code: 'ERR_PROCESS_EXITED', exitCode: 1 });
+    expect(failure.stderr).toEqual([expect.stringMatching(line)]);
   });
 });

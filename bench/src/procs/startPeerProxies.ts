@@ -1,11 +1,17 @@
+import { startServerProcess } from '@agentcore-mcp/server-kit/process';
+
 import { freePort } from './freePort.js';
-import { type StartedProcess, startNodeProcess } from './startProcess.js';
 
 const LOOPBACK_ONLY = new URL('loopbackOnly.js', import.meta.url).href;
 
 /** A peer proxy in front of an HTTP upstream, through supergateway's HTTP → stdio bridge. */
-export interface StartedPeer extends StartedProcess {
+export interface StartedPeer {
+  /** The process id (also its process-group id). */
+  readonly pid: number;
+  /** Its MCP URL. */
   readonly url: string;
+  /** SIGTERM to its whole process group, SIGKILL after `timeoutMs` (default 3000). */
+  stop(timeoutMs?: number): Promise<void>;
 }
 
 /** The stdio command that bridges to an HTTP MCP upstream: `supergateway --streamableHttp URL`. */
@@ -26,7 +32,7 @@ export async function startMcpProxy(
   upstreamUrl: string,
 ): Promise<StartedPeer> {
   const port = await freePort();
-  const started = await startNodeProcess(
+  return startPeer(
     [
       entries.mcpProxy,
       '--port',
@@ -41,7 +47,6 @@ export async function startMcpProxy(
     ],
     port,
   );
-  return { ...started, url: `http://127.0.0.1:${port}/mcp` };
 }
 
 /**
@@ -58,7 +63,7 @@ export async function startSupergateway(
   upstreamUrl: string,
 ): Promise<StartedPeer> {
   const port = await freePort();
-  const started = await startNodeProcess(
+  return startPeer(
     [
       '--import',
       LOOPBACK_ONLY,
@@ -75,5 +80,26 @@ export async function startSupergateway(
     ],
     port,
   );
-  return { ...started, url: `http://127.0.0.1:${port}/mcp` };
+}
+
+/**
+ * Starts `node <args>` in its own process group (so the stdio server a proxy spawns is stopped
+ * with it) with server-kit's `startServerProcess`, and waits until `127.0.0.1:<port>` accepts
+ * connections: the peers print no listening line of ours.
+ */
+async function startPeer(args: readonly string[], port: number): Promise<StartedPeer> {
+  const peer = await startServerProcess(process.execPath, args, {
+    // The peers take their address from flags; keep HOST and PORT out of their environment.
+    env: { HOST: undefined, PORT: undefined },
+    ready: { kind: 'port', port },
+    readyTimeoutMs: 20_000,
+    processGroup: true,
+  });
+  return {
+    pid: peer.pid,
+    url: peer.url,
+    stop: async (timeoutMs = 3000) => {
+      await peer.stop({ timeoutMs });
+    },
+  };
 }

@@ -1,25 +1,32 @@
-/** The error codes of {@link AgentCoreClientError}. */
-export type AgentCoreClientErrorCode =
-  | 'ERR_UNAUTHORIZED'
-  | 'ERR_FORBIDDEN'
+import {
+  AgentCoreMcpError,
+  type AgentCoreMcpErrorOptions,
+  type ErrorCode,
+} from '@agentcore-mcp/core';
+
+/** The error codes of {@link AgentCoreClientError}: the part of core's `ErrorCode` it uses. */
+export type AgentCoreClientErrorCode = Extract<
+  ErrorCode,
   | 'ERR_AUTH_METHOD_MISMATCH'
+  | 'ERR_FORBIDDEN'
   | 'ERR_NOT_ACCEPTABLE'
   | 'ERR_RUNTIME_INIT_TIMEOUT'
+  | 'ERR_TIMEOUT'
+  | 'ERR_UNAUTHORIZED'
   | 'ERR_UPSTREAM_UNAVAILABLE'
-  | 'ERR_TIMEOUT';
+>;
 
-/** Options of the {@link AgentCoreClientError} constructor. */
-export interface AgentCoreClientErrorOptions {
+/** Options of the {@link AgentCoreClientError} constructor: core's `cause`, and the HTTP status. */
+export interface AgentCoreClientErrorOptions extends AgentCoreMcpErrorOptions {
   /** The HTTP status that caused the error, when there was a response. */
   status?: number;
-  /** The underlying error, kept for diagnostics and never copied into the message. */
-  cause?: unknown;
 }
 
 /**
  * Thrown by `connectAgentCore` and by the calls of the client it returns when an AgentCore runtime
  * (or any MCP server) refuses a request or cannot be reached: the message is one line saying what
- * went wrong and how to fix it, and never holds a token. Switch on `code`.
+ * went wrong and how to fix it, and never holds a token. Switch on `code`. It is an
+ * `AgentCoreMcpError` of `@agentcore-mcp/core`.
  *
  * @example
  * ```ts
@@ -32,9 +39,8 @@ export interface AgentCoreClientErrorOptions {
  * }
  * ```
  */
-export class AgentCoreClientError extends Error {
-  /** The stable machine-readable code. */
-  readonly code: AgentCoreClientErrorCode;
+export class AgentCoreClientError extends AgentCoreMcpError {
+  declare readonly code: AgentCoreClientErrorCode;
   /** The HTTP status of the response, or `undefined` when no response arrived. */
   readonly status: number | undefined;
 
@@ -48,9 +54,7 @@ export class AgentCoreClientError extends Error {
     message: string,
     options: AgentCoreClientErrorOptions = {},
   ) {
-    super(message, { cause: options.cause });
-    this.name = new.target.name;
-    this.code = code;
+    super(code, message, { cause: options.cause });
     this.status = options.status;
   }
 }

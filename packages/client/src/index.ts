@@ -6,14 +6,26 @@ export type {
 export { AgentCoreClientError } from './agentCoreClientError.js';
 export type { ClientCredentialsTokenProviderOptions } from './auth/createClientCredentialsTokenProvider.js';
 export { createClientCredentialsTokenProvider } from './auth/createClientCredentialsTokenProvider.js';
-export type {
-  CognitoTokenProviderOptions,
-  CognitoTokens,
-} from './auth/createCognitoTokenProvider.js';
+export type { CognitoTokenProviderOptions } from './auth/createCognitoTokenProvider.js';
 export { createCognitoTokenProvider } from './auth/createCognitoTokenProvider.js';
 export { createStaticTokenProvider } from './auth/createStaticTokenProvider.js';
+export type {
+  CognitoAuthFlow,
+  CognitoAuthTarget,
+  CognitoSignIn,
+  CognitoTokens,
+} from './auth/initiateCognitoAuth.js';
+export { initiateCognitoAuth } from './auth/initiateCognitoAuth.js';
+export type {
+  ClientCredentialsToken,
+  ClientCredentialsTokenRequest,
+} from './auth/requestClientCredentialsToken.js';
+export { requestClientCredentialsToken } from './auth/requestClientCredentialsToken.js';
 export type { GetTokenOptions, TokenProvider } from './auth/tokenProvider.js';
-export type { TokenProviderErrorCode } from './auth/tokenProviderError.js';
+export type {
+  TokenProviderErrorCode,
+  TokenProviderErrorOptions,
+} from './auth/tokenProviderError.js';
 export { TokenProviderError } from './auth/tokenProviderError.js';
 export type {
   AwsCredentialIdentity,

@@ -1,27 +1,25 @@
-import { createClientCredentialsTokenProvider, type TokenProvider } from '@agentcore-mcp/client';
+import type { TokenProvider } from '@agentcore-mcp/client';
 import {
   createLogger,
   createMcpHttpServer,
   type McpHttpServer,
   type McpHttpServerOptions,
 } from '@agentcore-mcp/server-kit';
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
-import type { Express } from 'express';
 import type { Logger } from 'pino';
 
-import { buildCatalog, type Catalog, type CatalogProblem } from './catalog/buildCatalog.js';
-import { compileGlobs } from './catalog/globMatcher.js';
-import type { GatewayConfig, TargetConfig } from './config/types.js';
+import type { Catalog } from './catalog/buildCatalog.js';
+import { GatewayCatalog } from './catalog/gatewayCatalog.js';
+import type { GatewayConfig } from './config/types.js';
+import type { GatewayStatus } from './gatewayStatus.js';
 import { createGatewayMetrics, type GatewayMetrics } from './observability/gatewayMetrics.js';
+import { buildGatewayServer } from './server/buildGatewayServer.js';
 import { GATEWAY_STATUS_TOOL_NAME } from './server/gatewayStatusTool.js';
-import { installForwardingHandlers } from './server/installForwardingHandlers.js';
-import { installListChangedHandlers } from './server/installListChangedHandlers.js';
-import { SessionUpstreams } from './server/sessionUpstreams.js';
+import { mountOperationalRoutes } from './server/operationalRoutes.js';
 import { StatelessCancellation } from './server/statelessCancellation.js';
-import { TargetRuntime, type TargetStatus } from './upstream/targetRuntime.js';
+import { announceListsChanged, SHARED_SESSION_EVENTS } from './server/upstreamBridge.js';
+import { TargetRuntime } from './upstream/targetRuntime.js';
 
 /** The gateway's version, sent as `serverInfo.version` and upstream as `clientInfo.version`. */
 const GATEWAY_VERSION = '0.1.0';
@@ -55,22 +53,6 @@ export interface CreateGatewayOptions {
     | 'eventStore'
     | 'retryInterval'
   >;
-}
-
-/** What `GET /status` and the `gateway_status` tool report. */
-export interface GatewayStatus {
-  /** `running` once listening. */
-  readonly status: 'starting' | 'running';
-  readonly version: string;
-  readonly mode: 'stateless' | 'stateful';
-  readonly uptimeSeconds: number;
-  readonly healthyTargets: number;
-  readonly totalTargets: number;
-  /** Tools listed to clients right now (the gateway's own included). */
-  readonly toolCount: number;
-  readonly targets: readonly TargetStatus[];
-  /** Names left out of the catalog (collisions, names over 64 characters). */
-  readonly problems: readonly CatalogProblem[];
 }
 
 /** A running MCP gateway: an AgentCore-ready HTTP server that aggregates and proxies its targets. */
@@ -111,32 +93,13 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
   const clientInfo = { name: 'agentcore-mcp-gateway', version: GATEWAY_VERSION };
   const startedAt = Date.now();
   const sessions = new Set<McpServer>();
-  const cancellation = new StatelessCancellation();
-  let catalog = buildCatalog([], catalogOptions(config));
-  let listedNames = '';
+  const catalog = new GatewayCatalog(config, [GATEWAY_STATUS_TOOL_NAME]);
 
   const rebuildCatalog = () => {
-    catalog = buildCatalog(
-      targets.map((target) => ({
-        target: target.name,
-        prefix: target.config.prefix,
-        exposesTool: toolFilter(target.config),
-        listing: target.listing,
-        healthy: target.isHealthy,
-      })),
-      catalogOptions(config),
-    );
-    const names = JSON.stringify([
-      catalog.tools.map((tool) => tool.name),
-      catalog.resources.map((resource) => resource.uri),
-      catalog.resourceTemplates.map((template) => template.uriTemplate),
-      catalog.prompts.map((prompt) => prompt.name),
-    ]);
-    if (names === listedNames) return;
-    listedNames = names;
-    for (const problem of catalog.problems)
+    if (!catalog.rebuild(targets)) return;
+    for (const problem of catalog.current.problems)
       logger.warn({ target: problem.target, name: problem.name }, problem.message);
-    for (const session of sessions) notifyListsChanged(session);
+    announceListsChanged(sessions);
   };
 
   const targets: TargetRuntime[] = config.targets.map(
@@ -144,12 +107,12 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
       new TargetRuntime({
         target,
         healthCheck: config.gateway.healthCheck,
-        tokenProvider: options.tokenProviders?.[target.name] ?? createTokenProvider(target),
+        tokenProvider: options.tokenProviders?.[target.name],
         clientInfo,
         jsonSchemaValidator,
         logger,
         metrics,
-        setup: (client, runtime) => setupSharedClient(client, runtime),
+        events: SHARED_SESSION_EVENTS,
         onChange: rebuildCatalog,
       }),
   );
@@ -164,43 +127,19 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       healthyTargets: targetStatuses.filter((target) => target.healthy).length,
       totalTargets: targets.length,
-      toolCount: catalog.tools.length + 1,
+      toolCount: catalog.current.tools.length + 1,
       targets: targetStatuses,
-      problems: catalog.problems,
+      problems: catalog.current.problems,
     };
   };
-
-  const buildServer = ({ stateless }: { stateless: boolean }): McpServer => {
-    const server = new McpServer(
-      { name: 'agentcore-mcp-gateway', title: 'AgentCore MCP gateway', version: GATEWAY_VERSION },
-      {
-        capabilities: {
-          tools: { listChanged: true },
-          resources: { subscribe: true, listChanged: true },
-          prompts: { listChanged: true },
-          completions: {},
-          logging: {},
-        },
-        jsonSchemaValidator,
-      },
-    );
-    const session = stateless ? undefined : new SessionUpstreams(server.server);
-    if (stateless) cancellation.watch(server);
-    installForwardingHandlers(server.server, {
-      catalog: () => catalog,
-      target: (name) => byName.get(name),
-      status,
-      session,
-      cancellation: stateless ? cancellation : undefined,
-    });
-    if (session) {
-      sessions.add(server);
-      server.server.onclose = () => {
-        sessions.delete(server);
-        void session.closeAll();
-      };
-    }
-    return server;
+  const serverParts = {
+    version: GATEWAY_VERSION,
+    jsonSchemaValidator,
+    cancellation: new StatelessCancellation(),
+    sessions,
+    catalog: () => catalog.current,
+    target: (name: string) => byName.get(name),
+    status,
   };
 
   let refreshTimer: NodeJS.Timeout | undefined;
@@ -215,7 +154,11 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     clearTimeout(timer);
     rebuildCatalog();
     logger.info(
-      { targets: targets.length, healthy: status().healthyTargets, tools: catalog.tools.length },
+      {
+        targets: targets.length,
+        healthy: status().healthyTargets,
+        tools: catalog.current.tools.length,
+      },
       'targets discovered',
     );
     const { refreshIntervalMs } = config.gateway.discovery;
@@ -238,7 +181,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     path: config.gateway.path,
     ...options.http,
     ...(config.gateway.auth ? { auth: { jwt: config.gateway.auth.jwt } } : {}),
-    buildServer,
+    buildServer: (mode) => buildGatewayServer(serverParts, mode),
     prepare: start,
     authHint:
       'set gateway.auth.customJWTAuthorizer in the gateway configuration to require bearer tokens',
@@ -249,57 +192,5 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     },
   });
 
-  return Object.assign(http, { catalog: () => catalog, status, refresh, metrics });
-
-  function setupSharedClient(client: Client, runtime: TargetRuntime): void {
-    installListChangedHandlers(client, runtime);
-    client.setNotificationHandler(LoggingMessageNotificationSchema, async (notification) => {
-      await runtime.connection.inFlight.sole()?.sendNotification(notification);
-    });
-  }
-}
-
-function catalogOptions(config: GatewayConfig) {
-  return {
-    prefixMode: config.gateway.toolNamePrefix,
-    hideUnhealthy: config.gateway.discovery.hideUnhealthy,
-    reservedToolNames: [GATEWAY_STATUS_TOOL_NAME],
-  };
-}
-
-function toolFilter(target: TargetConfig): (name: string) => boolean {
-  const allowed = compileGlobs(target.tools.allow);
-  const denied = compileGlobs(target.tools.deny);
-  return (name) => allowed(name) && !denied(name);
-}
-
-function createTokenProvider(target: TargetConfig): TokenProvider | undefined {
-  if (target.kind !== 'http' || target.oauth === undefined) return undefined;
-  const { tokenUrl, clientId, clientSecret, scopes, authMethod } = target.oauth;
-  return createClientCredentialsTokenProvider({
-    tokenUrl,
-    clientId,
-    clientSecret,
-    scopes,
-    authMethod,
-  });
-}
-
-function notifyListsChanged(session: McpServer): void {
-  void session.server.sendToolListChanged().catch(() => undefined);
-  void session.server.sendResourceListChanged().catch(() => undefined);
-  void session.server.sendPromptListChanged().catch(() => undefined);
-}
-
-function mountOperationalRoutes(
-  app: Express,
-  parts: { status: () => GatewayStatus; metrics: GatewayMetrics },
-): void {
-  app.get('/status', (_req, res) => {
-    const status = parts.status();
-    res.status(status.status === 'running' ? 200 : 503).json(status);
-  });
-  app.get('/metrics', async (_req, res) => {
-    res.type(parts.metrics.registry.contentType).send(await parts.metrics.registry.metrics());
-  });
+  return Object.assign(http, { catalog: () => catalog.current, status, refresh, metrics });
 }

@@ -1,9 +1,26 @@
 // The public API of @agentcore-mcp/gateway. Everything a consumer may import is exported here, by name.
 export type { Catalog, CatalogProblem, CatalogRoute } from './catalog/buildCatalog.js';
 export { GATEWAY_META_KEY } from './catalog/buildCatalog.js';
+export type {
+  ConfigEnv,
+  ConfigVariableReference,
+  ExpandConfigVariablesResult,
+} from './config/configVariables.js';
+export { expandConfigVariables, listConfigVariables } from './config/configVariables.js';
 export { GATEWAY_CONFIG_DEFAULTS } from './config/defaults.js';
+export type {
+  GatewayConfigDocument,
+  GatewaySectionEntry,
+  HttpTargetEntry,
+  OAuthEntry,
+  StdioTargetEntry,
+  TargetEntry,
+  TargetEntryBase,
+} from './config/documentTypes.js';
+export { guessHttpTransport, httpTransportOf } from './config/httpTransport.js';
 export { loadGatewayConfig } from './config/loadGatewayConfig.js';
 export { parseGatewayConfig } from './config/parseGatewayConfig.js';
+export { parseGatewayConfigDocument } from './config/parseGatewayConfigDocument.js';
 export type {
   DiscoveryConfig,
   GatewayConfig,
@@ -20,10 +37,11 @@ export type {
   ToolFilterConfig,
   ToolNamePrefixMode,
 } from './config/types.js';
-export type { CreateGatewayOptions, Gateway, GatewayStatus } from './createGateway.js';
+export type { CreateGatewayOptions, Gateway } from './createGateway.js';
 export { createGateway } from './createGateway.js';
-export type { GatewayErrorCode } from './gatewayError.js';
+export type { GatewayErrorCode, GatewayErrorOptions } from './gatewayError.js';
 export { GatewayError } from './gatewayError.js';
+export type { GatewayStatus } from './gatewayStatus.js';
 export type { GatewayMetrics, RequestOutcome } from './observability/gatewayMetrics.js';
 export { GATEWAY_STATUS_TOOL_NAME } from './server/gatewayStatusTool.js';
 export type { ParseGatewayToolNameResult } from './toolNames.js';
@@ -34,5 +52,5 @@ export {
   MAX_TOOL_NAME_LENGTH,
   parseGatewayToolName,
 } from './toolNames.js';
-export type { CircuitState } from './upstream/circuitBreaker.js';
-export type { TargetStatus } from './upstream/targetRuntime.js';
+export type { CircuitState } from './upstream/health/circuitBreaker.js';
+export type { TargetStatus } from './upstream/targetStatus.js';

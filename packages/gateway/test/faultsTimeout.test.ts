@@ -53,7 +53,7 @@ describe('slow and dead targets', () => {
       code: -32_001,
       message:
         'Target "alpha" did not answer tools/call within 2000 ms; raise mcpServers.alpha.timeoutMs or check the target',
-      data: { code: 'ERR_TARGET_TIMEOUT', target: 'alpha' },
+      data: { code: 'ERR_TIMEOUT', target: 'alpha' },
     });
     expect(await settleToolCall(client, 'beta___echo', { message: 'after' })).toMatchObject({
       ok: true,

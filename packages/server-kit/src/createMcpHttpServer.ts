@@ -1,12 +1,9 @@
-import { createJwtAuthorizer } from '@agentcore-mcp/core';
+import { createJwtAuthorizer, JSON_RPC_CODES } from '@agentcore-mcp/core';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
-import {
-  createProtectedResourceMetadataHandler,
-  PROTECTED_RESOURCE_METADATA_PATH,
-} from './auth/protectedResourceMetadata.js';
+import { createProtectedResourceMetadataHandler } from './auth/protectedResourceMetadata.js';
 import { requireBearerToken } from './auth/requireBearerToken.js';
 import { createLogger } from './createLogger.js';
 import { answerUnhandledErrors } from './http/answerUnhandledErrors.js';
@@ -15,9 +12,10 @@ import { logRequests } from './http/logRequests.js';
 import { createJsonBodyParser } from './http/parseJsonBody.js';
 import { createPingHandler } from './http/ping.js';
 import { rejectInvalidJsonRpc } from './http/rejectInvalidJsonRpc.js';
-import { JsonRpcErrorCode, sendJsonRpcError } from './http/sendJsonRpcError.js';
+import { sendJsonRpcError } from './http/sendJsonRpcError.js';
 import { createStatefulMcpHandler, type StatefulMcpHandler } from './http/statefulMcpHandler.js';
 import { createStatelessMcpHandler } from './http/statelessMcpHandler.js';
+import { PROTECTED_RESOURCE_METADATA_PATH } from './metadata/buildProtectedResourceMetadata.js';
 import {
   type AgentCoreServerOptions,
   type ResolvedServerOptions,
@@ -155,7 +153,7 @@ export function createMcpHttpServer(options: McpHttpServerOptions): McpHttpServe
   options.routes?.(app);
   app.use((req, res) => {
     sendJsonRpcError(res, 404, {
-      code: JsonRpcErrorCode.ServerError,
+      code: JSON_RPC_CODES.serverError,
       message: `Not found: ${req.method} ${req.path}; the MCP endpoint is POST ${resolved.path}`,
     });
   });

@@ -1,9 +1,4 @@
 // The public API of @agentcore-mcp/server-kit. Everything a consumer may import is exported here, by name.
-export type {
-  ProtectedResourceMetadata,
-  ProtectedResourceOptions,
-} from './auth/protectedResourceMetadata.js';
-export { PROTECTED_RESOURCE_METADATA_PATH } from './auth/protectedResourceMetadata.js';
 export type { AgentCoreServer } from './createAgentCoreServer.js';
 export { createAgentCoreServer } from './createAgentCoreServer.js';
 export type { CreateLoggerOptions } from './createLogger.js';
@@ -29,8 +24,10 @@ export type {
   ToolReturn,
   ZodShape,
 } from './definitions/defineTool.js';
-export { defineTool, ToolError } from './definitions/defineTool.js';
+export { defineTool } from './definitions/defineTool.js';
 export type { RuntimeRequestInfo, ToolContext, ToolLogger } from './definitions/toolContext.js';
+export type { ToolErrorCode } from './definitions/toolError.js';
+export { ToolError } from './definitions/toolError.js';
 export type { DnsRebindingOptions } from './http/dnsRebindingGuard.js';
 export { LOOPBACK_HOSTNAMES } from './http/dnsRebindingGuard.js';
 export type { InMemoryEventStoreOptions } from './http/inMemoryEventStore.js';
@@ -38,14 +35,24 @@ export { createInMemoryEventStore } from './http/inMemoryEventStore.js';
 export type { PingResponse } from './http/ping.js';
 export type { JsonRpcErrorCodeValue } from './http/sendJsonRpcError.js';
 export { JsonRpcErrorCode } from './http/sendJsonRpcError.js';
-export { JsonRpcError } from './mcp/jsonRpcError.js';
+export type {
+  ProtectedResourceMetadata,
+  ProtectedResourceOptions,
+} from './metadata/buildProtectedResourceMetadata.js';
+export {
+  buildProtectedResourceMetadata,
+  PROTECTED_RESOURCE_METADATA_PATH,
+} from './metadata/buildProtectedResourceMetadata.js';
 export type {
   AgentCoreServerOptions,
   AuthOptions,
   ResolvedServerOptions,
   SessionMode,
 } from './options.js';
+export { readPackageVersion } from './readPackageVersion.js';
 export { runAgentCoreServer } from './runAgentCoreServer.js';
 export type { ListeningAddress } from './serverLifecycle.js';
 /** Reads env `AUTHORIZER_CONFIG` (inline JSON or a file path); re-exported from `@agentcore-mcp/core`. */
 export { loadAuthorizerConfig } from '@agentcore-mcp/core';
+/** The wire error: a JSON-RPC error object as an exception; re-exported from `@agentcore-mcp/core`. */
+export { JsonRpcError } from '@agentcore-mcp/core';

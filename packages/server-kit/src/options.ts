@@ -2,11 +2,11 @@ import {
   AgentCoreMcpError,
   type JwtAuthorizerConfig,
   type JwtAuthorizerOptions,
+  readListenAddress,
 } from '@agentcore-mcp/core';
 import type { EventStore } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { Logger } from 'pino';
 
-import type { ProtectedResourceOptions } from './auth/protectedResourceMetadata.js';
 import type { PromptDefinition } from './definitions/definePrompt.js';
 import type {
   ResourceDefinition,
@@ -14,6 +14,7 @@ import type {
 } from './definitions/defineResource.js';
 import type { ToolDefinition } from './definitions/defineTool.js';
 import type { DnsRebindingOptions } from './http/dnsRebindingGuard.js';
+import type { ProtectedResourceOptions } from './metadata/buildProtectedResourceMetadata.js';
 
 /** How the server keeps MCP sessions. */
 export type SessionMode = 'stateless' | 'stateful';
@@ -118,8 +119,10 @@ export function resolveServerOptions(
   options: AgentCoreServerOptions,
   env: NodeJS.ProcessEnv = process.env,
 ): ResolvedServerOptions {
-  const host = options.host ?? nonEmpty(env.HOST) ?? '0.0.0.0';
-  const port = options.port ?? parsePort(env.PORT);
+  // Each variable is read only when its option is left out, so a bad PORT cannot fail a server
+  // that was given its port.
+  const host = options.host ?? readListenAddress({ HOST: env.HOST }).host ?? '0.0.0.0';
+  const port = options.port ?? readListenAddress({ PORT: env.PORT }).port ?? 8000;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new AgentCoreMcpError(
       'ERR_CONFIG_INVALID',
@@ -163,20 +166,4 @@ export function resolveServerOptions(
     auth: options.auth,
     shutdownTimeoutMs: options.shutdownTimeoutMs ?? 10_000,
   };
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value;
-}
-
-function parsePort(value: string | undefined): number {
-  if (value === undefined || value === '') return 8000;
-  const port = Number(value);
-  if (!/^\d+$/.test(value)) {
-    throw new AgentCoreMcpError(
-      'ERR_CONFIG_INVALID',
-      `Invalid PORT "${value}": use an integer from 0 to 65535`,
-    );
-  }
-  return port;
 }

@@ -6,6 +6,7 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 
 import type { ResolvedServerOptions } from './options.js';
+import { LISTENING_MESSAGE } from './process/listeningLine.js';
 import type { InFlightTracker } from './trackInFlight.js';
 
 /** Where a listening server can be reached. */
@@ -85,7 +86,7 @@ export function createServerLifecycle(parts: {
     }
     logger.info(
       { ...address, mode: options.mode, auth: options.auth ? 'jwt' : 'off' },
-      'listening',
+      LISTENING_MESSAGE,
     );
     logger.flush(); // whoever started us waits for this line: do not let it sit in the batch
     return address;

@@ -1,6 +1,7 @@
+import { JSON_RPC_CODES } from '@agentcore-mcp/core';
 import type { RequestHandler } from 'express';
 
-import { JsonRpcErrorCode, sendJsonRpcError } from './http/sendJsonRpcError.js';
+import { sendJsonRpcError } from './http/sendJsonRpcError.js';
 
 /** Counts requests in flight so shutdown can wait for them. */
 export interface InFlightTracker {
@@ -33,7 +34,7 @@ export function trackInFlight(): InFlightTracker {
       if (draining) {
         res.setHeader('Connection', 'close');
         sendJsonRpcError(res, 503, {
-          code: JsonRpcErrorCode.ServerError,
+          code: JSON_RPC_CODES.serverError,
           message: 'Server is shutting down: retry the request on another instance',
         });
         return;

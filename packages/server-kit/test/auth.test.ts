@@ -1,15 +1,10 @@
-import {
-  type CognitoLocal,
-  signCognitoLocalToken,
-  startCognitoLocal,
-  toolText,
-} from '@agentcore-mcp/test-support';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type AgentCoreServer, defineTool } from '../src/index.js';
 import { MCP_POST_HEADERS, startFixtureServer } from './helpers.js';
+import { type LocalIssuer, startLocalIssuer } from './localIssuer.js';
 
 const POOL = 'local_authpool';
 const CLIENT = 'allowed-client-1234';
@@ -30,8 +25,8 @@ const callBody = JSON.stringify({
   params: { name: 'whoami_principal', arguments: {} },
 });
 
-describe('bearer-token auth with AgentCore customJWTAuthorizer semantics (cognito-local as issuer)', () => {
-  let cognito: CognitoLocal;
+describe('bearer-token auth with AgentCore customJWTAuthorizer semantics (a Cognito-like issuer)', () => {
+  let cognito: LocalIssuer;
   let issuer: string;
   let server: AgentCoreServer;
   let url: string;
@@ -43,7 +38,7 @@ describe('bearer-token auth with AgentCore customJWTAuthorizer semantics (cognit
     claims: Record<string, unknown> = {},
     options: { issuer?: string; expiresIn?: number } = {},
   ) =>
-    signCognitoLocalToken(
+    cognito.sign(
       {
         sub: 'user-1',
         username: 'alice',
@@ -56,7 +51,7 @@ describe('bearer-token auth with AgentCore customJWTAuthorizer semantics (cognit
     );
 
   beforeAll(async () => {
-    cognito = await startCognitoLocal();
+    cognito = await startLocalIssuer();
     const discoveryUrl = cognito.discoveryUrl(POOL);
     issuer = discoveryUrl.replace('/.well-known/openid-configuration', '');
     ({ server, url, lines } = await startFixtureServer({
@@ -67,7 +62,7 @@ describe('bearer-token auth with AgentCore customJWTAuthorizer semantics (cognit
   });
   afterAll(async () => {
     await server.close();
-    await cognito.stop();
+    await cognito.close();
   });
 
   it('lets the real MCP client in with a valid token and hands the principal to tools', async () => {
@@ -79,9 +74,9 @@ describe('bearer-token auth with AgentCore customJWTAuthorizer semantics (cognit
       }),
     );
     try {
-      const principal = JSON.parse(
-        toolText(await client.callTool({ name: 'whoami_principal', arguments: {} })),
-      ) as Record<string, unknown>;
+      const result = await client.callTool({ name: 'whoami_principal', arguments: {} });
+      const [block] = result.content as { type: string; text: string }[];
+      const principal = JSON.parse(block!.text) as Record<string, unknown>;
       expect(principal).toMatchObject({
         subject: 'user-1',
         username: 'alice',
@@ -102,8 +97,10 @@ describe('bearer-token auth with AgentCore customJWTAuthorizer semantics (cognit
     );
     expect(await response.json()).toMatchObject({
       error: {
+        code: -32000,
         message:
           'Unauthorized: send Authorization: Bearer <access token> (get one with agentcore-mcp token)',
+        data: { code: 'ERR_TOKEN_MISSING' },
       },
     });
   });
@@ -174,11 +171,11 @@ describe('bearer-token auth with AgentCore customJWTAuthorizer semantics (cognit
 });
 
 describe('scopes and an unreachable identity provider', () => {
-  let cognito: CognitoLocal;
+  let cognito: LocalIssuer;
   beforeAll(async () => {
-    cognito = await startCognitoLocal();
+    cognito = await startLocalIssuer();
   });
-  afterAll(() => cognito.stop());
+  afterAll(() => cognito.close());
 
   it('answers a token without a required scope with 403 insufficient_scope', async () => {
     const discoveryUrl = cognito.discoveryUrl(POOL);
@@ -188,11 +185,11 @@ describe('scopes and an unreachable identity provider', () => {
     });
     try {
       const issuer = discoveryUrl.replace('/.well-known/openid-configuration', '');
-      const withScope = await signCognitoLocalToken(
+      const withScope = await cognito.sign(
         { sub: 'u', client_id: CLIENT, scope: 'mcp/invoke' },
         { issuer },
       );
-      const withoutScope = await signCognitoLocalToken(
+      const withoutScope = await cognito.sign(
         { sub: 'u', client_id: CLIENT, scope: 'openid' },
         { issuer },
       );
@@ -236,7 +233,7 @@ describe('scopes and an unreachable identity provider', () => {
       },
     });
     try {
-      const bearer = await signCognitoLocalToken(
+      const bearer = await cognito.sign(
         { sub: 'u', client_id: CLIENT },
         { issuer: 'http://127.0.0.1:9/pool' },
       );

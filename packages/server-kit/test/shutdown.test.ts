@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
-import { spawnApp, type SpawnedApp } from '@agentcore-mcp/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { type ServerProcess, startServerProcess } from '../src/process/index.js';
 import { MCP_POST_HEADERS, readJsonRpc } from './helpers.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/shutdownFixture.mjs', import.meta.url));
@@ -20,7 +20,23 @@ const callSlow = (url: string, ms: number) =>
     }),
   });
 
-async function waitForLine(app: SpawnedApp, msg: string): Promise<void> {
+/** The fixture as a real process, with every stdout line it printed. */
+interface FixtureApp extends ServerProcess {
+  readonly stdout: string[];
+}
+
+async function startFixture(env: Record<string, string> = {}): Promise<FixtureApp> {
+  const stdout: string[] = [];
+  const started = await startServerProcess(process.execPath, [fixture], {
+    env,
+    onOutput: (line, stream) => {
+      if (stream === 'stdout') stdout.push(line);
+    },
+  });
+  return Object.assign(started, { stdout });
+}
+
+async function waitForLine(app: FixtureApp, msg: string): Promise<void> {
   while (!app.stdout.some((line) => line.includes(`"msg":"${msg}"`))) {
     if (app.child.exitCode !== null) throw new Error(`exited before logging "${msg}"`);
     await sleep(10);
@@ -28,13 +44,13 @@ async function waitForLine(app: SpawnedApp, msg: string): Promise<void> {
 }
 
 describe('graceful shutdown (a real process)', () => {
-  let app: SpawnedApp | undefined;
+  let app: FixtureApp | undefined;
   afterEach(async () => {
-    await app?.stop('SIGKILL');
+    await app?.stop({ signal: 'SIGKILL' });
   });
 
   it('on SIGTERM stops accepting, finishes the in-flight call, then exits 0', async () => {
-    app = await spawnApp(fixture);
+    app = await startFixture();
     const inFlight = callSlow(app.url, 800);
     await waitForLine(app, 'slow started');
 
@@ -58,13 +74,13 @@ describe('graceful shutdown (a real process)', () => {
   });
 
   it('on SIGINT with nothing in flight exits 0 at once', async () => {
-    app = await spawnApp(fixture);
+    app = await startFixture();
     app.child.kill('SIGINT');
     expect(await app.exited).toBe(0);
   });
 
   it('gives up on calls that outlive shutdownTimeoutMs, and still exits 0', async () => {
-    app = await spawnApp(fixture, { env: { SHUTDOWN_TIMEOUT_MS: '200' } });
+    app = await startFixture({ SHUTDOWN_TIMEOUT_MS: '200' });
     const inFlight = callSlow(app.url, 30_000)
       .then((response) => response.text())
       .catch((error: unknown) => error);

@@ -104,7 +104,7 @@ describe('tools over streamable HTTP (stateless)', () => {
     const error = await client
       .callTool({ name, arguments: args })
       .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ code: -32602 });
+    expect(error).toMatchObject({ code: -32602, data: { code: 'ERR_INVALID_INPUT' } });
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('MCP error -32602: MCP error');
   });
@@ -113,7 +113,7 @@ describe('tools over streamable HTTP (stateless)', () => {
     const error = await client
       .callTool({ name: 'no_such_tool', arguments: {} })
       .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ code: -32602 });
+    expect(error).toMatchObject({ code: -32602, data: { code: 'ERR_NOT_FOUND' } });
     expect((error as Error).message).toMatch(
       /Unknown tool "no_such_tool": call tools\/list to see the 13 available tools/,
     );
@@ -142,7 +142,7 @@ describe('tools over streamable HTTP (stateless)', () => {
     const error = await client
       .callTool({ name: 'broken_output', arguments: {} })
       .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ code: -32603 });
+    expect(error).toMatchObject({ code: -32603, data: { code: 'ERR_INTERNAL' } });
     expect((error as Error).message).toMatch(
       /Tool "broken_output" returned output that breaks its output schema: sum:/,
     );

@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { startServerProcess } from '@agentcore-mcp/server-kit/process';
 
 /** The running `agentcore-mcp local` process. */
 export interface RuntimeEmulatorProcess {
@@ -24,18 +23,21 @@ export interface StartRuntimeEmulatorOptions {
 }
 
 /**
- * Runs the real CLI, `agentcore-mcp local --port 0 --runtime ARN=URL …`, and reads the endpoint
- * and the invocation URLs it prints.
+ * Runs the real CLI, `agentcore-mcp local --port 0 --runtime ARN=URL …`, with server-kit's
+ * `startServerProcess`, and reads the endpoint and the invocation URLs it prints: it is ready once
+ * it has printed one URL per runtime.
  *
  * @param options - The CLI, runtimes, authorizer and header allowlist.
  * @returns The running emulator.
+ * @throws `ServerProcessError` (`@agentcore-mcp/server-kit/process`) when the CLI exits first or
+ *   prints nothing usable within 30 s.
  * @example
  * ```ts
  * const emulator = await startRuntimeEmulator({ cliPath, runtimes: new Map([[arn, server.url]]) });
  * try { … connectAgentCore({ arn, endpoint: emulator.endpoint }) … } finally { await emulator.stop(); }
  * ```
  */
-export function startRuntimeEmulator(
+export async function startRuntimeEmulator(
   options: StartRuntimeEmulatorOptions,
 ): Promise<RuntimeEmulatorProcess> {
   const { runtimes } = options;
@@ -44,37 +46,26 @@ export function startRuntimeEmulator(
   if (options.requestHeaderAllowlist)
     args.push('--request-header-allowlist', options.requestHeaderAllowlist);
   for (const [arn, url] of runtimes) args.push('--runtime', `${arn}=${url}`);
-  const child = spawn(process.execPath, [options.cliPath, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const output: string[] = [];
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => output.push(chunk));
 
-  return new Promise((resolve, reject) => {
-    let endpoint = '';
-    let currentArn = '';
-    const invocationUrls = new Map<string, string>();
-    void exited.then((code) =>
-      reject(new Error(`agentcore-mcp local exited (${code}): ${output.join('').trim()}`)),
-    );
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      output.push(line);
-      endpoint ||= /^AgentCore Runtime emulator on (\S+)/.exec(line)?.[1] ?? '';
-      const mapping = /^ {2}(\S+) -> /.exec(line);
-      if (mapping?.[1]) currentArn = mapping[1];
-      const url = /^ {4}(http\S+)$/.exec(line)?.[1];
-      if (url) invocationUrls.set(currentArn, url);
-      if (endpoint && invocationUrls.size === runtimes.size) {
-        resolve({
-          endpoint,
-          invocationUrls,
-          stop: async () => {
-            child.kill('SIGINT');
-            await exited;
-          },
-        });
-      }
-    });
+  let endpoint = '';
+  let currentArn = '';
+  const invocationUrls = new Map<string, string>();
+  const readBanner = (line: string): string | undefined => {
+    endpoint ||= /^AgentCore Runtime emulator on (\S+)/.exec(line)?.[1] ?? '';
+    const mapping = /^ {2}(\S+) -> /.exec(line);
+    if (mapping?.[1]) currentArn = mapping[1];
+    const url = /^ {4}(http\S+)$/.exec(line)?.[1];
+    if (url) invocationUrls.set(currentArn, url);
+    return endpoint && invocationUrls.size === runtimes.size ? endpoint : undefined;
+  };
+  const emulator = await startServerProcess(process.execPath, [options.cliPath, ...args], {
+    ready: { kind: 'line', parse: readBanner },
   });
+  return {
+    endpoint,
+    invocationUrls,
+    stop: async () => {
+      await emulator.stop({ signal: 'SIGINT' });
+    },
+  };
 }

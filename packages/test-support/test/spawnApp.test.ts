@@ -19,15 +19,25 @@ describe('spawnApp', () => {
     }
   });
 
-  it('rejects with the exit code and output when the app dies before listening', async () => {
-    await expect(spawnApp(fixture('crasher.mjs'))).rejects.toThrow(
-      /exited \(3\) before listening:\nerror: PORT is invalid/,
+  it('rejects with the exit code and stderr when the app dies before listening', async () => {
+    const error = await spawnApp(fixture('crasher.mjs')).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      code: 'ERR_PROCESS_EXITED',
+      exitCode: 3,
+      stderr: ['error: PORT is invalid'],
+    });
+    expect((error as Error).message).toMatch(
+      /crasher\.mjs exited with code 3 before it was ready; stderr: error: PORT is invalid$/,
     );
   });
 
   it('rejects and kills the app when no listening line comes in time', async () => {
-    await expect(spawnApp(fixture('silent.mjs'), { startTimeoutMs: 300 })).rejects.toThrow(
-      /silent\.mjs did not print a listening line within 300 ms/,
+    const error = await spawnApp(fixture('silent.mjs'), { startTimeoutMs: 300 }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toMatchObject({ code: 'ERR_TIMEOUT' });
+    expect((error as Error).message).toMatch(
+      /silent\.mjs did not print its listening line within 300 ms, so it was killed$/,
     );
   });
 });

@@ -65,13 +65,18 @@ describe('package topology', () => {
   );
 
   it.each(libraries.map(({ manifest }) => [manifest.name, manifest] as const))(
-    '%s exposes only its public entry and ships only dist',
+    '%s exposes only public entries (one index per subpath) and ships only dist',
     (_name, manifest) => {
-      expect(Object.keys(manifest.exports ?? {})).toEqual(['.', './package.json']);
-      expect(manifest.exports?.['.']).toEqual({
-        types: './dist/index.d.ts',
-        default: './dist/index.js',
-      });
+      const entries = Object.keys(manifest.exports ?? {});
+      expect(entries.slice(0, 1)).toEqual(['.']);
+      expect(entries.at(-1)).toBe('./package.json');
+      for (const entry of entries.slice(0, -1)) {
+        const dir = entry === '.' ? 'dist' : `dist/${entry.slice(2)}`;
+        expect(manifest.exports?.[entry], entry).toEqual({
+          types: `./${dir}/index.d.ts`,
+          default: `./${dir}/index.js`,
+        });
+      }
       expect(manifest.files).toEqual(['dist']);
       expect(manifest.sideEffects).toBe(false);
       expect(Object.keys(manifest.scripts ?? {})).toEqual(

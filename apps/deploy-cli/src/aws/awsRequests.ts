@@ -1,4 +1,4 @@
-import { toAwsRequestError } from './awsRequestError.js';
+import { toAwsRequestError } from './toAwsRequestError.js';
 
 /** One AWS request as `--dry-run` prints it. */
 export interface RecordedAwsRequest {

@@ -52,7 +52,7 @@ export function machineClientSettings(scopes: string[]): AppClientSettings {
  * @param target - The pool id and the client's name.
  * @param settings - Creation settings. Default: {@link USER_CLIENT_SETTINGS}.
  * @returns The client id, its secret if it has one, and whether it was created.
- * @throws {@link CognitoRequestError} when a call fails.
+ * @throws `AwsRequestError` (`ERR_AWS_REQUEST_FAILED`) when a call fails.
  * @example
  * ```ts
  * const appClient = await ensureAppClient(client, { userPoolId, clientName: 'MCPServerPoolClient' });

@@ -24,7 +24,7 @@ export interface CognitoTokens {
  * @param client - The Cognito client.
  * @param options - The app client id, username and password.
  * @returns Access, ID and refresh tokens.
- * @throws {@link CognitoRequestError} when Cognito refuses, e.g. `NotAuthorizedException`;
+ * @throws `AwsRequestError` (`ERR_AWS_REQUEST_FAILED`) when Cognito refuses, e.g. `NotAuthorizedException`;
  *   {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` when it answers with a challenge instead.
  * @example
  * ```ts
@@ -51,7 +51,7 @@ export async function authenticateWithPassword(
  * @param client - The Cognito client.
  * @param options - The app client id and the refresh token.
  * @returns Access and ID tokens (and a refresh token only if Cognito rotated it).
- * @throws {@link CognitoRequestError} when Cognito refuses, e.g. an expired refresh token.
+ * @throws `AwsRequestError` (`ERR_AWS_REQUEST_FAILED`) when Cognito refuses, e.g. an expired refresh token.
  * @example
  * ```ts
  * const tokens = await refreshCognitoTokens(client, { clientId, refreshToken });

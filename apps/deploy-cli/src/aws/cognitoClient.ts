@@ -1,7 +1,8 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 
-import { toCognitoRequestError } from './cognitoError.js';
+import { COGNITO_REQUEST_HINTS } from './cognitoRequestHints.js';
 import type { CognitoTarget } from './cognitoTarget.js';
+import { toAwsRequestError } from './toAwsRequestError.js';
 
 /** The part of the SDK client the `src/aws/cognito*.ts` functions use; tests pass a double. */
 export type CognitoClient = Pick<CognitoIdentityProviderClient, 'send'>;
@@ -13,7 +14,7 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
  * Creates the Cognito user-pool client for a region (and optionally a local endpoint). Credentials
  * come from the standard AWS chain; against a local endpoint with no AWS credentials in the
  * environment it signs with dummy ones. Every failure (service, network, credentials) is rethrown as
- * a one-line {@link CognitoRequestError} naming the operation.
+ * a one-line `AwsRequestError` naming the operation, with the Cognito commands' hints.
  *
  * @param target - The region and optional endpoint.
  * @param env - The process environment, to see whether AWS credentials are set.
@@ -40,7 +41,11 @@ export function createCognitoClient(
         return await next(args);
       } catch (error) {
         const operation = (context.commandName ?? 'request').replace(/Command$/, '');
-        throw toCognitoRequestError(operation, error, target);
+        throw toAwsRequestError(
+          { service: 'cognito-idp', operation, ...target },
+          error,
+          COGNITO_REQUEST_HINTS,
+        );
       }
     },
     { step: 'initialize', name: 'agentcoreMcpCognitoErrors' },

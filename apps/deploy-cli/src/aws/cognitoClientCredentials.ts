@@ -1,4 +1,4 @@
-import { CognitoRequestError } from './cognitoError.js';
+import { AwsRequestError } from '../errors.js';
 
 /** What {@link requestClientCredentialsToken} sends. */
 export interface ClientCredentialsRequest {
@@ -20,6 +20,7 @@ export interface ClientCredentialsToken {
   expiresAt: string;
 }
 
+const SERVICE = 'cognito-idp';
 const OPERATION = '/oauth2/token';
 
 /**
@@ -29,7 +30,7 @@ const OPERATION = '/oauth2/token';
  * @param request - Token URL, client id and secret, scopes.
  * @param fetchImpl - The fetch to use. Default: the global one.
  * @returns The access token and its expiry.
- * @throws {@link CognitoRequestError} when the endpoint is unreachable or refuses.
+ * @throws `AwsRequestError` (`ERR_AWS_REQUEST_FAILED`) when the endpoint is unreachable or refuses.
  * @example
  * ```ts
  * const { accessToken } = await requestClientCredentialsToken({ tokenUrl, clientId, clientSecret, scopes });
@@ -59,10 +60,14 @@ export async function requestClientCredentialsToken(
   } catch (error) {
     const code = (error as { cause?: { code?: unknown } }).cause?.code;
     const errorName = typeof code === 'string' ? code : 'NetworkError';
-    throw new CognitoRequestError(
-      `Cognito ${OPERATION} failed: ${errorName}: cannot reach ${request.tokenUrl} — a new domain can take a minute to resolve, so retry; otherwise check the network and the tokenUrl in the credentials file`,
-      { operation: OPERATION, errorName, cause: error },
-    );
+    throw new AwsRequestError({
+      service: SERVICE,
+      operation: OPERATION,
+      errorName,
+      summary: `Cognito ${OPERATION} failed: ${errorName}: cannot reach ${request.tokenUrl}`,
+      hint: 'a new domain can take a minute to resolve, so retry; otherwise check the network and the tokenUrl in the credentials file',
+      cause: error,
+    });
   }
   const text = await response.text();
   const body = parseJson(text);
@@ -76,10 +81,13 @@ export async function requestClientCredentialsToken(
   const errorName = typeof body.error === 'string' ? body.error : `HTTP ${response.status}`;
   const description =
     typeof body.error_description === 'string' ? body.error_description : text.slice(0, 200);
-  throw new CognitoRequestError(
-    `Cognito ${OPERATION} failed: ${errorName}: ${description.replace(/\s+/g, ' ') || `HTTP ${response.status}`} — ${hintFor(errorName)}`,
-    { operation: OPERATION, errorName },
-  );
+  throw new AwsRequestError({
+    service: SERVICE,
+    operation: OPERATION,
+    errorName,
+    summary: `Cognito ${OPERATION} failed: ${errorName}: ${description.replace(/\s+/g, ' ') || `HTTP ${response.status}`}`,
+    hint: hintFor(errorName),
+  });
 }
 
 function parseJson(text: string): Record<string, unknown> {

@@ -24,7 +24,7 @@ export interface EnsureUserPoolDomainResult {
  * @param client - The Cognito client.
  * @param userPoolId - The pool id.
  * @returns The domain and whether it was created.
- * @throws {@link CognitoRequestError} when a call fails (cognito-local answers `Unsupported`).
+ * @throws `AwsRequestError` (`ERR_AWS_REQUEST_FAILED`) when a call fails (cognito-local answers `Unsupported`).
  * @example
  * ```ts
  * const { domain } = await ensureUserPoolDomain(client, 'us-east-1_AbCdEf123'); // agentcore-mcp-abcdef123

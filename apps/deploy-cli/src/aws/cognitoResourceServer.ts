@@ -4,7 +4,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 
 import type { CognitoClient } from './cognitoClient.js';
-import { isCognitoError } from './cognitoError.js';
+import { isAwsError } from './toAwsRequestError.js';
 
 /** The resource server identifier, the prefix of its scope strings. */
 export const RESOURCE_SERVER_ID = 'agentcore-mcp';
@@ -18,7 +18,7 @@ export const INVOKE_SCOPE = `${RESOURCE_SERVER_ID}/invoke`;
  * @param client - The Cognito client.
  * @param userPoolId - The pool id.
  * @returns The scope strings (`['agentcore-mcp/invoke']`) and whether it was created.
- * @throws {@link CognitoRequestError} when a call fails (cognito-local answers `Unsupported`).
+ * @throws `AwsRequestError` (`ERR_AWS_REQUEST_FAILED`) when a call fails (cognito-local answers `Unsupported`).
  * @example
  * ```ts
  * const { scopes } = await ensureResourceServer(client, userPoolId);
@@ -35,7 +35,7 @@ export async function ensureResourceServer(
     );
     return { scopes, created: false };
   } catch (error) {
-    if (!isCognitoError(error, 'ResourceNotFoundException')) throw error;
+    if (!isAwsError(error, 'ResourceNotFoundException')) throw error;
   }
   await client.send(
     new CreateResourceServerCommand({

@@ -1,4 +1,5 @@
-import { AgentCoreMcpError } from '@agentcore-mcp/core';
+import { CliError } from '../errors.js';
+import { requireRegion } from './requireRegion.js';
 
 /** Where Cognito requests go: an AWS region, and optionally a local server instead of AWS. */
 export interface CognitoTarget {
@@ -25,9 +26,8 @@ export const COGNITO_ENDPOINT_ENV = 'AGENTCORE_MCP_COGNITO_ENDPOINT';
  * @param options - The `--region` and `--endpoint` flags.
  * @param env - The process environment.
  * @returns The region and the endpoint without a trailing slash.
- * @throws {@link AgentCoreMcpError} `ERR_INVALID_REGION` when no region is given anywhere or it is
- *   not a region code,
- *   `ERR_INVALID_ENDPOINT` when the endpoint is not an http(s) origin.
+ * @throws `ERR_INVALID_REGION` when no region is given anywhere or it is not a region code;
+ *   {@link CliError} `ERR_INVALID_ENDPOINT` when the endpoint is not an http(s) origin.
  * @example
  * ```ts
  * resolveCognitoTarget({ endpoint: 'http://127.0.0.1:9229/' }, { AWS_REGION: 'us-east-1' });
@@ -38,19 +38,7 @@ export function resolveCognitoTarget(
   options: ResolveCognitoTargetOptions,
   env: NodeJS.ProcessEnv,
 ): CognitoTarget {
-  const region = options.region ?? nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION);
-  if (!region) {
-    throw new AgentCoreMcpError(
-      'ERR_INVALID_REGION',
-      'No AWS region: pass --region (e.g. --region us-east-1) or set AWS_REGION',
-    );
-  }
-  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-    throw new AgentCoreMcpError(
-      'ERR_INVALID_REGION',
-      `Invalid AWS region "${region}": expected a region code such as us-east-1`,
-    );
-  }
+  const region = requireRegion(options.region, env);
   const endpoint = options.endpoint ?? nonEmpty(env[COGNITO_ENDPOINT_ENV]);
   return endpoint === undefined ? { region } : { region, endpoint: parseEndpoint(endpoint) };
 }
@@ -68,7 +56,7 @@ function parseEndpoint(endpoint: string): string {
     url = undefined;
   }
   if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
-    throw new AgentCoreMcpError(
+    throw new CliError(
       'ERR_INVALID_ENDPOINT',
       `Invalid endpoint "${endpoint}": expected an http(s) URL such as http://127.0.0.1:9229`,
     );

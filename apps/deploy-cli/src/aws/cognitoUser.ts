@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 
 import type { CognitoClient } from './cognitoClient.js';
-import { isCognitoError } from './cognitoError.js';
+import { isAwsError } from './toAwsRequestError.js';
 
 /** What {@link ensureUserWithPassword} needs. */
 export interface EnsureUserWithPasswordOptions {
@@ -27,7 +27,7 @@ export interface EnsureUserWithPasswordOptions {
  * @param client - The Cognito client.
  * @param options - Pool, username and passwords.
  * @returns `{ created }`: whether the user was created (else it existed and its password rotated).
- * @throws {@link CognitoRequestError} when a call fails.
+ * @throws `AwsRequestError` (`ERR_AWS_REQUEST_FAILED`) when a call fails.
  * @example
  * ```ts
  * await ensureUserWithPassword(client, { userPoolId, username: 'testuser', password, temporaryPassword });
@@ -42,7 +42,7 @@ export async function ensureUserWithPassword(
   try {
     await client.send(new AdminGetUserCommand(user));
   } catch (error) {
-    if (!isCognitoError(error, 'UserNotFoundException')) throw error;
+    if (!isAwsError(error, 'UserNotFoundException')) throw error;
     await client.send(
       new AdminCreateUserCommand({
         ...user,

@@ -23,7 +23,7 @@ const MINIMUM_PASSWORD_LENGTH = 8;
  * @param client - The Cognito client.
  * @param poolName - e.g. `MCPServerPool`.
  * @returns The pool id and whether it was created.
- * @throws {@link CognitoRequestError} when a call fails.
+ * @throws `AwsRequestError` (`ERR_AWS_REQUEST_FAILED`) when a call fails.
  * @example
  * ```ts
  * const pool = await ensureUserPool(client, 'MCPServerPool');

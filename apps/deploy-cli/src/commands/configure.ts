@@ -1,199 +1,77 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import type { Command } from 'commander';
 
-import { assertRuntimeName, isHeaderAllowed, parseHeaderAllowlist } from '@agentcore-mcp/core';
-
-import { AUTHORIZER_CONFIG_FILE } from '../authorizerConfig.js';
-import { createMissingValueAsker, type MissingValueAsker } from '../configure/askForMissing.js';
-import { checkDiscoveryUrl } from '../configure/checkDiscoveryUrl.js';
-import type { ConfigurePrompts } from '../configure/configurePrompts.js';
-import { deriveRuntimeName } from '../configure/deriveRuntimeName.js';
-import { formatConfigureReport } from '../configure/formatConfigureReport.js';
-import { parseEnvironmentOptions } from '../configure/parseEnvironmentOptions.js';
-import { parseLifecycleOptions } from '../configure/parseLifecycleOptions.js';
-import { readAuthorizerOption } from '../configure/readAuthorizerOption.js';
-import { resolveAppDirectory } from '../configure/resolveAppDirectory.js';
-import { resolveRegion } from '../configure/resolveRegion.js';
-import type { DeployContext } from '../deploy/deployContext.js';
-import { DeployError } from '../deploy/deployError.js';
-import type { ProjectConfig, RuntimeProject } from '../project/projectConfig.js';
+import type { CommandContext } from '../commandContext.js';
+import type { ConfigureOptions } from '../configure/configureRuntime.js';
+import type { RuntimeProject } from '../project/projectConfig.js';
 import {
-  readProjectConfig,
-  withRuntime,
-  writeProjectConfig,
-} from '../project/projectConfigFile.js';
+  observabilityOption,
+  REGION_DEFAULTS,
+  regionOption,
+  repeatableOption,
+} from './sharedOptions.js';
 
-/** Options of `agentcore-mcp configure`, as commander parses them. */
-export interface ConfigureCommandOptions {
-  /** `-e/--entrypoint`: the app directory, with a Dockerfile. Required (prompted on a terminal). */
-  entrypoint?: string;
-  /** `-n/--name`: the runtime name. Default: from the app's package.json name or directory. */
-  name?: string;
-  /** `-p/--protocol`: only `MCP`. Default `MCP`. */
-  protocol?: string;
-  /** `-r/--region`. Default: AWS_REGION, then AWS_DEFAULT_REGION (prompted on a terminal). */
-  region?: string;
-  /** `--authorizer-config`: inline JSON or a file. Default: none, i.e. IAM (SigV4) auth. */
-  authorizerConfig?: string;
-  /** `--skip-discovery-check`: do not fetch the discovery URL. Default false. */
-  skipDiscoveryCheck?: boolean;
-  /** `--request-header-allowlist`: comma-separated header names. Default: none. */
-  requestHeaderAllowlist?: string;
-  /** `--env KEY=VALUE`, repeatable. Default: none. */
-  env?: string[];
-  /** `--allow-plaintext-env`: accept secret-looking `--env` names. Default false. */
-  allowPlaintextEnv?: boolean;
-  /** `--idle-timeout` seconds (60–28800). Default: AgentCore's 900. */
-  idleTimeout?: string;
-  /** `--max-lifetime` seconds (60–28800). Default: AgentCore's 28800. */
-  maxLifetime?: string;
-  /** `--observability`: build with ADOT auto-instrumentation. Default false. */
-  observability?: boolean;
-  /** `--dockerfile`: the Dockerfile path. Default `<entrypoint>/Dockerfile`. */
-  dockerfile?: string;
-  /** `--default`: make this runtime the project's default. The first runtime always is. */
-  default?: boolean;
-  /** `--non-interactive`: never prompt; a missing value is an error. Default false. */
-  nonInteractive?: boolean;
+/**
+ * Adds `agentcore-mcp configure` to the program.
+ *
+ * @param program - The program.
+ * @param context - What the command runs with.
+ * @example
+ * ```ts
+ * addConfigureCommand(program, context);
+ * ```
+ */
+export function addConfigureCommand(program: Command, context: CommandContext): void {
+  program
+    .command('configure')
+    .description(
+      'validate the deployment settings of an MCP server and write them to .agentcore-mcp.yaml',
+    )
+    .option('-e, --entrypoint <dir>', 'the app directory, with its Dockerfile (project-relative)')
+    .option('-n, --name <name>', "runtime name (default: from the app's package.json or directory)")
+    .option('-p, --protocol <protocol>', 'server protocol; this toolkit deploys MCP servers', 'MCP')
+    .addOption(regionOption(REGION_DEFAULTS.environment, '-r, --region <region>'))
+    .option(
+      '--authorizer-config <json|file>',
+      'customJWTAuthorizer, inline JSON or a file (default: none, IAM/SigV4 auth)',
+    )
+    .option('--skip-discovery-check', "do not fetch the authorizer's discovery URL (offline use)")
+    .option('--request-header-allowlist <list>', 'comma-separated headers forwarded to the server')
+    .addOption(
+      repeatableOption(
+        '--env <KEY=VALUE>',
+        'container environment variable, stored in plain text (repeatable)',
+      ),
+    )
+    .option('--allow-plaintext-env', 'accept --env names that look like secrets (KEY, TOKEN…)')
+    .option('--idle-timeout <seconds>', 'idle session timeout, 60-28800 (AgentCore default 900)')
+    .option('--max-lifetime <seconds>', 'session max lifetime, 60-28800 (AgentCore default 28800)')
+    .addOption(observabilityOption())
+    .option('--dockerfile <path>', 'the Dockerfile (default: <entrypoint>/Dockerfile)')
+    .option('--default', "make this the project's default runtime")
+    .option('--non-interactive', 'never prompt: a missing value is an error')
+    .action(async (options: ConfigureOptions) => {
+      await run(options, context);
+    });
 }
-
-/** What `configure` uses of its surroundings: it sends no AWS request. */
-export type ConfigureContext = Pick<DeployContext, 'output' | 'cwd' | 'env' | 'interactive'>;
 
 /**
  * `agentcore-mcp configure`: validates the deployment settings of one MCP server and writes them
- * to `.agentcore-mcp.yaml` (keeping the runtime's `deployment` section), then prints what it wrote
- * and the next command. It prompts for a missing app directory, region or authorizer only on a
- * terminal without `--non-interactive`.
+ * to `.agentcore-mcp.yaml`, prompting on a terminal for what is missing. Sends no AWS request.
  *
- * @param options - The parsed flags.
- * @param context - Output, project root, environment, and whether prompting is possible.
- * @param prompts - The terminal prompts. Default: @inquirer/prompts, loaded when first needed.
+ * @param options - The parsed command-line options.
+ * @param context - What the command runs with.
  * @returns The runtime written.
- * @throws {@link DeployError} `ERR_INVALID_INPUT` for a missing or unusable value;
- *   {@link AgentCoreMcpError} `ERR_INVALID_RUNTIME_NAME` / `ERR_INVALID_HEADER_ALLOWLIST` /
- *   `ERR_CONFIG_INVALID` from the core validators and the existing project file.
+ * @throws {@link CliError} `ERR_INVALID_INPUT` / `ERR_INVALID_REGION`; `AgentCoreMcpError`
+ *   `ERR_INVALID_RUNTIME_NAME` / `ERR_INVALID_HEADER_ALLOWLIST` / `ERR_CONFIG_INVALID`.
  * @example
  * ```ts
- * await runConfigureCommand(
- *   { entrypoint: 'apps/example-server', region: 'us-east-1', authorizerConfig: 'authorizer_config.json' },
- *   { output, cwd: process.cwd(), env: process.env, interactive: false },
- * );
+ * await run({ entrypoint: 'apps/example-server', region: 'us-east-1' }, context);
  * ```
  */
-export async function runConfigureCommand(
-  options: ConfigureCommandOptions,
-  context: ConfigureContext,
-  prompts?: ConfigurePrompts,
+export async function run(
+  options: ConfigureOptions,
+  context: CommandContext,
 ): Promise<RuntimeProject> {
-  assertProtocol(options.protocol);
-  const environment = parseEnvironmentOptions(
-    options.env ?? [],
-    options.allowPlaintextEnv === true,
-  );
-  const lifecycle = parseLifecycleOptions(options);
-  const allowlist =
-    options.requestHeaderAllowlist === undefined
-      ? undefined
-      : parseHeaderAllowlist(options.requestHeaderAllowlist);
-  if (options.name !== undefined) assertRuntimeName(options.name);
-  const project = readProjectConfig(context.cwd);
-  const asker = createMissingValueAsker(
-    context.interactive && options.nonInteractive !== true,
-    prompts,
-  );
-
-  const entrypoint =
-    options.entrypoint ??
-    (await asker.ask('-e/--entrypoint <app directory>', (p) => p.askEntrypoint()));
-  const location = resolveAppDirectory(context.cwd, { entrypoint, dockerfile: options.dockerfile });
-  const region = await resolveRegion(options.region, context.env, asker);
-  const authorizerSource = await resolveAuthorizerSource(
-    options.authorizerConfig,
-    context.cwd,
-    asker,
-  );
-  const authorizer =
-    authorizerSource === undefined
-      ? undefined
-      : readAuthorizerOption(authorizerSource, context.cwd);
-  if (authorizer === undefined && allowlist && isHeaderAllowed(allowlist, 'Authorization')) {
-    throw new DeployError(
-      'ERR_INVALID_INPUT',
-      '--request-header-allowlist has Authorization, which AgentCore forwards only to runtimes with a JWT authorizer: pass --authorizer-config or remove Authorization',
-    );
-  }
-  const derived = options.name === undefined ? deriveRuntimeName(location.directory) : undefined;
-  const name = options.name ?? derived?.name ?? '';
-  assertRuntimeName(name);
-  const deployment = keptDeployment(project, name, region);
-  if (authorizer !== undefined && options.skipDiscoveryCheck !== true) {
-    await checkDiscoveryUrl(authorizer.discoveryUrl);
-  }
-
-  const runtime: RuntimeProject = {
-    name,
-    entrypoint: location.entrypoint,
-    dockerfile: location.dockerfile,
-    protocol: 'MCP',
-    region,
-    ...(authorizer === undefined ? {} : { authorizer: { customJWTAuthorizer: authorizer } }),
-    ...(allowlist === undefined ? {} : { requestHeaderAllowlist: allowlist }),
-    ...(environment === undefined ? {} : { environment }),
-    ...(lifecycle === undefined ? {} : { lifecycle }),
-    ...(options.observability === true ? { observability: true } : {}),
-    ...(deployment === undefined ? {} : { deployment }),
-  };
-  const next = withRuntime(project, runtime, options.default === true);
-  const path = writeProjectConfig(context.cwd, next);
-  const unusedAuthorizerFile =
-    authorizerSource === undefined && existsSync(join(context.cwd, AUTHORIZER_CONFIG_FILE))
-      ? AUTHORIZER_CONFIG_FILE
-      : undefined;
-  const report = formatConfigureReport(runtime, {
-    path,
-    defaultRuntime: next.default,
-    nameSource: derived?.source,
-    unusedAuthorizerFile,
-  });
-  for (const line of report) context.output.result(line);
-  return runtime;
-}
-
-async function resolveAuthorizerSource(
-  flag: string | undefined,
-  cwd: string,
-  asker: MissingValueAsker,
-): Promise<string | undefined> {
-  if (flag !== undefined) return flag;
-  if (!asker.canPrompt || !existsSync(join(cwd, AUTHORIZER_CONFIG_FILE))) return undefined;
-  const use = await asker.ask('--authorizer-config', (prompts) =>
-    prompts.askUseAuthorizerFile(AUTHORIZER_CONFIG_FILE),
-  );
-  return use ? AUTHORIZER_CONFIG_FILE : undefined;
-}
-
-function assertProtocol(protocol: string | undefined): void {
-  if (protocol === undefined || protocol.toUpperCase() === 'MCP') return;
-  throw new DeployError(
-    'ERR_INVALID_INPUT',
-    `--protocol ${protocol} is not supported: this toolkit deploys MCP servers, so use --protocol MCP (for HTTP, A2A or AGUI agents use the AgentCore CLI, @aws/agentcore)`,
-  );
-}
-
-/** The existing `deployment` of this runtime, which a re-configure keeps (same region only). */
-function keptDeployment(
-  project: ProjectConfig | undefined,
-  name: string,
-  region: string,
-): RuntimeProject['deployment'] {
-  const existing = project?.runtimes[name];
-  if (existing?.deployment === undefined) return undefined;
-  if (existing.region !== region) {
-    throw new DeployError(
-      'ERR_INVALID_INPUT',
-      `${name} is deployed in ${existing.region} (${existing.deployment.runtimeArn}), not ${region}: run agentcore-mcp destroy --name ${name} first, or configure another --name for ${region}`,
-    );
-  }
-  return existing.deployment;
+  const { configureRuntime } = await import('../configure/configureRuntime.js');
+  return configureRuntime(options, context);
 }

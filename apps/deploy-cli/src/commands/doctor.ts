@@ -1,12 +1,37 @@
-import { createDeployContext, type DeployCommandEnvironment } from '../deploy/deployContext.js';
-import { type DoctorOptions, type DoctorReport, runDoctor } from '../doctor/runDoctor.js';
+import type { Command } from 'commander';
 
-/** Options of `agentcore-mcp doctor`. */
-export interface DoctorCommandOptions extends DoctorOptions {
-  /** `--region`. Default: the runtime's region in the project, then AWS_REGION. */
-  readonly region?: string | undefined;
-  /** `--profile`. Default: AWS_PROFILE, then the standard credential chain. */
-  readonly profile?: string | undefined;
+import type { CommandContext } from '../commandContext.js';
+import type { DoctorOptions, DoctorReport } from '../doctor/runDoctor.js';
+import { addRuntimeOptions } from './sharedOptions.js';
+
+/**
+ * Adds `agentcore-mcp doctor` to the program; it exits with 1 when a check failed.
+ *
+ * @param program - The program.
+ * @param context - What the command runs with.
+ * @example
+ * ```ts
+ * addDoctorCommand(program, context);
+ * ```
+ */
+export function addDoctorCommand(program: Command, context: CommandContext): void {
+  addRuntimeOptions(
+    program
+      .command('doctor')
+      .description(
+        'check AWS credentials, the project, the authorizer, the token, the runtime and MCP initialize, one line each',
+      ),
+  )
+    .option(
+      '--credentials <file>',
+      "setup-cognito's credentials file (default: .agentcore-mcp/cognito-credentials.json if present)",
+    )
+    .option('--token <token>', 'bearer token to check (default: env BEARER_TOKEN)')
+    .option('--endpoint <url>', 'send the MCP initialize here instead of AWS, e.g. the emulator')
+    .action(async (options: DoctorOptions) => {
+      const report = await run(options, context);
+      if (!report.ok) process.exitCode = 1;
+    });
 }
 
 /**
@@ -15,24 +40,14 @@ export interface DoctorCommandOptions extends DoctorOptions {
  * `initialize`; skips what depends on a failed check. Sends only read requests.
  *
  * @param options - The parsed command-line options.
- * @param environment - Output, working directory and environment from `cli.ts`.
+ * @param context - What the command runs with.
  * @returns The report; the CLI exits with 1 when `ok` is false.
  * @example
  * ```ts
- * const { ok } = await runDoctorCommand({}, { output, cwd: process.cwd(), env: process.env });
+ * const { ok } = await run({}, context);
  * ```
  */
-export function runDoctorCommand(
-  options: DoctorCommandOptions,
-  environment: DeployCommandEnvironment,
-): Promise<DoctorReport> {
-  return runDoctor(options, {
-    ...environment,
-    openContext: (projectRegion) =>
-      createDeployContext(environment, {
-        region: options.region,
-        profile: options.profile,
-        projectRegion,
-      }),
-  });
+export async function run(options: DoctorOptions, context: CommandContext): Promise<DoctorReport> {
+  const { runDoctor } = await import('../doctor/runDoctor.js');
+  return runDoctor(options, context);
 }

@@ -1,63 +1,113 @@
+import type { Command } from 'commander';
+
+import type { AwsCommandOptions } from '../aws/awsContext.js';
+import type { CommandContext } from '../commandContext.js';
+import type { LaunchResult } from '../runtime/launchRuntime.js';
 import {
-  type AwsCommandOptions,
-  createDeployContext,
-  type DeployCommandEnvironment,
-  resolveDeployRegion,
-} from '../deploy/deployContext.js';
-import { gatewayRuntimeProject } from '../deploy/gatewayRuntime.js';
-import type { LaunchResult } from '../deploy/launch.js';
-import {
-  readProjectConfig,
-  withRuntime,
-  writeProjectConfig,
-} from '../project/projectConfigFile.js';
-import { launch } from './launch.js';
+  addAwsOptions,
+  dryRunOption,
+  gatewayConfigOption,
+  localBuildOption,
+  observabilityOption,
+  REGION_DEFAULTS,
+} from './sharedOptions.js';
 
 /** The runtime name `gateway deploy` uses unless `--name` says otherwise. */
 export const DEFAULT_GATEWAY_RUNTIME_NAME = 'mcp_gateway';
 
 /** Options of `agentcore-mcp gateway deploy`. */
-export interface GatewayDeployCommandOptions extends AwsCommandOptions {
+export interface GatewayDeployOptions extends AwsCommandOptions {
   /** `--config`: the gateway configuration. Default `gateway.json`. */
   readonly config?: string | undefined;
   /** `--name`: the runtime name. Default {@link DEFAULT_GATEWAY_RUNTIME_NAME}. */
   readonly name?: string | undefined;
+  /** `--local-build`: build with the local Docker instead of CodeBuild. Default: CodeBuild. */
   readonly localBuild?: boolean | undefined;
+  /** `--observability`: build with ADOT. Default: as recorded, else off. */
   readonly observability?: boolean | undefined;
+}
+
+/**
+ * Adds `deploy` to the `gateway` command.
+ *
+ * @param gateway - The `gateway` command.
+ * @param context - What the command runs with.
+ * @example
+ * ```ts
+ * addGatewayDeployCommand(program.command('gateway'), context);
+ * ```
+ */
+export function addGatewayDeployCommand(gateway: Command, context: CommandContext): void {
+  addAwsOptions(
+    gateway
+      .command('deploy')
+      .description(
+        'deploy gateway-service as an AgentCore runtime (like launch), its config passed in GATEWAY_CONFIG',
+      )
+      .addOption(gatewayConfigOption())
+      .option(
+        '--name <name>',
+        'runtime name, recorded in .agentcore-mcp.yaml',
+        DEFAULT_GATEWAY_RUNTIME_NAME,
+      )
+      .addOption(localBuildOption())
+      .addOption(observabilityOption())
+      .addOption(dryRunOption()),
+    REGION_DEFAULTS.recorded,
+  ).action(async (options: GatewayDeployOptions) => {
+    await run(options, context);
+  });
 }
 
 /**
  * `agentcore-mcp gateway deploy`: deploys gateway-service as an AgentCore runtime with the same
  * machinery as `launch`, its configuration in env `GATEWAY_CONFIG`. The runtime is recorded in
- * `.agentcore-mcp.yaml` under its name, so `status`, `logs`, `invoke` and `destroy --name` work on it.
+ * `.agentcore-mcp.yaml` under its name, so `status`, `logs`, `invoke` and `destroy --name` work on
+ * it. The region is `--region`, else the runtime's recorded one, else AWS_REGION.
  *
+ * @param options - The parsed command-line options.
+ * @param context - What the command runs with.
+ * @returns What was deployed (in a dry run: what would be).
+ * @throws {@link CliError} `ERR_INVALID_REGION` / `ERR_INVALID_INPUT` / `ERR_BUILD_FAILED` /
+ *   `ERR_RUNTIME_FAILED` / `ERR_TIMEOUT`; `AwsRequestError`.
  * @example
  * ```ts
- * await runGatewayDeployCommand({ config: 'gateway.json', dryRun: true }, { output, cwd, env });
+ * await run({ config: 'gateway.json', dryRun: true }, context);
  * ```
  */
-export async function runGatewayDeployCommand(
-  options: GatewayDeployCommandOptions,
-  environment: DeployCommandEnvironment,
+export async function run(
+  options: GatewayDeployOptions,
+  context: CommandContext,
 ): Promise<LaunchResult> {
-  const project = readProjectConfig(environment.cwd);
+  const { openAwsContext } = await import('../aws/awsContext.js');
+  const { gatewayRuntimeProject } = await import('../gateway/gatewayRuntimeProject.js');
+  const { readProjectConfig, withRuntime, writeProjectConfig } =
+    await import('../project/projectConfigFile.js');
+  const { launchAndRecord } = await import('../runtime/launchAndRecord.js');
+  const project = readProjectConfig(context.cwd);
   const name = options.name ?? DEFAULT_GATEWAY_RUNTIME_NAME;
   const existing = project?.runtimes[name];
-  const region = resolveDeployRegion(options.region ?? existing?.region, environment.env);
+  const deployContext = await openAwsContext(context, {
+    ...options,
+    fallbackRegion: existing?.region,
+  });
   const { runtime: configured, warnings } = gatewayRuntimeProject({
     configPath: options.config ?? 'gateway.json',
-    cwd: environment.cwd,
+    cwd: context.cwd,
     name,
-    region,
+    region: deployContext.clients.target.region,
     observability: options.observability ?? existing?.observability ?? false,
   });
   const runtime = {
     ...configured,
     ...(existing?.deployment ? { deployment: existing.deployment } : {}),
   };
-  for (const warning of warnings) environment.output.note(`note: ${warning}`);
+  for (const warning of warnings) context.output.note(`note: ${warning}`);
   const updated = withRuntime(project, runtime, project === undefined);
-  const context = createDeployContext(environment, { ...options, projectRegion: region });
-  if (!context.aws.dryRun) writeProjectConfig(environment.cwd, updated);
-  return launch(context, { project: updated, runtime, localBuild: options.localBuild ?? false });
+  if (!deployContext.aws.dryRun) writeProjectConfig(context.cwd, updated);
+  return launchAndRecord(deployContext, {
+    project: updated,
+    runtime,
+    localBuild: options.localBuild ?? false,
+  });
 }

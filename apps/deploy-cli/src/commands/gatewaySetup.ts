@@ -1,197 +1,69 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import type { Command } from 'commander';
 
-import { AgentCoreMcpError } from '@agentcore-mcp/core';
+import type { CommandContext } from '../commandContext.js';
+import type { GatewaySetupOptions, GatewaySetupResult } from '../gateway/setUpGateway.js';
+import { repeatableOption } from './sharedOptions.js';
 
-import {
-  buildGatewayConfigDocument,
-  writeGatewayConfigDocument,
-} from '../gateway/gatewayConfigDocument.js';
-import { probeTarget, type ProbeTargetResult } from '../gateway/probeTarget.js';
-import { resolveSetupAuthorizer } from '../gateway/setupAuthorizer.js';
-import {
-  askForTargets,
-  createGatewaySetupPrompts,
-  type GatewaySetupPrompts,
-} from '../gateway/setupPrompts.js';
-import {
-  parseSetupTargets,
-  type SetupTarget,
-  type SetupTargetFlags,
-} from '../gateway/setupTargets.js';
-import type { Output } from '../output.js';
-import type { SetupCognitoCommandOptions } from './setupCognito.js';
-import type { SetupCognitoResult } from './setupCognitoReport.js';
-
-/** Options of `agentcore-mcp gateway setup`. */
-export interface GatewaySetupCommandOptions extends SetupTargetFlags {
-  /** `--out`: the config file to write. Default: `gateway.json`. */
-  readonly out?: string | undefined;
-  /** `--auth FILE` / `--no-auth` (`false`). Default: `authorizer_config.json`, which must exist. */
-  readonly auth?: string | false | undefined;
-  /** `--create-cognito`: run setup-cognito first and use the authorizer it writes. Default: off. */
-  readonly createCognito?: boolean | undefined;
-  /** `--region`: for `--create-cognito`. Default: AWS_REGION, then AWS_DEFAULT_REGION. */
-  readonly region?: string | undefined;
+/**
+ * Adds `setup` to the `gateway` command.
+ *
+ * @param gateway - The `gateway` command.
+ * @param context - What the command runs with.
+ * @example
+ * ```ts
+ * addGatewaySetupCommand(program.command('gateway'), context);
+ * ```
+ */
+export function addGatewaySetupCommand(gateway: Command, context: CommandContext): void {
+  gateway
+    .command('setup')
+    .description(
+      'collect targets (flags, or prompts on a terminal), test each with MCP, write gateway.json with the authorizer',
+    )
+    .addOption(repeatableOption('--target <name=url>', 'an HTTP MCP server (repeatable)'))
+    .addOption(
+      repeatableOption(
+        '--stdio <name=command>',
+        "a server the gateway starts, e.g. files='node server.js' (repeatable)",
+      ),
+    )
+    .addOption(
+      repeatableOption(
+        '--header <name:Header=value>',
+        "a header for an HTTP target; secrets as ${VAR}, e.g. weather:Authorization='Bearer ${TOKEN}' (repeatable)",
+      ),
+    )
+    .option('--out <file>', 'the config file to write', 'gateway.json')
+    .option('--auth <file>', 'customJWTAuthorizer file (default: authorizer_config.json)')
+    .option('--no-auth', 'no inbound auth: anyone who can reach the gateway can call its tools')
+    .option('--create-cognito', 'run setup-cognito first and use the authorizer it writes')
+    .option(
+      '--region <region>',
+      'AWS region for --create-cognito (default: AWS_REGION, then AWS_DEFAULT_REGION)',
+    )
+    .action(async (options: GatewaySetupOptions) => {
+      await run(options, context);
+    });
 }
-
-/** What `gateway setup` takes from its surroundings; tests replace the prompts and Cognito. */
-export interface GatewaySetupContext {
-  readonly output: Output;
-  readonly cwd: string;
-  readonly env: NodeJS.ProcessEnv;
-  /** Whether prompts may be shown. Default: stdin and stdout are a terminal. */
-  readonly interactive?: boolean | undefined;
-  /** The prompts. Default: @inquirer/prompts. */
-  readonly prompts?: GatewaySetupPrompts | undefined;
-  /** The setup-cognito step of `--create-cognito`. Default: `runSetupCognitoCommand`. */
-  readonly setupCognito?:
-    ((options: SetupCognitoCommandOptions) => Promise<SetupCognitoResult>) | undefined;
-}
-
-/** One target of the written config and what testing it found (HTTP targets only). */
-export interface GatewaySetupTargetResult {
-  readonly target: SetupTarget;
-  /** `undefined` for targets that were not tested (stdio, legacy SSE). */
-  readonly probe?: ProbeTargetResult | undefined;
-}
-
-/** What `gateway setup` did. */
-export interface GatewaySetupResult {
-  /** The config file written. */
-  readonly path: string;
-  readonly targets: readonly GatewaySetupTargetResult[];
-  /** Where the inbound authorizer came from, or `none`. */
-  readonly auth: string;
-}
-
-const PROBE_TIMEOUT_MS = 10_000;
 
 /**
  * `agentcore-mcp gateway setup`: collects the gateway's targets (flags, or prompts on a terminal),
- * tests each HTTP target with a real MCP `initialize` + `tools/list` (10 s timeout), picks the
- * inbound authorizer (`authorizer_config.json` from setup-cognito, `--auth FILE`, `--no-auth`, or
- * `--create-cognito`), and writes the config in our gateway's format (`mcpServers` +
- * `gateway.auth.customJWTAuthorizer`). A target that does not answer is reported on one line and
- * still written: the gateway tolerates a target that is down.
+ * tests each HTTP target with MCP, picks the inbound authorizer and writes our gateway's config.
  *
  * @param options - The parsed command-line options.
- * @param context - Output, working directory, environment, prompts.
+ * @param context - What the command runs with.
  * @returns The file written and each target's test result.
- * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` for bad flags, no targets, or a missing
- *   authorizer config (saying to run setup-cognito).
+ * @throws {@link CliError} `ERR_CONFIG_INVALID` for bad flags, no targets, or a missing authorizer
+ *   config (saying to run setup-cognito).
  * @example
  * ```ts
- * await runGatewaySetupCommand({ target: ['weather=http://127.0.0.1:8001/mcp'], auth: false }, { output, cwd, env });
+ * await run({ target: ['weather=http://127.0.0.1:8001/mcp'], auth: false }, context);
  * ```
  */
-export async function runGatewaySetupCommand(
-  options: GatewaySetupCommandOptions,
-  context: GatewaySetupContext,
+export async function run(
+  options: GatewaySetupOptions,
+  context: CommandContext,
 ): Promise<GatewaySetupResult> {
-  // Flags and the authorizer are checked before any prompt, so a missing file is reported first.
-  const flagged = parseSetupTargets(options);
-  const interactive = context.interactive ?? Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  if (flagged.length === 0 && !interactive) {
-    throw new AgentCoreMcpError(
-      'ERR_CONFIG_INVALID',
-      "No targets: pass --target name=url or --stdio name='command args' (repeatable); without them gateway setup asks on a terminal",
-    );
-  }
-  const { authorizer, source } = await resolveSetupAuthorizer(options, {
-    cwd: context.cwd,
-    createCognito: () => createCognito(options, context),
-  });
-  const targets =
-    flagged.length > 0
-      ? flagged
-      : await askForTargets(context.prompts ?? createGatewaySetupPrompts());
-  const { output } = context;
-  const results = await testTargets(targets, context);
-  const path = resolve(context.cwd, options.out ?? 'gateway.json');
-  const replaced = existsSync(path);
-  mkdirSync(dirname(path), { recursive: true });
-  writeGatewayConfigDocument(path, buildGatewayConfigDocument(targets, authorizer));
-
-  const shown = relative(context.cwd, path) || path;
-  output.result(
-    `${replaced ? 'Replaced' : 'Wrote'} ${shown}: ${targets.length} target${targets.length === 1 ? '' : 's'}, ${
-      authorizer
-        ? `inbound JWT auth from ${source}`
-        : 'no inbound auth (--no-auth): anyone who can reach the gateway can call its tools'
-    }`,
-  );
-  const failed = results.filter((result) => result.probe?.ok === false).length;
-  if (failed > 0) {
-    output.result(
-      `${failed} target${failed === 1 ? '' : 's'} failed the test: start the server, fix the URL or set the variable, then run gateway setup again`,
-    );
-  }
-  output.result(`Run it locally: node apps/gateway-service/dist/main.js --config ${shown}`);
-  output.result(
-    `Or register it as a managed AgentCore Gateway: agentcore-mcp gateway register-managed --config ${shown}`,
-  );
-  return { path, targets: results, auth: source };
-}
-
-async function createCognito(
-  options: GatewaySetupCommandOptions,
-  context: GatewaySetupContext,
-): Promise<string> {
-  const setup =
-    context.setupCognito ??
-    (async (cognitoOptions: SetupCognitoCommandOptions) => {
-      const { runSetupCognitoCommand } = await import('./setupCognito.js');
-      return runSetupCognitoCommand(cognitoOptions, context.output, context);
-    });
-  const result = await setup({
-    ...(options.region ? { region: options.region } : {}),
-    outDir: '.',
-  });
-  return result.files.authorizerConfig;
-}
-
-async function testTargets(
-  targets: readonly SetupTarget[],
-  context: GatewaySetupContext,
-): Promise<GatewaySetupTargetResult[]> {
-  const { output } = context;
-  const tested = targets.filter((target) => target.kind === 'http' && !isSse(target.url));
-  if (tested.length > 0) {
-    output.result(
-      `Testing ${tested.length} HTTP target${tested.length === 1 ? '' : 's'} (MCP initialize + tools/list, ${PROBE_TIMEOUT_MS / 1000} s timeout):`,
-    );
-  }
-  const probes = await Promise.all(
-    targets.map((target) =>
-      tested.includes(target) && target.kind === 'http'
-        ? probeTarget({
-            url: target.url,
-            headers: target.headers,
-            env: context.env,
-            timeoutMs: PROBE_TIMEOUT_MS,
-          })
-        : Promise.resolve(undefined),
-    ),
-  );
-  return targets.map((target, index) => {
-    const probe = probes[index];
-    output.result(`  ${describeTarget(target, probe)}`);
-    return { target, probe };
-  });
-}
-
-function describeTarget(target: SetupTarget, probe: ProbeTargetResult | undefined): string {
-  if (target.kind === 'stdio') {
-    return `- ${target.name}: stdio (${[target.command, ...target.args].join(' ')}), started by the gateway; not tested here`;
-  }
-  if (probe === undefined)
-    return `- ${target.name}: ${target.url} is a legacy SSE endpoint; not tested here`;
-  if (!probe.ok) return `✗ ${target.name} (${target.url}) failed: ${probe.reason}`;
-  const tools = probe.tools.length === 0 ? 'no tools' : probe.tools.join(', ');
-  return `✓ ${target.name} (${target.url}): ${probe.tools.length} tool${probe.tools.length === 1 ? '' : 's'}: ${tools}`;
-}
-
-function isSse(url: string): boolean {
-  return new URL(url).pathname.endsWith('/sse');
+  const { setUpGateway } = await import('../gateway/setUpGateway.js');
+  return setUpGateway(options, context);
 }

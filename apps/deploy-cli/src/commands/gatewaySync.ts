@@ -1,76 +1,63 @@
-import {
-  SynchronizeGatewayTargetsCommand,
-  type SynchronizeGatewayTargetsCommandOutput,
-} from '@aws-sdk/client-bedrock-agentcore-control';
+import type { Command } from 'commander';
 
-import type { AwsCommandOptions, DeployContext } from '../deploy/deployContext.js';
-import { DeployError } from '../deploy/deployError.js';
-import { formatDryRun } from '../gateway/formatDryRun.js';
-import {
-  MANAGED_GATEWAY_STATE_FILE,
-  type ManagedTargetState,
-  readManagedGatewayState,
-} from '../gateway/managedGatewayState.js';
-import { waitForManagedTarget } from '../gateway/managedTargets.js';
+import type { AwsCommandOptions } from '../aws/awsContext.js';
+import type { CommandContext } from '../commandContext.js';
+import type { ManagedTargetState } from '../gateway/managedGatewayState.js';
+import type { SyncManagedTargetsOptions } from '../gateway/syncManagedTargets.js';
+import { addAwsOptions, dryRunOption, REGION_DEFAULTS } from './sharedOptions.js';
 
 /** Options of `agentcore-mcp gateway sync`. */
-export interface GatewaySyncCommandOptions extends AwsCommandOptions {
-  /** `--target`: one recorded target (config name or AgentCore name). Default: every one. */
-  readonly target?: string | undefined;
+export type GatewaySyncOptions = AwsCommandOptions & SyncManagedTargetsOptions;
+
+/**
+ * Adds `sync` to the `gateway` command.
+ *
+ * @param gateway - The `gateway` command.
+ * @param context - What the command runs with.
+ * @example
+ * ```ts
+ * addGatewaySyncCommand(program.command('gateway'), context);
+ * ```
+ */
+export function addGatewaySyncCommand(gateway: Command, context: CommandContext): void {
+  addAwsOptions(
+    gateway
+      .command('sync')
+      .description(
+        "re-list the tools of the managed gateway's targets (after a server's tools changed)",
+      )
+      .option('--target <name>', 'only this target (default: every recorded one)')
+      .addOption(dryRunOption()),
+    REGION_DEFAULTS.recorded,
+  ).action(async (options: GatewaySyncOptions) => {
+    await run(options, context);
+  });
 }
 
 /**
- * `agentcore-mcp gateway sync`: asks AgentCore to list each recorded target's tools again
- * (SynchronizeGatewayTargets, one target id per call, as the API requires) and waits until each is
- * READY. Run it after an MCP server's tools changed. Targets come from
- * `.agentcore-mcp/managed-gateway.json`, written by `register-managed`.
+ * `agentcore-mcp gateway sync`: asks AgentCore to list the recorded targets' tools again and waits
+ * until each is READY, in `--region`, else the recorded region, else AWS_REGION.
  *
- * @param options - `--target` and the AWS options.
- * @param context - The deploy context.
+ * @param options - The parsed command-line options.
+ * @param context - What the command runs with.
  * @returns The targets synchronized.
- * @throws {@link DeployError} `ERR_NOT_DEPLOYED` (no state file or no such target),
- *   `ERR_RUNTIME_FAILED` with AgentCore's status reasons, `ERR_TIMEOUT`; {@link AwsRequestError}.
+ * @throws {@link CliError} `ERR_NOT_DEPLOYED` / `ERR_INVALID_REGION` / `ERR_RUNTIME_FAILED` /
+ *   `ERR_TIMEOUT`; `AwsRequestError`.
  * @example
  * ```ts
- * await runGatewaySyncCommand({ target: 'weather' }, context);
+ * await run({ target: 'weather' }, context);
  * ```
  */
-export async function runGatewaySyncCommand(
-  options: GatewaySyncCommandOptions,
-  context: DeployContext,
+export async function run(
+  options: GatewaySyncOptions,
+  context: CommandContext,
 ): Promise<ManagedTargetState[]> {
-  const state = readManagedGatewayState(context.cwd);
-  const recorded = state.targets.map((target) => target.configName).join(', ') || 'none';
-  const targets = state.targets.filter(
-    (target) =>
-      options.target === undefined ||
-      target.configName === options.target ||
-      target.name === options.target,
-  );
-  if (targets.length === 0) {
-    throw new DeployError(
-      'ERR_NOT_DEPLOYED',
-      options.target === undefined
-        ? `${MANAGED_GATEWAY_STATE_FILE} records no targets: run agentcore-mcp gateway register-managed --config gateway.json`
-        : `No target "${options.target}" in ${MANAGED_GATEWAY_STATE_FILE} (recorded: ${recorded}); pass one of those, or run register-managed after adding it to the config`,
-    );
-  }
-  const { output } = context;
-  for (const target of targets) {
-    output.result(`Synchronizing target ${target.name} (${target.targetId})`);
-    await context.aws.send<Partial<SynchronizeGatewayTargetsCommandOutput>>(
-      context.clients.agentCore,
-      new SynchronizeGatewayTargetsCommand({
-        gatewayIdentifier: state.gatewayId,
-        targetIdList: [target.targetId],
-      }),
-      () => ({ targets: [] }),
-    );
-    await waitForManagedTarget(context, { gatewayId: state.gatewayId, ...target });
-    if (!context.aws.dryRun)
-      output.result(`Target ${target.name} is READY: its tools were listed again`);
-  }
-  if (context.aws.dryRun)
-    for (const line of formatDryRun(context.aws.requests)) output.result(line);
-  return targets;
+  const { openAwsContext } = await import('../aws/awsContext.js');
+  const { readRecordedRegion } = await import('../gateway/managedGatewayState.js');
+  const { syncManagedTargets } = await import('../gateway/syncManagedTargets.js');
+  const aws = await openAwsContext(context, {
+    ...options,
+    fallbackRegion: readRecordedRegion(context.cwd),
+  });
+  return syncManagedTargets(options, aws);
 }

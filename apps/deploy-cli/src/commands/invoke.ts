@@ -1,203 +1,61 @@
-import { resolve } from 'node:path';
+import type { Command } from 'commander';
 
-import {
-  connectAgentCore,
-  type ConnectAgentCoreOptions,
-  createCognitoTokenProvider,
-  createStaticTokenProvider,
-  type TokenProvider,
-} from '@agentcore-mcp/client';
-import { AgentCoreMcpError } from '@agentcore-mcp/core';
+import type { CommandContext } from '../commandContext.js';
+import type { InvokeOptions } from '../invoke/invokeRuntime.js';
+import { repeatableOption } from './sharedOptions.js';
 
-import { readCredentialsFile } from '../credentialsFile.js';
-import type { Output } from '../output.js';
-import { readCliVersion } from '../version.js';
-
-/** The emulator's default endpoint, used by `--local`. */
-export const LOCAL_EMULATOR_ENDPOINT = 'http://127.0.0.1:9000';
-
-/** Options of `agentcore-mcp invoke`. */
-export interface InvokeCommandOptions {
-  /** `--arn`: the runtime to call. */
-  arn?: string;
-  /** `--url`: a plain MCP URL instead of an ARN. */
-  url?: string;
-  /** `--qualifier`. Default: `DEFAULT`. */
-  qualifier?: string;
-  /** `--endpoint`: where to send ARN requests instead of AWS. */
-  endpoint?: string;
-  /** `--local`: shorthand for `--endpoint http://127.0.0.1:9000` (agentcore-mcp local). */
-  local?: boolean;
-  /** `--args`: the tool's arguments as a JSON object. Default: `{}`. */
-  args?: string;
-  /** `--token`: a bearer token (prefer env `BEARER_TOKEN`: arguments show in process lists). */
-  token?: string;
-  /** `--credentials`: setup-cognito's credentials file, refreshed as needed. */
-  credentials?: string;
-  /** `--sigv4`: sign with AWS credentials (IAM-authorized runtimes). */
-  sigv4?: boolean;
-  /** `--region`: for SigV4 with `--url`. Default: from the ARN. */
-  region?: string;
-  /** `--header NAME:VALUE`, repeatable. */
-  header?: string[];
-  /** `--user-id`: sends `X-Amzn-Bedrock-AgentCore-Runtime-User-Id`. */
-  userId?: string;
-  /** `--json`: print the raw MCP result. */
-  json?: boolean;
+/**
+ * Adds `agentcore-mcp invoke METHOD [NAME]` to the program.
+ *
+ * @param program - The program.
+ * @param context - What the command runs with.
+ * @example
+ * ```ts
+ * addInvokeCommand(program, context);
+ * ```
+ */
+export function addInvokeCommand(program: Command, context: CommandContext): void {
+  program
+    .command('invoke')
+    .description("call a runtime over MCP: tools/list, or tools/call NAME --args '{…}'")
+    .argument('<method>', 'tools/list or tools/call')
+    .argument('[name]', 'the tool to call (tools/call)')
+    .option('--arn <arn>', 'runtime ARN (AWS, or the emulator with --local/--endpoint)')
+    .option('--url <url>', 'a plain MCP endpoint URL instead of an ARN')
+    .option('--qualifier <name>', 'runtime endpoint name', 'DEFAULT')
+    .option('--endpoint <url>', 'send ARN requests here instead of AWS')
+    .option('--local', 'use the local emulator (agentcore-mcp local) on http://127.0.0.1:9000')
+    .option('--args <json>', 'tool arguments as a JSON object', '{}')
+    .option('--token <token>', 'bearer token (default: env BEARER_TOKEN)')
+    .option(
+      '--credentials <file>',
+      "setup-cognito's credentials file; tokens are refreshed as needed",
+    )
+    .option('--sigv4', 'sign with your AWS credentials (IAM-authorized runtimes)')
+    .option('--region <region>', 'SigV4 region when it is not in the ARN')
+    .addOption(repeatableOption('--header <name:value>', 'extra request header (repeatable)'))
+    .option('--user-id <id>', 'sends X-Amzn-Bedrock-AgentCore-Runtime-User-Id')
+    .option('--json', 'print the raw MCP result as JSON')
+    .action(
+      (method: string, name: string | undefined, options: Omit<InvokeOptions, 'method' | 'name'>) =>
+        run({ ...options, method, name }, context),
+    );
 }
 
 /**
  * `agentcore-mcp invoke`: calls a runtime (by ARN, through AWS or a local emulator) or an MCP URL
  * with `tools/list` or `tools/call NAME --args '{…}'`, printing a readable result (or JSON).
- * A tool that reports an error makes the command fail.
  *
- * @param method - `tools/list` or `tools/call`.
- * @param toolName - The tool, for `tools/call`.
- * @param rest - The options, the output and the process environment.
- * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` for bad options or a failing tool;
- *   `AgentCoreClientError` for HTTP-level failures (401, 403, 424…), with a one-line message.
+ * @param options - The method, the tool name and the flags.
+ * @param context - What the command runs with.
+ * @throws {@link CliError} `ERR_CONFIG_INVALID` for bad options, `ERR_TOOL_FAILED` when the tool
+ *   reports an error; the client's one-line errors for HTTP and JSON-RPC failures.
+ * @example
+ * ```ts
+ * await run({ method: 'tools/list', url: 'http://127.0.0.1:8000/mcp' }, context);
+ * ```
  */
-export async function runInvokeCommand(
-  method: string,
-  toolName: string | undefined,
-  rest: { options: InvokeCommandOptions; output: Output; env: NodeJS.ProcessEnv; cwd: string },
-): Promise<void> {
-  const { options, output } = rest;
-  const call = toCall(method, toolName, options.args);
-  const client = await connectAgentCore(toConnectOptions(rest));
-  try {
-    if (call.kind === 'list') {
-      const { tools } = await client.listTools();
-      if (options.json) output.result(JSON.stringify(tools, null, 2));
-      else
-        for (const tool of tools)
-          output.result(`${tool.name}  ${tool.description ?? ''}`.trimEnd());
-      return;
-    }
-    const result = await client.callTool({ name: call.name, arguments: call.args });
-    if (options.json) output.result(JSON.stringify(result, null, 2));
-    const text = describeContent(result.content);
-    if (result.isError) {
-      throw new AgentCoreMcpError(
-        'ERR_CONFIG_INVALID',
-        `Tool "${call.name}" reported an error: ${text}`,
-      );
-    }
-    if (!options.json) output.result(text);
-  } finally {
-    await client.close();
-  }
-}
-
-type Call = { kind: 'list' } | { kind: 'call'; name: string; args: Record<string, unknown> };
-
-function toCall(method: string, toolName: string | undefined, args: string | undefined): Call {
-  if (method === 'tools/list') return { kind: 'list' };
-  if (method !== 'tools/call') {
-    throw new AgentCoreMcpError(
-      'ERR_CONFIG_INVALID',
-      `Unknown method "${method}": use tools/list or tools/call NAME --args '{…}'`,
-    );
-  }
-  if (!toolName)
-    throw new AgentCoreMcpError(
-      'ERR_CONFIG_INVALID',
-      "tools/call needs the tool's name: agentcore-mcp invoke … tools/call NAME --args '{…}'",
-    );
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(args ?? '{}');
-  } catch (error) {
-    throw new AgentCoreMcpError(
-      'ERR_CONFIG_INVALID',
-      `Invalid --args: not JSON (${(error as Error).message}); pass an object such as '{"a":1}'`,
-      { cause: error },
-    );
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new AgentCoreMcpError(
-      'ERR_CONFIG_INVALID',
-      `Invalid --args: expected a JSON object such as '{"a":1}'`,
-    );
-  }
-  return { kind: 'call', name: toolName, args: parsed as Record<string, unknown> };
-}
-
-function toConnectOptions({
-  options,
-  env,
-  cwd,
-}: {
-  options: InvokeCommandOptions;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}): ConnectAgentCoreOptions {
-  if (Boolean(options.arn) === Boolean(options.url)) {
-    throw new AgentCoreMcpError('ERR_CONFIG_INVALID', 'Pass exactly one of --arn ARN or --url URL');
-  }
-  const endpoint = options.endpoint ?? (options.local ? LOCAL_EMULATOR_ENDPOINT : undefined);
-  const tokenProvider = toTokenProvider(options, { env, cwd });
-  if (tokenProvider && options.sigv4) {
-    throw new AgentCoreMcpError(
-      'ERR_CONFIG_INVALID',
-      'Pass either a token (--token, BEARER_TOKEN, --credentials) or --sigv4, not both: a runtime accepts one of them',
-    );
-  }
-  return {
-    ...(options.arn ? { arn: options.arn } : { url: options.url }),
-    ...(options.qualifier ? { qualifier: options.qualifier } : {}),
-    ...(endpoint ? { endpoint } : {}),
-    ...(tokenProvider ? { tokenProvider } : {}),
-    ...(options.sigv4 ? { sigv4: options.region ? { region: options.region } : true } : {}),
-    ...(options.userId ? { userId: options.userId } : {}),
-    headers: toHeaders(options.header ?? []),
-    clientInfo: { name: 'agentcore-mcp-cli', version: readCliVersion() },
-  };
-}
-
-function toTokenProvider(
-  options: InvokeCommandOptions,
-  { env, cwd }: { env: NodeJS.ProcessEnv; cwd: string },
-): TokenProvider | undefined {
-  const fromEnv = env.BEARER_TOKEN?.trim();
-  const token = options.token ?? (fromEnv === '' ? undefined : fromEnv);
-  if (token) return createStaticTokenProvider(token);
-  if (!options.credentials) return undefined;
-  const stored = readCredentialsFile(resolve(cwd, options.credentials));
-  return createCognitoTokenProvider({
-    region: stored.region,
-    clientId: stored.clientId,
-    ...(stored.endpoint ? { endpoint: stored.endpoint } : {}),
-    ...(stored.refreshToken ? { refreshToken: stored.refreshToken } : {}),
-    username: stored.username,
-    password: stored.password,
-  });
-}
-
-function toHeaders(entries: readonly string[]): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const entry of entries) {
-    const separator = entry.indexOf(':');
-    if (separator <= 0) {
-      throw new AgentCoreMcpError(
-        'ERR_CONFIG_INVALID',
-        `Invalid --header "${entry}": expected NAME:VALUE`,
-      );
-    }
-    headers[entry.slice(0, separator).trim()] = entry.slice(separator + 1).trim();
-  }
-  return headers;
-}
-
-function describeContent(content: unknown): string {
-  const blocks = Array.isArray(content)
-    ? (content as { type: string; text?: string; mimeType?: string }[])
-    : [];
-  return blocks
-    .map((block) =>
-      block.type === 'text'
-        ? (block.text ?? '')
-        : `[${block.type}${block.mimeType ? ` ${block.mimeType}` : ''}]`,
-    )
-    .join('\n');
+export async function run(options: InvokeOptions, context: CommandContext): Promise<void> {
+  const { invokeRuntime } = await import('../invoke/invokeRuntime.js');
+  await invokeRuntime(options, context);
 }

@@ -1,185 +1,65 @@
-import {
-  AgentCoreMcpError,
-  type JwtAuthorizerConfig,
-  loadAuthorizerConfig,
-  parseHeaderAllowlist,
-  parseRuntimeArn,
-} from '@agentcore-mcp/core';
+import type { Command } from 'commander';
 
-import { createRuntimeEmulator, type RuntimeEmulator } from '../local/createRuntimeEmulator.js';
-import type { EmulatedRuntime } from '../local/emulatedRuntime.js';
-import { type RuntimeProcess, startRuntimeProcess } from '../local/startRuntimeProcess.js';
-import type { Output } from '../output.js';
+import type { CommandContext } from '../commandContext.js';
+import type { LocalOptions } from '../local/serveLocalRuntimes.js';
+import { repeatableOption } from './sharedOptions.js';
 
-/** Options of `agentcore-mcp local`. */
-export interface LocalCommandOptions {
-  /** `--runtime ARN=URL`, repeatable: a runtime ARN and the running MCP server it maps to. */
-  runtime: string[];
-  /** `--start ARN=COMMAND`, repeatable: a server command the emulator starts with HOST/PORT set. */
-  start?: string[];
-  /** `--qualifier`: the endpoint name every runtime answers on. Default: `DEFAULT`. */
-  qualifier?: string;
-  /** `--authorizer-config`: inline JSON or a file, as setup-cognito writes it. Default: no auth. */
-  authorizerConfig?: string;
-  /** `--request-header-allowlist`: comma-separated headers forwarded to the servers. Default: none. */
-  requestHeaderAllowlist?: string;
-  /** `--host`. Default: `127.0.0.1`. */
-  host?: string;
-  /** `--port`. Default: 9000. */
-  port?: string;
-}
-
-interface StartedRuntime {
-  readonly arn: string;
-  readonly process: RuntimeProcess;
+/**
+ * Adds `agentcore-mcp local` to the program.
+ *
+ * @param program - The program.
+ * @param context - What the command runs with.
+ * @example
+ * ```ts
+ * addLocalCommand(program, context);
+ * ```
+ */
+export function addLocalCommand(program: Command, context: CommandContext): void {
+  program
+    .command('local')
+    .description(
+      'run a local AgentCore Runtime emulator: /runtimes/<ARN>/invocations mapped to local MCP servers',
+    )
+    .addOption(
+      repeatableOption(
+        '--runtime <arn=url>',
+        'a runtime ARN and the local MCP server it maps to (repeatable)',
+      ),
+    )
+    .addOption(
+      repeatableOption(
+        '--start <arn=command>',
+        'a server command to start (HOST=127.0.0.1, a free PORT) and map to the ARN (repeatable)',
+      ),
+    )
+    .option('--qualifier <name>', 'endpoint name the runtimes answer on', 'DEFAULT')
+    .option(
+      '--authorizer-config <json|file>',
+      'customJWTAuthorizer to enforce (as setup-cognito writes it)',
+    )
+    .option('--request-header-allowlist <list>', 'comma-separated headers forwarded to the servers')
+    .option('--host <address>', 'address to bind', '127.0.0.1')
+    .option('--port <port>', 'port to bind', '9000')
+    .action(async (options: LocalOptions) => {
+      await run(options, context);
+    });
 }
 
 /**
- * `agentcore-mcp local`: runs the local AgentCore Runtime emulator until SIGINT/SIGTERM, so the
- * same client code that calls AWS by ARN can call servers on this machine (`--endpoint`). With
- * `--start ARN=COMMAND` it starts the server itself (HOST=127.0.0.1, a free PORT) and, like
- * AgentCore, answers 424 if it does not come up within 30 s.
+ * `agentcore-mcp local`: runs the local AgentCore Runtime emulator until Ctrl-C (SIGINT) or
+ * SIGTERM, mapping runtime ARNs to MCP servers on this machine (`--runtime`, or `--start` to start
+ * them).
  *
  * @param options - The parsed command-line options.
- * @param output - Where to print the endpoint and invocation URLs.
- * @param signals - Resolves when the emulator should stop. Default: the next SIGINT or SIGTERM.
- * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` / `ERR_INVALID_ARN` /
- *   `ERR_INVALID_HEADER_ALLOWLIST` for bad options; `ERR_LISTEN_FAILED` when the port is taken.
+ * @param context - What the command runs with.
+ * @throws {@link CliError} `ERR_CONFIG_INVALID` for bad options, `ERR_LISTEN_FAILED` when the port
+ *   is taken; `AgentCoreMcpError` `ERR_INVALID_ARN` / `ERR_INVALID_HEADER_ALLOWLIST`.
+ * @example
+ * ```ts
+ * await run({ runtime: [`${arn}=http://127.0.0.1:8000/mcp`] }, context);
+ * ```
  */
-export async function runLocalCommand(
-  options: LocalCommandOptions,
-  output: Output,
-  signals: Promise<unknown> = nextTerminationSignal(),
-): Promise<void> {
-  const authorizer = loadAuthorizerConfig(options.authorizerConfig);
-  const starts = (options.start ?? []).map((spec) => parseStartSpec(spec));
-  if (options.runtime.length === 0 && starts.length === 0) {
-    throw new AgentCoreMcpError(
-      'ERR_CONFIG_INVALID',
-      'No runtime to serve: pass --runtime <ARN>=<MCP server URL> or --start <ARN>=<command> at least once',
-    );
-  }
-  const port = parsePort(options.port);
-  const fixed = options.runtime.map((spec) => {
-    const [arn, target] = parseRuntimeSpec(spec);
-    return toRuntime(arn, target, { options, authorizer });
-  });
-  const started: StartedRuntime[] = [];
-  try {
-    for (const { arn, command } of starts) {
-      const runtimeProcess = await startRuntimeProcess(command);
-      started.push({ arn, process: runtimeProcess });
-      void runtimeProcess.ready.then((ready) => {
-        if (!ready) {
-          output.note(
-            `runtime ${arn} did not accept connections within 30 s, so its requests get 424: ${runtimeProcess.output.at(-1) ?? 'no output'}`,
-          );
-        }
-      });
-    }
-    const runtimes = [
-      ...fixed,
-      ...started.map(({ arn, process: runtimeProcess }) => ({
-        ...toRuntime(arn, runtimeProcess.target, { options, authorizer }),
-        ready: runtimeProcess.ready,
-      })),
-    ];
-    const emulator = await listen(runtimes, { host: options.host ?? '127.0.0.1', port });
-    output.result(
-      `AgentCore Runtime emulator on ${emulator.endpoint}${authorizer ? ' (JWT authorizer on)' : ''}`,
-    );
-    for (const runtime of runtimes) {
-      output.result(`  ${runtime.arn} -> ${runtime.target}`);
-      output.result(`    ${emulator.invocationUrl(runtime.arn, runtime.qualifier)}`);
-    }
-    output.result(`Call it with --endpoint ${emulator.endpoint}; stop with Ctrl-C.`);
-    await signals;
-    await emulator.close();
-  } finally {
-    await Promise.all(started.map(({ process: runtimeProcess }) => runtimeProcess.stop()));
-  }
-}
-
-async function listen(
-  runtimes: readonly EmulatedRuntime[],
-  { host, port }: { host: string; port: number },
-): Promise<RuntimeEmulator> {
-  try {
-    return await createRuntimeEmulator({ runtimes, host, port });
-  } catch (error) {
-    if (error instanceof AgentCoreMcpError) throw error;
-    throw new AgentCoreMcpError(
-      'ERR_LISTEN_FAILED',
-      `Cannot listen on ${host}:${port} (${(error as NodeJS.ErrnoException).code ?? 'error'}): stop the other process or pass --port`,
-      { cause: error },
-    );
-  }
-}
-
-function toRuntime(
-  arn: string,
-  target: string,
-  {
-    options,
-    authorizer,
-  }: { options: LocalCommandOptions; authorizer: JwtAuthorizerConfig | undefined },
-): EmulatedRuntime {
-  const allowlist = options.requestHeaderAllowlist
-    ? parseHeaderAllowlist(options.requestHeaderAllowlist)
-    : undefined;
-  return {
-    arn,
-    target,
-    ...(options.qualifier ? { qualifier: options.qualifier } : {}),
-    ...(authorizer ? { authorizer } : {}),
-    ...(allowlist ? { requestHeaderAllowlist: allowlist } : {}),
-  };
-}
-
-function parseRuntimeSpec(spec: string): [string, string] {
-  const [arn, target] = splitSpec(spec);
-  parseRuntimeArn(arn);
-  if (!URL.canParse(target) || !/^https?:$/.test(new URL(target).protocol)) {
-    throw new AgentCoreMcpError(
-      'ERR_CONFIG_INVALID',
-      `Invalid --runtime "${spec}": expected <ARN>=<http(s) URL of the MCP server>, e.g. ${arn}=http://127.0.0.1:8000/mcp`,
-    );
-  }
-  return [arn, target];
-}
-
-function parseStartSpec(spec: string): { arn: string; command: string } {
-  const [arn, command] = splitSpec(spec);
-  parseRuntimeArn(arn);
-  if (!command.trim()) {
-    throw new AgentCoreMcpError(
-      'ERR_CONFIG_INVALID',
-      `Invalid --start "${spec}": expected <ARN>=<command>, e.g. ${arn}="node apps/example-server/dist/main.js"`,
-    );
-  }
-  return { arn, command };
-}
-
-/** Splits `ARN=VALUE` at the first `=` (ARNs contain none). */
-function splitSpec(spec: string): [string, string] {
-  const separator = spec.indexOf('=');
-  return separator > 0 ? [spec.slice(0, separator), spec.slice(separator + 1)] : [spec, ''];
-}
-
-function parsePort(value: string | undefined): number {
-  const port = value === undefined ? 9000 : Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new AgentCoreMcpError(
-      'ERR_CONFIG_INVALID',
-      `Invalid --port ${value ?? ''}: use an integer from 0 to 65535`,
-    );
-  }
-  return port;
-}
-
-function nextTerminationSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-  });
+export async function run(options: LocalOptions, context: CommandContext): Promise<void> {
+  const { serveLocalRuntimes } = await import('../local/serveLocalRuntimes.js');
+  await serveLocalRuntimes(options, context);
 }

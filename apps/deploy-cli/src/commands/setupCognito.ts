@@ -1,172 +1,72 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import type { Command } from 'commander';
 
-import {
-  AUTHORIZER_CONFIG_FILE,
-  buildDiscoveryUrl,
-  writeAuthorizerConfig,
-} from '../authorizerConfig.js';
-import { ensureAppClient, machineClientSettings } from '../aws/cognitoAppClient.js';
-import { authenticateWithPassword } from '../aws/cognitoAuth.js';
-import { type CognitoClient, createCognitoClient } from '../aws/cognitoClient.js';
-import { buildTokenUrl, ensureUserPoolDomain } from '../aws/cognitoDomain.js';
-import { ensureResourceServer } from '../aws/cognitoResourceServer.js';
-import { type CognitoTarget, resolveCognitoTarget } from '../aws/cognitoTarget.js';
-import { ensureUserWithPassword } from '../aws/cognitoUser.js';
-import { ensureUserPool } from '../aws/cognitoUserPool.js';
-import {
-  CREDENTIALS_DIR,
-  CREDENTIALS_FILE,
-  type MachineCredentials,
-  writeCredentialsFile,
-} from '../credentialsFile.js';
-import { ensureGitignored } from '../gitignore.js';
-import type { Output } from '../output.js';
-import { generatePassword } from '../password.js';
-import type { CognitoCommandContext } from './cognitoCommandContext.js';
-import { formatSetupCognitoReport, type SetupCognitoResult } from './setupCognitoReport.js';
+import type { SetupCognitoOptions } from '../cognito/setUpCognito.js';
+import type { SetupCognitoResult } from '../cognito/setupCognitoReport.js';
+import type { CommandContext } from '../commandContext.js';
+import { REGION_DEFAULTS, regionOption } from './sharedOptions.js';
 
-/** Options of `agentcore-mcp setup-cognito`. */
-export interface SetupCognitoCommandOptions {
-  /** `--pool-name`. Default: `'MCPServerPool'`. */
-  poolName?: string;
-  /** `--client-name`. Default: `'MCPServerPoolClient'`; the machine client adds `-m2m`. */
-  clientName?: string;
-  /** `--username`. Default: `'testuser'`. */
-  username?: string;
-  /** `--region`. Default: `AWS_REGION`, then `AWS_DEFAULT_REGION`. */
-  region?: string;
-  /** `--endpoint`. Default: `AGENTCORE_MCP_COGNITO_ENDPOINT`, else AWS. */
-  endpoint?: string;
-  /** `--out-dir`. Default: the current directory. */
-  outDir?: string;
-  /** `--m2m`: also a domain, a resource server and a client-credentials client. Default: off. */
-  m2m?: boolean;
-  /** `--json`: print a machine-readable summary (no secrets). Default: off. */
-  json?: boolean;
+/**
+ * Adds `agentcore-mcp setup-cognito` to the program.
+ *
+ * @param program - The program.
+ * @param context - What the command runs with.
+ * @example
+ * ```ts
+ * addSetupCognitoCommand(program, context);
+ * ```
+ */
+export function addSetupCognitoCommand(program: Command, context: CommandContext): void {
+  program
+    .command('setup-cognito')
+    .description(
+      'create or reuse a Cognito user pool, app client and test user; write authorizer_config.json and .agentcore-mcp/cognito-credentials.json',
+    )
+    .option('--pool-name <name>', 'user pool name', 'MCPServerPool')
+    .option(
+      '--client-name <name>',
+      'app client name (the machine client adds -m2m)',
+      'MCPServerPoolClient',
+    )
+    .option(
+      '--username <name>',
+      'test user, given a fresh generated password on every run',
+      'testuser',
+    )
+    .addOption(regionOption(REGION_DEFAULTS.environment))
+    .option(
+      '--endpoint <url>',
+      'Cognito endpoint instead of AWS, e.g. cognito-local (default: AGENTCORE_MCP_COGNITO_ENDPOINT)',
+    )
+    .option('--out-dir <dir>', 'where to write authorizer_config.json and .agentcore-mcp/', '.')
+    .option(
+      '--m2m',
+      'also set up client-credentials access: domain, resource server, machine client',
+    )
+    .option('--json', 'print a machine-readable summary (no secrets)')
+    .action(async (options: SetupCognitoOptions) => {
+      await run(options, context);
+    });
 }
 
 /**
  * `agentcore-mcp setup-cognito`: creates or reuses a user pool, a secret-less app client and a
  * test user with a fresh generated password (optionally the machine-to-machine set-up too), signs
  * in, and writes `authorizer_config.json` and `.agentcore-mcp/cognito-credentials.json` (0600).
- * Prints what was created or reused and where the files went, never a password or token.
  *
  * @param options - The parsed command-line options.
- * @param output - Where to print the summary.
- * @param context - Environment, working directory and (for tests) the Cognito client.
+ * @param context - What the command runs with.
  * @returns What was set up (also printed).
- * @throws {@link AgentCoreMcpError} `ERR_INVALID_REGION` / `ERR_INVALID_ENDPOINT` for bad options;
- *   {@link CognitoRequestError} when a Cognito call fails.
+ * @throws {@link CliError} `ERR_INVALID_REGION` / `ERR_INVALID_ENDPOINT` for bad options;
+ *   `AwsRequestError` when a Cognito call fails.
  * @example
  * ```ts
- * await runSetupCognitoCommand({ region: 'us-east-1' }, output, { env: process.env, cwd: process.cwd() });
+ * await run({ region: 'us-east-1' }, context);
  * ```
  */
-export async function runSetupCognitoCommand(
-  options: SetupCognitoCommandOptions,
-  output: Output,
-  context: CognitoCommandContext,
+export async function run(
+  options: SetupCognitoOptions,
+  context: CommandContext,
 ): Promise<SetupCognitoResult> {
-  const poolName = options.poolName ?? 'MCPServerPool';
-  const clientName = options.clientName ?? 'MCPServerPoolClient';
-  const username = options.username ?? 'testuser';
-  const target = resolveCognitoTarget(options, context.env);
-  const client = (context.createClient ?? ((t) => createCognitoClient(t, context.env)))(target);
-
-  const pool = await ensureUserPool(client, poolName);
-  const appClient = await ensureAppClient(client, { userPoolId: pool.id, clientName });
-  // The machine set-up comes first: if it fails (cognito-local has no domains), the user's stored
-  // password is still the current one.
-  const m2m = options.m2m
-    ? await setUpMachineAccess(client, { userPoolId: pool.id, clientName, target })
-    : undefined;
-
-  const password = generatePassword();
-  const user = await ensureUserWithPassword(client, {
-    userPoolId: pool.id,
-    username,
-    password,
-    temporaryPassword: generatePassword(),
-  });
-  const tokens = await authenticateWithPassword(client, {
-    clientId: appClient.id,
-    username,
-    password,
-  });
-
-  const outDir = resolve(context.cwd, options.outDir ?? '.');
-  mkdirSync(outDir, { recursive: true });
-  const discoveryUrl = buildDiscoveryUrl(target, pool.id);
-  const authorizerConfig = resolve(outDir, AUTHORIZER_CONFIG_FILE);
-  writeAuthorizerConfig(authorizerConfig, {
-    discoveryUrl,
-    allowedClients: m2m ? [appClient.id, m2m.credentials.clientId] : [appClient.id],
-  });
-  const credentials = resolve(outDir, CREDENTIALS_FILE);
-  writeCredentialsFile(credentials, {
-    region: target.region,
-    ...(target.endpoint === undefined ? {} : { endpoint: target.endpoint }),
-    userPoolId: pool.id,
-    clientId: appClient.id,
-    username,
-    password,
-    ...tokens,
-    ...(m2m ? { m2m: m2m.credentials } : {}),
-  });
-
-  const result: SetupCognitoResult = {
-    region: target.region,
-    ...(target.endpoint === undefined ? {} : { endpoint: target.endpoint }),
-    userPool: { id: pool.id, name: poolName, created: pool.created },
-    appClient: { id: appClient.id, name: clientName, created: appClient.created },
-    user: { username, created: user.created },
-    ...(m2m ? { m2m: m2m.result } : {}),
-    discoveryUrl,
-    files: { authorizerConfig, credentials },
-    gitignore: ensureGitignored(outDir, CREDENTIALS_DIR),
-  };
-  if (options.json) output.result(JSON.stringify(result));
-  else for (const line of formatSetupCognitoReport(result, context.cwd)) output.result(line);
-  return result;
-}
-
-interface MachineAccess {
-  credentials: MachineCredentials;
-  result: NonNullable<SetupCognitoResult['m2m']>;
-}
-
-/** `--m2m`: domain, resource server with an `invoke` scope, client-credentials client. */
-async function setUpMachineAccess(
-  client: CognitoClient,
-  {
-    userPoolId,
-    clientName,
-    target,
-  }: { userPoolId: string; clientName: string; target: CognitoTarget },
-): Promise<MachineAccess> {
-  const domain = await ensureUserPoolDomain(client, userPoolId);
-  const resourceServer = await ensureResourceServer(client, userPoolId);
-  const name = `${clientName}-m2m`;
-  const m2mClient = await ensureAppClient(
-    client,
-    { userPoolId, clientName: name },
-    machineClientSettings(resourceServer.scopes),
-  );
-  if (!m2mClient.secret) throw new Error(`App client ${name} has no client secret`);
-  const tokenUrl = buildTokenUrl(domain, target);
-  return {
-    credentials: {
-      clientId: m2mClient.id,
-      clientSecret: m2mClient.secret,
-      tokenUrl,
-      scopes: resourceServer.scopes,
-    },
-    result: {
-      domain: { name: domain.domain, created: domain.created },
-      resourceServer: { scopes: resourceServer.scopes, created: resourceServer.created },
-      client: { id: m2mClient.id, name, created: m2mClient.created },
-      tokenUrl,
-    },
-  };
+  const { setUpCognito } = await import('../cognito/setUpCognito.js');
+  return setUpCognito(options, context);
 }

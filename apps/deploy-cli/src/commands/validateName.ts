@@ -1,20 +1,45 @@
 import { assertRuntimeName } from '@agentcore-mcp/core';
+import type { Command } from 'commander';
 
-import type { Output } from '../output.js';
+import type { CommandContext } from '../commandContext.js';
+
+/** The argument of `agentcore-mcp validate-name`. */
+export interface ValidateNameOptions {
+  /** The proposed runtime name. */
+  readonly name: string;
+}
+
+/**
+ * Adds `agentcore-mcp validate-name NAME` to the program.
+ *
+ * @param program - The program.
+ * @param context - What the command runs with.
+ * @example
+ * ```ts
+ * addValidateNameCommand(program, context);
+ * ```
+ */
+export function addValidateNameCommand(program: Command, context: CommandContext): void {
+  program
+    .command('validate-name')
+    .description('check an AgentCore runtime name and print it back')
+    .argument('<name>', 'proposed runtime name, e.g. weather_server')
+    .action((name: string) => run({ name }, context));
+}
 
 /**
  * `agentcore-mcp validate-name NAME`: checks a runtime name and prints it back, so scripts can
  * use `name=$(agentcore-mcp validate-name "$name")`.
  *
- * @param name - The proposed runtime name.
- * @param output - Where to print the name.
- * @throws {@link AgentCoreMcpError} `ERR_INVALID_RUNTIME_NAME` with a suggested valid name.
+ * @param options - The proposed name.
+ * @param context - Where to print the name.
+ * @throws `AgentCoreMcpError` `ERR_INVALID_RUNTIME_NAME` with a suggested valid name.
  * @example
  * ```ts
- * runValidateNameCommand('weather_server', output); // prints weather_server
+ * run({ name: 'weather_server' }, context); // prints weather_server
  * ```
  */
-export function runValidateNameCommand(name: string, output: Output): void {
-  assertRuntimeName(name);
-  output.result(name);
+export function run(options: ValidateNameOptions, context: CommandContext): void {
+  assertRuntimeName(options.name);
+  context.output.result(options.name);
 }

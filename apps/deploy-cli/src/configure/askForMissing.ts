@@ -1,4 +1,4 @@
-import { DeployError } from '../deploy/deployError.js';
+import { CliError, type CliErrorCode } from '../errors.js';
 import type { ConfigurePrompts } from './configurePrompts.js';
 
 /** Asks for values missing from the command line, or fails naming the flag. */
@@ -8,43 +8,44 @@ export interface MissingValueAsker {
   /**
    * Asks one question, or throws when prompting is not possible.
    *
-   * @throws {@link DeployError} `ERR_INVALID_INPUT` "Missing <flag>" without a terminal.
+   * @param flag - The flag that would have given the value, for the error.
+   * @param question - The question to ask.
+   * @param code - The error's code. Default: `ERR_INVALID_INPUT`.
+   * @throws {@link CliError} "Missing <flag>" without a terminal.
    */
   ask<TAnswer>(
     flag: string,
     question: (prompts: ConfigurePrompts) => Promise<TAnswer>,
+    code?: CliErrorCode,
   ): Promise<TAnswer>;
 }
 
 /**
- * Creates the asker of one `configure` run. The @inquirer/prompts module is loaded only when a
- * question is actually asked, unless `prompts` is given (tests).
+ * Creates the asker of one `configure` run.
  *
  * @param canPrompt - A terminal is attached and `--non-interactive` was not given.
- * @param prompts - The prompts to use. Default: {@link createConfigurePrompts}.
+ * @param prompts - The questions to ask.
  * @returns The asker.
  * @example
  * ```ts
- * const asker = createMissingValueAsker(false);
+ * const asker = createMissingValueAsker(false, createConfigurePrompts(context.prompts));
  * await asker.ask('--region', (p) => p.askRegion('us-east-1')); // throws: Missing --region …
  * ```
  */
 export function createMissingValueAsker(
   canPrompt: boolean,
-  prompts?: ConfigurePrompts,
+  prompts: ConfigurePrompts,
 ): MissingValueAsker {
-  let loaded = prompts;
   return {
     canPrompt,
-    async ask(flag, question) {
+    async ask(flag, question, code = 'ERR_INVALID_INPUT') {
       if (!canPrompt) {
-        throw new DeployError(
-          'ERR_INVALID_INPUT',
+        throw new CliError(
+          code,
           `Missing ${flag}: pass it on the command line (configure prompts only on a terminal without --non-interactive)`,
         );
       }
-      loaded ??= (await import('./configurePrompts.js')).createConfigurePrompts();
-      return question(loaded);
+      return question(prompts);
     },
   };
 }

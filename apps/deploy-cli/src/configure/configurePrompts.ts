@@ -1,8 +1,6 @@
-import { confirm, input } from '@inquirer/prompts';
+import type { Prompts } from '../prompts.js';
 
-import { DeployError } from '../deploy/deployError.js';
-
-/** The questions `configure` may ask on a terminal; tests pass their own answers. */
+/** The questions `configure` may ask on a terminal. */
 export interface ConfigurePrompts {
   /** Asks for the app directory (`--entrypoint`). */
   askEntrypoint(): Promise<string>;
@@ -16,52 +14,33 @@ const required = (value: string): true | string =>
   value.trim() === '' ? 'A value is required' : true;
 
 /**
- * Creates the terminal prompts of `configure` (@inquirer/prompts). Only call them when stdin and
+ * The questions of `configure`, asked through the command's prompts. Only ask them when stdin and
  * stdout are a terminal and `--non-interactive` was not given.
  *
- * @returns The prompts.
+ * @param prompts - The command's prompts (`CommandContext.prompts`).
+ * @returns The questions; answers come back trimmed.
  * @example
  * ```ts
- * const entrypoint = await createConfigurePrompts().askEntrypoint();
+ * const entrypoint = await createConfigurePrompts(context.prompts).askEntrypoint();
  * ```
  */
-export function createConfigurePrompts(): ConfigurePrompts {
+export function createConfigurePrompts(prompts: Prompts): ConfigurePrompts {
   return {
     askEntrypoint: async () =>
       (
-        await cancellable(
-          input({
-            message: 'App directory to deploy (with its Dockerfile), e.g. apps/example-server:',
-            validate: required,
-          }),
-        )
+        await prompts.input({
+          message: 'App directory to deploy (with its Dockerfile), e.g. apps/example-server:',
+          validate: required,
+        })
       ).trim(),
     askRegion: async (suggested) =>
       (
-        await cancellable(input({ message: 'AWS region:', default: suggested, validate: required }))
+        await prompts.input({ message: 'AWS region:', default: suggested, validate: required })
       ).trim(),
     askUseAuthorizerFile: (file) =>
-      cancellable(
-        confirm({
-          message: `Use ${file} as the JWT authorizer? (No: callers sign with AWS credentials, IAM/SigV4)`,
-          default: true,
-        }),
-      ),
+      prompts.confirm({
+        message: `Use ${file} as the JWT authorizer? (No: callers sign with AWS credentials, IAM/SigV4)`,
+        default: true,
+      }),
   };
-}
-
-/** Ctrl-C at a prompt (inquirer's ExitPromptError) becomes one clear line instead of a crash. */
-async function cancellable<TAnswer>(prompt: Promise<TAnswer>): Promise<TAnswer> {
-  try {
-    return await prompt;
-  } catch (error) {
-    if (error instanceof Error && error.name === 'ExitPromptError') {
-      throw new DeployError(
-        'ERR_INVALID_INPUT',
-        'Cancelled at the prompt, nothing was written: pass the values as flags to skip the prompts',
-        { cause: error },
-      );
-    }
-    throw error;
-  }
 }

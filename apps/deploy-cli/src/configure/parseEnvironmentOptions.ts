@@ -1,4 +1,4 @@
-import { DeployError } from '../deploy/deployError.js';
+import { CliError } from '../errors.js';
 
 /** AgentCore's limits on `environmentVariables` (CreateAgentRuntime). */
 const MAX_VARIABLES = 50;
@@ -17,7 +17,7 @@ const SECRET_HINTS = ['SECRET', 'PASSWORD', 'TOKEN', 'KEY'] as const;
  * @param entries - The `--env` values, in order.
  * @param allowPlaintext - `--allow-plaintext-env`.
  * @returns The variables, or `undefined` when none were given.
- * @throws {@link DeployError} `ERR_INVALID_INPUT` for a malformed, repeated, oversized or
+ * @throws {@link CliError} `ERR_INVALID_INPUT` for a malformed, repeated, oversized or
  *   secret-looking entry.
  * @example
  * ```ts
@@ -61,6 +61,6 @@ function looksSecret(name: string): boolean {
   return SECRET_HINTS.some((hint) => upper.includes(hint));
 }
 
-function invalid(message: string): DeployError {
-  return new DeployError('ERR_INVALID_INPUT', message);
+function invalid(message: string): CliError {
+  return new CliError('ERR_INVALID_INPUT', message);
 }

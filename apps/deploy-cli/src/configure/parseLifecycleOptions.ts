@@ -1,4 +1,4 @@
-import { DeployError } from '../deploy/deployError.js';
+import { CliError } from '../errors.js';
 
 /** AgentCore's bounds and defaults for `lifecycleConfiguration`, in seconds. */
 const MIN_SECONDS = 60;
@@ -19,7 +19,7 @@ export interface LifecycleSettings {
  *
  * @param options - The raw flag values.
  * @returns The settings given, or `undefined` when neither flag was.
- * @throws {@link DeployError} `ERR_INVALID_INPUT` for a non-integer, out-of-range or inconsistent
+ * @throws {@link CliError} `ERR_INVALID_INPUT` for a non-integer, out-of-range or inconsistent
  *   value.
  * @example
  * ```ts
@@ -36,7 +36,7 @@ export function parseLifecycleOptions(options: {
   const effectiveIdle = idle ?? DEFAULT_IDLE_TIMEOUT;
   const effectiveMax = max ?? DEFAULT_MAX_LIFETIME;
   if (effectiveMax < effectiveIdle) {
-    throw new DeployError(
+    throw new CliError(
       'ERR_INVALID_INPUT',
       `--max-lifetime ${effectiveMax} is shorter than the idle timeout (${effectiveIdle} s${idle === undefined ? ', the default' : ''}): pass a --max-lifetime of at least ${effectiveIdle} or a smaller --idle-timeout`,
     );
@@ -51,7 +51,7 @@ function parseSeconds(flag: string, value: string | undefined): number | undefin
   if (value === undefined) return undefined;
   const seconds = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
   if (!Number.isInteger(seconds) || seconds < MIN_SECONDS || seconds > MAX_SECONDS) {
-    throw new DeployError(
+    throw new CliError(
       'ERR_INVALID_INPUT',
       `${flag} "${value}": expected whole seconds from ${MIN_SECONDS} to ${MAX_SECONDS}, e.g. ${flag} 900`,
     );

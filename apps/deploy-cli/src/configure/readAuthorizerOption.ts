@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 
 import { type JwtAuthorizerConfig, parseAuthorizerConfig } from '@agentcore-mcp/core';
 
-import { DeployError } from '../deploy/deployError.js';
+import { CliError } from '../errors.js';
 
 /**
  * Reads `--authorizer-config`: inline JSON (`{"customJWTAuthorizer":{…}}` or its inner object) or
@@ -12,7 +12,7 @@ import { DeployError } from '../deploy/deployError.js';
  * @param value - The flag value.
  * @param cwd - Where a relative file path starts.
  * @returns The validated inner `customJWTAuthorizer` configuration.
- * @throws {@link DeployError} `ERR_INVALID_INPUT` for an unreadable file, or (with the core
+ * @throws {@link CliError} `ERR_INVALID_INPUT` for an unreadable file, or (with the core
  *   message) for a document that is not a valid authorizer configuration.
  * @example
  * ```ts
@@ -26,7 +26,7 @@ export function readAuthorizerOption(value: string, cwd: string): JwtAuthorizerC
   try {
     content = readFileSync(resolve(cwd, text), 'utf8');
   } catch (error) {
-    throw new DeployError(
+    throw new CliError(
       'ERR_INVALID_INPUT',
       `--authorizer-config ${text}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'read failed'}); pass inline JSON or a file such as authorizer_config.json (agentcore-mcp setup-cognito writes one)`,
       { cause: error },
@@ -40,7 +40,7 @@ function parse(document: string, source: string): JwtAuthorizerConfig {
     return parseAuthorizerConfig(document);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new DeployError('ERR_INVALID_INPUT', `--authorizer-config (${source}): ${message}`, {
+    throw new CliError('ERR_INVALID_INPUT', `--authorizer-config (${source}): ${message}`, {
       cause: error,
     });
   }

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
-import { DeployError } from '../deploy/deployError.js';
+import { CliError } from '../errors.js';
 
 /** Where the app and its Dockerfile are, as `.agentcore-mcp.yaml` stores them. */
 export interface AppLocation {
@@ -20,7 +20,7 @@ export interface AppLocation {
  * @param cwd - The project root; relative paths start here and are stored relative to it.
  * @param options - `entrypoint` and optional `dockerfile`, as typed on the command line.
  * @returns Both paths relative to the project root.
- * @throws {@link DeployError} `ERR_INVALID_INPUT` when the directory or Dockerfile is missing or
+ * @throws {@link CliError} `ERR_INVALID_INPUT` when the directory or Dockerfile is missing or
  *   outside the project root.
  * @example
  * ```ts
@@ -35,7 +35,7 @@ export function resolveAppDirectory(
   const directory = resolve(cwd, options.entrypoint);
   const entrypoint = toProjectPath(cwd, directory, '--entrypoint');
   if (!isDirectory(directory)) {
-    throw new DeployError(
+    throw new CliError(
       'ERR_INVALID_INPUT',
       `--entrypoint ${options.entrypoint}: no such directory in ${cwd}; pass the app directory, e.g. -e apps/example-server`,
     );
@@ -43,7 +43,7 @@ export function resolveAppDirectory(
   if (options.dockerfile !== undefined) {
     const path = resolve(cwd, options.dockerfile);
     if (!isFile(path)) {
-      throw new DeployError(
+      throw new CliError(
         'ERR_INVALID_INPUT',
         `--dockerfile ${options.dockerfile}: no such file in ${cwd}; pass the path of the app's Dockerfile`,
       );
@@ -52,7 +52,7 @@ export function resolveAppDirectory(
   }
   const dockerfile = join(directory, 'Dockerfile');
   if (!isFile(dockerfile)) {
-    throw new DeployError(
+    throw new CliError(
       'ERR_INVALID_INPUT',
       `No Dockerfile in ${entrypoint}: add one (AgentCore runs an ARM64 container listening on 0.0.0.0:8000/mcp) or pass --dockerfile <path>`,
     );
@@ -63,7 +63,7 @@ export function resolveAppDirectory(
 function toProjectPath(cwd: string, path: string, flag: string): string {
   const relativePath = relative(cwd, path);
   if (relativePath === '..' || relativePath.startsWith(`..${sep}`) || isAbsolute(relativePath)) {
-    throw new DeployError(
+    throw new CliError(
       'ERR_INVALID_INPUT',
       `${flag} ${path} is outside the project root ${cwd}: run agentcore-mcp configure from the repository root, which is the image build context`,
     );

@@ -1,13 +1,9 @@
-import { readCallerIdentity } from '../deploy/callerIdentity.js';
-import type { DeployContext } from '../deploy/deployContext.js';
-import { DeployError } from '../deploy/deployError.js';
-import {
-  type DoctorCheck,
-  errorMessage,
-  failed,
-  passed,
-  splitErrorMessage,
-} from './doctorCheck.js';
+import { resolveRegion } from '@agentcore-mcp/core';
+
+import { type AwsCommandOptions, type AwsContext, openAwsContext } from '../aws/awsContext.js';
+import { readCallerIdentity } from '../aws/callerIdentity.js';
+import type { CommandContext } from '../commandContext.js';
+import { type DoctorCheck, errorMessage, failed, failedWithError, passed } from './doctorCheck.js';
 
 /** The name of the AWS credentials check. */
 export const AWS_CHECK = 'AWS credentials';
@@ -16,37 +12,55 @@ export const AWS_CHECK = 'AWS credentials';
  * Checks that AWS credentials work in the region: STS GetCallerIdentity, sent through
  * `context.aws` like every other request of the CLI.
  *
- * @param context - The deployment context (region and profile already chosen).
+ * @param context - The AWS context (region and profile already chosen).
  * @returns The check: who the caller is, or the one-line AWS error and its hint as the fix.
  * @example
  * ```ts
  * output.result(formatDoctorCheck(await checkAwsCredentials(context)));
  * ```
  */
-export async function checkAwsCredentials(context: DeployContext): Promise<DoctorCheck> {
+export async function checkAwsCredentials(context: AwsContext): Promise<DoctorCheck> {
   const { region } = context.clients.target;
   try {
     const identity = await readCallerIdentity(context);
     return passed(AWS_CHECK, `${identity.arn} (account ${identity.account}) in ${region}`);
   } catch (error) {
-    const { detail, fix } = splitErrorMessage(
-      errorMessage(error),
+    return failedWithError(
+      AWS_CHECK,
+      error,
       'check your AWS credentials (aws sts get-caller-identity)',
     );
-    return failed(AWS_CHECK, detail, fix);
   }
 }
 
 /**
- * The AWS check's failure when the deployment context could not be built: no region at all (no
- * `--region`, project region or `AWS_REGION`). Nothing was sent.
+ * Opens AWS for the doctor in the region a deployment command would use: `--region`, the
+ * runtime's region in the project, then AWS_REGION / AWS_DEFAULT_REGION. Without a usable region
+ * nothing can be sent, and the AWS check fails at once.
  *
- * @param error - What building the context threw.
- * @returns The failed check.
+ * @param context - The command's context.
+ * @param options - `--region` and `--profile`.
+ * @param runtimeRegion - The runtime's region in the project, if any.
+ * @returns The AWS context, or the failed check.
+ * @example
+ * ```ts
+ * const opened = await openDoctorAws(context, options, runtime?.region);
+ * if ('check' in opened) record(opened.check);
+ * ```
  */
-export function contextFailureCheck(error: unknown): DoctorCheck {
-  if (error instanceof DeployError && error.code === 'ERR_INVALID_INPUT') {
-    return failed(AWS_CHECK, 'no AWS region', 'pass --region, or set AWS_REGION');
+export async function openDoctorAws(
+  context: CommandContext,
+  options: Pick<AwsCommandOptions, 'region' | 'profile'>,
+  runtimeRegion: string | undefined,
+): Promise<{ readonly context: AwsContext } | { readonly check: DoctorCheck }> {
+  let region: string | undefined;
+  try {
+    region = resolveRegion(options.region ?? runtimeRegion, context.env);
+  } catch (error) {
+    return { check: failed(AWS_CHECK, errorMessage(error), 'check --region and --profile') };
   }
-  return failed(AWS_CHECK, errorMessage(error), 'check --region and --profile');
+  if (region === undefined) {
+    return { check: failed(AWS_CHECK, 'no AWS region', 'pass --region, or set AWS_REGION') };
+  }
+  return { context: await openAwsContext(context, { region, profile: options.profile }) };
 }

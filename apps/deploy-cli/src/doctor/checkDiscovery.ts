@@ -1,13 +1,10 @@
 import type { JwtAuthorizerConfig } from '@agentcore-mcp/core';
 
-import { checkDiscoveryUrl, DISCOVERY_TIMEOUT_MS } from '../configure/checkDiscoveryUrl.js';
-import { type DoctorCheck, errorMessage, failed, passed } from './doctorCheck.js';
+import { DISCOVERY_TIMEOUT_MS, readDiscoveryDocument } from '../configure/readDiscoveryDocument.js';
+import { type DoctorCheck, failed, passed } from './doctorCheck.js';
 
 /** The name of the discovery URL check. */
 export const DISCOVERY_CHECK = 'discovery URL';
-
-/** The reason `checkDiscoveryUrl` puts in parentheses, without its configure-specific advice. */
-const REASON = /did not give an OpenID discovery document \((.+)\): check discoveryUrl/;
 
 /**
  * Checks that the authorizer's OIDC discovery URL answers, within 5 s, with a document that has
@@ -26,16 +23,16 @@ export async function checkDiscovery(
   timeoutMs = DISCOVERY_TIMEOUT_MS,
 ): Promise<DoctorCheck> {
   const url = authorizer.discoveryUrl;
-  try {
-    const { issuer, jwksUri } = await checkDiscoveryUrl(url, timeoutMs);
-    return passed(DISCOVERY_CHECK, `${url} has issuer ${issuer} and jwks_uri ${jwksUri}`);
-  } catch (error) {
-    const message = errorMessage(error);
-    const reason = REASON.exec(message)?.[1] ?? message;
-    return failed(
+  const found = await readDiscoveryDocument(url, timeoutMs);
+  if (found.ok) {
+    return passed(
       DISCOVERY_CHECK,
-      `${url} gave no OpenID discovery document (${reason})`,
-      'correct discoveryUrl (agentcore-mcp configure --authorizer-config …), then launch again',
+      `${url} has issuer ${found.issuer} and jwks_uri ${found.jwksUri}`,
     );
   }
+  return failed(
+    DISCOVERY_CHECK,
+    `${url} gave no OpenID discovery document (${found.reason})`,
+    'correct discoveryUrl (agentcore-mcp configure --authorizer-config …), then launch again',
+  );
 }

@@ -1,15 +1,9 @@
-import { AwsRequestError } from '../aws/awsRequestError.js';
-import type { DeployContext } from '../deploy/deployContext.js';
-import { DeployError } from '../deploy/deployError.js';
-import { getRuntimeStatus, type RuntimeStatusResult } from '../deploy/runtimeStatus.js';
+import { AgentCoreMcpError } from '@agentcore-mcp/core';
+
+import type { AwsContext } from '../aws/awsContext.js';
 import type { RuntimeProject } from '../project/projectConfig.js';
-import {
-  type DoctorCheck,
-  errorMessage,
-  failed,
-  passed,
-  splitErrorMessage,
-} from './doctorCheck.js';
+import { getRuntimeStatus, type RuntimeStatusResult } from '../runtime/runtimeStatus.js';
+import { type DoctorCheck, failed, failedWithError, passed } from './doctorCheck.js';
 
 /** The name of the runtime check. */
 export const RUNTIME_CHECK = 'runtime READY';
@@ -30,7 +24,7 @@ const PENDING_FIX =
  * Checks that the launched runtime and its `DEFAULT` endpoint are READY (GetAgentRuntime and
  * GetAgentRuntimeEndpoint, through `context.aws`).
  *
- * @param context - The deployment context.
+ * @param context - The AWS context.
  * @param runtime - The configured runtime.
  * @returns The check, and the status when READY.
  * @example
@@ -39,7 +33,7 @@ const PENDING_FIX =
  * ```
  */
 export async function checkRuntimeReady(
-  context: DeployContext,
+  context: AwsContext,
   runtime: RuntimeProject,
 ): Promise<RuntimeCheckResult> {
   if (runtime.deployment === undefined) {
@@ -55,7 +49,7 @@ export async function checkRuntimeReady(
   try {
     status = await getRuntimeStatus(context, runtime);
   } catch (error) {
-    if (error instanceof DeployError && error.code === 'ERR_NOT_DEPLOYED') {
+    if (error instanceof AgentCoreMcpError && error.code === 'ERR_NOT_DEPLOYED') {
       return {
         check: failed(
           RUNTIME_CHECK,
@@ -64,12 +58,7 @@ export async function checkRuntimeReady(
         ),
       };
     }
-    const message = errorMessage(error);
-    const { detail, fix } =
-      error instanceof AwsRequestError
-        ? splitErrorMessage(message, 'run agentcore-mcp status --verbose')
-        : { detail: message, fix: 'run agentcore-mcp status --verbose' };
-    return { check: failed(RUNTIME_CHECK, detail, fix) };
+    return { check: failedWithError(RUNTIME_CHECK, error, 'run agentcore-mcp status --verbose') };
   }
   return { check: describeStatus(status), status: isReady(status) ? status : undefined };
 }

@@ -4,7 +4,7 @@ import {
   type JwtAuthorizerConfig,
 } from '@agentcore-mcp/core';
 
-import { DISCOVERY_TIMEOUT_MS } from '../configure/checkDiscoveryUrl.js';
+import { DISCOVERY_TIMEOUT_MS } from '../configure/readDiscoveryDocument.js';
 import { type DoctorCheck, errorMessage, failed, passed } from './doctorCheck.js';
 import type { DoctorTokenSource } from './findTokenSource.js';
 

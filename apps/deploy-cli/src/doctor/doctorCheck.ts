@@ -1,3 +1,5 @@
+import { AwsRequestError } from '../errors.js';
+
 /** How one doctor check ended: passed, failed, or skipped because an earlier one failed. */
 export type DoctorCheckStatus = 'pass' | 'fail' | 'skip';
 
@@ -84,26 +86,32 @@ export function formatDoctorCheck(check: DoctorCheck): string {
 }
 
 /**
- * Splits a one-line error message of the CLI at its ` — ` (what happened — what to do), as
- * `AwsRequestError` writes them, so the doctor line can show the hint as the fix.
+ * A failed check from what a step threw: an AWS failure shows what failed as the detail and its
+ * hint as the fix; anything else shows its message and `fallbackFix`.
  *
- * @param message - The error message.
- * @param fallbackFix - The fix to use when the message has no ` — ` part.
- * @returns The detail and the fix.
+ * @param name - What was checked.
+ * @param error - The caught value.
+ * @param fallbackFix - The fix when the error carries none.
+ * @returns The failed check.
+ * @example
+ * ```ts
+ * return failedWithError(AWS_CHECK, error, 'check your AWS credentials');
+ * ```
  */
-export function splitErrorMessage(
-  message: string,
-  fallbackFix: string,
-): { detail: string; fix: string } {
-  const index = message.indexOf(' — ');
-  if (index < 0) return { detail: message, fix: fallbackFix };
-  return { detail: message.slice(0, index), fix: message.slice(index + 3) };
+export function failedWithError(name: string, error: unknown, fallbackFix: string): DoctorCheck {
+  if (error instanceof AwsRequestError) return failed(name, error.summary, error.hint);
+  return failed(name, errorMessage(error), fallbackFix);
 }
 
 /**
  * The message of anything thrown, on one line.
  *
  * @param error - The caught value.
+ * @returns The message.
+ * @example
+ * ```ts
+ * errorMessage(new Error('a\n b')); // 'a b'
+ * ```
  */
 export function errorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);

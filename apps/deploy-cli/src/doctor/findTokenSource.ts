@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-import { createCognitoTokenProvider } from '@agentcore-mcp/client';
-
-import { CREDENTIALS_FILE, readCredentialsFile } from '../credentialsFile.js';
+import { CREDENTIALS_FILE, readCredentialsFile } from '../cognito/credentialsFile.js';
+import { createCredentialsTokenProvider } from '../cognito/credentialsTokenProvider.js';
 
 /** Where the doctor's token comes from, and how to get it. */
 export interface DoctorTokenSource {
@@ -46,17 +45,7 @@ export function findTokenSource(
   if (options.credentials === undefined && !existsSync(path)) return undefined;
   return {
     description: path,
-    getToken: () => {
-      const stored = readCredentialsFile(path);
-      return createCognitoTokenProvider({
-        region: stored.region,
-        clientId: stored.clientId,
-        ...(stored.endpoint ? { endpoint: stored.endpoint } : {}),
-        ...(stored.refreshToken ? { refreshToken: stored.refreshToken } : {}),
-        username: stored.username,
-        password: stored.password,
-      }).getToken();
-    },
+    getToken: () => createCredentialsTokenProvider(readCredentialsFile(path)).getToken(),
   };
 }
 

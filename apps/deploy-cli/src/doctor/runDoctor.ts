@@ -1,6 +1,7 @@
-import type { DeployCommandEnvironment, DeployContext } from '../deploy/deployContext.js';
-import type { RuntimeStatusResult } from '../deploy/runtimeStatus.js';
-import { AWS_CHECK, checkAwsCredentials, contextFailureCheck } from './checkAwsCredentials.js';
+import type { AwsCommandOptions, AwsContext } from '../aws/awsContext.js';
+import type { CommandContext } from '../commandContext.js';
+import type { RuntimeStatusResult } from '../runtime/runtimeStatus.js';
+import { AWS_CHECK, checkAwsCredentials, openDoctorAws } from './checkAwsCredentials.js';
 import { checkDiscovery, DISCOVERY_CHECK } from './checkDiscovery.js';
 import { checkInitialize, INITIALIZE_CHECK, type InitializeAuth } from './checkInitialize.js';
 import { checkProject, PROJECT_CHECK } from './checkProject.js';
@@ -10,21 +11,12 @@ import { type DoctorCheck, formatDoctorCheck, skipped } from './doctorCheck.js';
 import { type DoctorTokenOptions, findTokenSource } from './findTokenSource.js';
 
 /** Options of `agentcore-mcp doctor`. */
-export interface DoctorOptions extends DoctorTokenOptions {
+export interface DoctorOptions
+  extends DoctorTokenOptions, Pick<AwsCommandOptions, 'region' | 'profile'> {
   /** `--name`: the runtime. Default: the project's default. */
   readonly name?: string | undefined;
   /** `--endpoint`: send the MCP initialize here instead of AWS (e.g. the local emulator). */
   readonly endpoint?: string | undefined;
-}
-
-/** What the doctor needs around it; `openContext` builds the AWS context in the right region. */
-export interface DoctorEnvironment extends DeployCommandEnvironment {
-  /**
-   * Builds the deployment context, given the runtime's region from the project (if any).
-   *
-   * @throws {@link DeployError} `ERR_INVALID_INPUT` when no region is known.
-   */
-  readonly openContext: (projectRegion: string | undefined) => DeployContext;
 }
 
 /** Every check, in order, and whether all of them passed or were skipped for a reason. */
@@ -40,17 +32,17 @@ export interface DoctorReport {
  * MCP `initialize` on the endpoint. A check whose prerequisite failed is skipped, with the reason.
  * Ends with a summary line.
  *
- * @param options - `--name`, `--token`, `--credentials`, `--endpoint`.
- * @param environment - Output, project root, environment, and how to open the AWS context.
+ * @param options - `--name`, `--region`, `--profile`, `--token`, `--credentials`, `--endpoint`.
+ * @param environment - The command's context.
  * @returns The checks; `ok` is `false` when any failed (the CLI then exits with 1).
  * @example
  * ```ts
- * const { ok } = await runDoctor({}, { output, cwd, env, openContext: (region) => createDeployContext(…) });
+ * const { ok } = await runDoctor({}, context);
  * ```
  */
 export async function runDoctor(
   options: DoctorOptions,
-  environment: DoctorEnvironment,
+  environment: CommandContext,
 ): Promise<DoctorReport> {
   const checks: DoctorCheck[] = [];
   const record = (check: DoctorCheck): boolean => {
@@ -62,12 +54,9 @@ export async function runDoctor(
   const { check: projectCheck, runtime } = checkProject(environment.cwd, options.name);
   record(projectCheck);
 
-  let context: DeployContext | undefined;
-  try {
-    context = environment.openContext(runtime?.region);
-  } catch (error) {
-    record(contextFailureCheck(error));
-  }
+  const opened = await openDoctorAws(environment, options, runtime?.region);
+  const context = 'context' in opened ? opened.context : undefined;
+  if ('check' in opened) record(opened.check);
   const awsOk = context !== undefined && record(await checkAwsCredentials(context));
 
   const authorizer = runtime?.authorizer?.customJWTAuthorizer;
@@ -117,7 +106,7 @@ export async function runDoctor(
 /** The deployed runtime's own auth type decides: a verified token, or SigV4 with our credentials. */
 function chooseAuth(
   status: RuntimeStatusResult,
-  input: { token: string | undefined; context: DeployContext },
+  input: { token: string | undefined; context: AwsContext },
 ): InitializeAuth | string {
   if (status.authorizer === 'IAM') {
     const { sts, target } = input.context.clients;

@@ -1,13 +1,9 @@
 import { createHash } from 'node:crypto';
 
-import { readCallerIdentity } from '../deploy/callerIdentity.js';
-import type { DeployContext } from '../deploy/deployContext.js';
-import { ensureRole } from '../deploy/ensureRole.js';
-import {
-  type PolicyDocument,
-  type PolicyScope,
-  runtimeTrustPolicy,
-} from '../deploy/iamPolicies.js';
+import type { AwsContext } from '../aws/awsContext.js';
+import { readCallerIdentity } from '../aws/callerIdentity.js';
+import { ensureRole } from '../iam/ensureRole.js';
+import { type PolicyDocument, type PolicyScope, runtimeTrustPolicy } from '../iam/iamPolicies.js';
 
 /** How much of the gateway name goes into the role name (IAM allows 64 characters in all). */
 const ROLE_NAME_PART = 30;
@@ -76,12 +72,12 @@ export function gatewayRoleName(gatewayName: string, region: string): string {
  * Creates (or finds and refreshes) the gateway's execution role: asks STS for the account, then
  * GetRole → CreateRole or UpdateAssumeRolePolicy → PutRolePolicy, as `launch` does for runtimes.
  *
- * @param context - The deploy context.
+ * @param context - The AWS context.
  * @param gatewayName - The managed gateway's name.
  * @returns The role ARN and whether it was just created.
  */
 export async function ensureGatewayRole(
-  context: DeployContext,
+  context: AwsContext,
   gatewayName: string,
 ): Promise<{ arn: string; created: boolean }> {
   const caller = await readCallerIdentity(context);

@@ -10,8 +10,8 @@ import {
   type ListGatewaysCommandOutput,
 } from '@aws-sdk/client-bedrock-agentcore-control';
 
-import { DRY_RUN_ACCOUNT } from '../deploy/callerIdentity.js';
-import type { DeployContext } from '../deploy/deployContext.js';
+import type { AwsContext } from '../aws/awsContext.js';
+import { DRY_RUN_ACCOUNT } from '../aws/callerIdentity.js';
 import { ensureGatewayRole, ROLE_PROPAGATION_MS } from './gatewayRole.js';
 import { waitForStatus } from './waitForStatus.js';
 
@@ -44,14 +44,14 @@ const FAILED = ['FAILED', 'UPDATE_UNSUCCESSFUL', 'DELETING'];
  * READY (GetGateway every 5 s, at most 5 minutes). A reused gateway keeps its own authorizer; a
  * difference from the config is printed as a note.
  *
- * @param context - The deploy context.
+ * @param context - The AWS context.
  * @param spec - Name, authorizer and optional role.
  * @returns The READY gateway.
- * @throws {@link DeployError} `ERR_RUNTIME_FAILED` with AgentCore's status reasons, `ERR_TIMEOUT`;
+ * @throws {@link CliError} `ERR_RUNTIME_FAILED` with AgentCore's status reasons, `ERR_TIMEOUT`;
  *   {@link AwsRequestError} naming the missing permission.
  */
 export async function ensureManagedGateway(
-  context: DeployContext,
+  context: AwsContext,
   spec: ManagedGatewaySpec,
 ): Promise<ManagedGateway> {
   const existing = await findGateway(context, spec.name);
@@ -102,10 +102,7 @@ export function formatGatewayUrl(gatewayId: string, region: string): string {
   return `https://${gatewayId}.gateway.bedrock-agentcore.${region}.amazonaws.com/mcp`;
 }
 
-async function findGateway(
-  context: DeployContext,
-  name: string,
-): Promise<GatewaySummary | undefined> {
+async function findGateway(context: AwsContext, name: string): Promise<GatewaySummary | undefined> {
   let nextToken: string | undefined;
   do {
     const page = await context.aws.send<Partial<ListGatewaysCommandOutput>>(
@@ -121,7 +118,7 @@ async function findGateway(
 }
 
 function waitForGateway(
-  context: DeployContext,
+  context: AwsContext,
   name: string,
   gatewayId: string,
 ): Promise<Partial<GetGatewayCommandOutput>> {
@@ -139,7 +136,7 @@ function waitForGateway(
 }
 
 function toManagedGateway(
-  context: DeployContext,
+  context: AwsContext,
   gateway: Partial<GetGatewayCommandOutput>,
   created: boolean,
 ): ManagedGateway {
@@ -154,7 +151,7 @@ function toManagedGateway(
 }
 
 function noteAuthorizerDifference(
-  context: DeployContext,
+  context: AwsContext,
   spec: ManagedGatewaySpec,
   gateway: Partial<GetGatewayCommandOutput>,
 ): void {
@@ -182,6 +179,6 @@ function stableJson(value: unknown): string {
   );
 }
 
-function dryRunArn(context: DeployContext, gatewayId: string): string {
+function dryRunArn(context: AwsContext, gatewayId: string): string {
   return `arn:aws:bedrock-agentcore:${context.clients.target.region}:${DRY_RUN_ACCOUNT}:gateway/${gatewayId}`;
 }

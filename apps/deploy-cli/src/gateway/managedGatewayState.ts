@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-import { DeployError } from '../deploy/deployError.js';
+import { CliError } from '../errors.js';
 
 /** Where `register-managed` records what it created, relative to the project root. */
 export const MANAGED_GATEWAY_STATE_FILE = '.agentcore-mcp/managed-gateway.json';
@@ -55,7 +55,7 @@ export function writeManagedGatewayState(directory: string, state: ManagedGatewa
  *
  * @param directory - The project root.
  * @returns The recorded gateway and targets.
- * @throws {@link DeployError} `ERR_NOT_DEPLOYED` when there is none, `ERR_INVALID_INPUT` when it is
+ * @throws {@link CliError} `ERR_NOT_DEPLOYED` when there is none, `ERR_INVALID_INPUT` when it is
  *   damaged.
  */
 export function readManagedGatewayState(directory: string): ManagedGatewayState {
@@ -64,7 +64,7 @@ export function readManagedGatewayState(directory: string): ManagedGatewayState 
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new DeployError(
+    throw new CliError(
       'ERR_NOT_DEPLOYED',
       `No ${MANAGED_GATEWAY_STATE_FILE} in ${directory}: run agentcore-mcp gateway register-managed --config gateway.json first`,
       { cause: error },
@@ -85,10 +85,29 @@ export function readManagedGatewayState(directory: string): ManagedGatewayState 
   return state as ManagedGatewayState;
 }
 
-function damaged(path: string, why: string, cause?: unknown): DeployError {
-  return new DeployError(
+function damaged(path: string, why: string, cause?: unknown): CliError {
+  return new CliError(
     'ERR_INVALID_INPUT',
     `Invalid ${path}: ${why}; run agentcore-mcp gateway register-managed again to rewrite it`,
     { cause },
   );
+}
+
+/**
+ * The region an earlier `register-managed` recorded, which the managed-gateway commands use when
+ * `--region` is absent.
+ *
+ * @param directory - The project root.
+ * @returns The recorded region, or `undefined` when there is no usable state file.
+ * @example
+ * ```ts
+ * const fallbackRegion = readRecordedRegion(context.cwd);
+ * ```
+ */
+export function readRecordedRegion(directory: string): string | undefined {
+  try {
+    return readManagedGatewayState(directory).region;
+  } catch {
+    return undefined;
+  }
 }

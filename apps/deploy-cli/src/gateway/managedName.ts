@@ -1,4 +1,4 @@
-import { DeployError } from '../deploy/deployError.js';
+import { CliError } from '../errors.js';
 
 /** What AgentCore accepts as a gateway or gateway-target name. */
 const MANAGED_NAME = /^([0-9a-zA-Z][-]?){1,100}$/;
@@ -11,7 +11,7 @@ const MANAGED_NAME = /^([0-9a-zA-Z][-]?){1,100}$/;
  * @param name - A target name from the gateway config (`my_server`) or `--name`.
  * @param what - What the name is for, used in the error (`gateway`, `target "my_server"`).
  * @returns The managed name, e.g. `my-server`.
- * @throws {@link DeployError} `ERR_INVALID_INPUT` naming the rule and, when possible, a fix.
+ * @throws {@link CliError} `ERR_INVALID_INPUT` naming the rule and, when possible, a fix.
  * @example
  * ```ts
  * toManagedName('weather_server', 'target "weather_server"'); // 'weather-server'
@@ -20,7 +20,7 @@ const MANAGED_NAME = /^([0-9a-zA-Z][-]?){1,100}$/;
 export function toManagedName(name: string, what: string): string {
   const converted = name.replaceAll('_', '-');
   if (MANAGED_NAME.test(converted)) return converted;
-  throw new DeployError(
+  throw new CliError(
     'ERR_INVALID_INPUT',
     `Invalid ${what} name "${name}" for AgentCore Gateway: after turning _ into -, "${converted}" must be up to 100 letters and digits with single hyphens between them, starting with a letter or digit (${describeProblem(converted)}); rename it`,
   );

@@ -10,7 +10,7 @@ import {
   UpdateGatewayTargetCommand,
 } from '@aws-sdk/client-bedrock-agentcore-control';
 
-import type { DeployContext } from '../deploy/deployContext.js';
+import type { AwsContext } from '../aws/awsContext.js';
 import { waitForStatus } from './waitForStatus.js';
 
 /** One `mcpServer` target to register. */
@@ -40,12 +40,12 @@ export const FAILED_TARGET_STATUSES = [
 /**
  * Lists every target of a gateway (ListGatewayTargets, all pages).
  *
- * @param context - The deploy context.
+ * @param context - The AWS context.
  * @param gatewayId - The gateway.
  * @returns The target summaries.
  */
 export async function listManagedTargets(
-  context: DeployContext,
+  context: AwsContext,
   gatewayId: string,
 ): Promise<TargetSummary[]> {
   const targets: TargetSummary[] = [];
@@ -71,12 +71,12 @@ export async function listManagedTargets(
  * `targetConfiguration.mcp.mcpServer.endpoint`, no outbound credentials), or reuses the one of the
  * same name, updating its endpoint when it changed. AgentCore then calls the server's `tools/list`.
  *
- * @param context - The deploy context.
+ * @param context - The AWS context.
  * @param input - The gateway, its existing targets and the target to register.
  * @returns The target id and what was done; wait for it with {@link waitForManagedTarget}.
  */
 export async function ensureManagedTarget(
-  context: DeployContext,
+  context: AwsContext,
   input: { gatewayId: string; existing: readonly TargetSummary[]; target: ManagedTargetSpec },
 ): Promise<{ targetId: string; action: ManagedTargetAction; status?: string | undefined }> {
   const { gatewayId, target } = input;
@@ -117,12 +117,12 @@ export async function ensureManagedTarget(
 /**
  * Waits until a target is READY (GetGatewayTarget every 5 s, at most 5 minutes).
  *
- * @param context - The deploy context.
+ * @param context - The AWS context.
  * @param input - Gateway, target id, and the target's config name for messages.
- * @throws {@link DeployError} `ERR_RUNTIME_FAILED` with AgentCore's `statusReasons`, `ERR_TIMEOUT`.
+ * @throws {@link CliError} `ERR_RUNTIME_FAILED` with AgentCore's `statusReasons`, `ERR_TIMEOUT`.
  */
 export async function waitForManagedTarget(
-  context: DeployContext,
+  context: AwsContext,
   input: { gatewayId: string; targetId: string; configName: string; name: string },
 ): Promise<void> {
   await waitForStatus(context, {
@@ -134,7 +134,7 @@ export async function waitForManagedTarget(
 }
 
 function getTarget(
-  context: DeployContext,
+  context: AwsContext,
   gatewayId: string,
   targetId: string,
 ): Promise<Partial<GetGatewayTargetCommandOutput>> {

@@ -1,4 +1,4 @@
-import { DeployError } from '../deploy/deployError.js';
+import { CliError } from '../errors.js';
 import type { GatewayConfigTarget } from './gatewayConfigFile.js';
 import { toManagedName } from './managedName.js';
 import type { ManagedTargetSpec } from './managedTargets.js';
@@ -17,7 +17,7 @@ export interface ManagedTargetPlan {
  *
  * @param targets - The config's targets.
  * @returns The plan.
- * @throws {@link DeployError} `ERR_INVALID_INPUT` for a name AgentCore rejects, or two targets whose
+ * @throws {@link CliError} `ERR_INVALID_INPUT` for a name AgentCore rejects, or two targets whose
  *   converted names collide.
  */
 export function planManagedTargets(targets: readonly GatewayConfigTarget[]): ManagedTargetPlan {
@@ -33,7 +33,7 @@ export function planManagedTargets(targets: readonly GatewayConfigTarget[]): Man
     const name = toManagedName(target.name, `target "${target.name}"`);
     const clash = register.find((other) => other.name === name);
     if (clash !== undefined) {
-      throw new DeployError(
+      throw new CliError(
         'ERR_INVALID_INPUT',
         `Targets "${clash.configName}" and "${target.name}" would both be named "${name}" on AgentCore Gateway (underscores become hyphens); rename one of them`,
       );

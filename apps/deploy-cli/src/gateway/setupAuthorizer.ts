@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 
-import {
-  AgentCoreMcpError,
-  type JwtAuthorizerConfig,
-  parseAuthorizerConfig,
-} from '@agentcore-mcp/core';
+import { type JwtAuthorizerConfig, parseAuthorizerConfig } from '@agentcore-mcp/core';
 
-import { AUTHORIZER_CONFIG_FILE } from '../authorizerConfig.js';
+import { AUTHORIZER_CONFIG_FILE } from '../cognito/authorizerConfig.js';
+import { CliError } from '../errors.js';
 
 /** Where `gateway setup` takes the inbound authorizer from. */
 export interface SetupAuthorizerOptions {
@@ -32,7 +29,7 @@ export interface SetupAuthorizer {
  * @param options - `auth` and `createCognito`.
  * @param context - Working directory and the setup-cognito step (only called for `--create-cognito`).
  * @returns The authorizer and its source.
- * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` when the file is missing or invalid (saying
+ * @throws {@link CliError} `ERR_CONFIG_INVALID` when the file is missing or invalid (saying
  *   to run setup-cognito), or the options conflict.
  */
 export async function resolveSetupAuthorizer(
@@ -75,10 +72,6 @@ export async function resolveSetupAuthorizer(
   }
 }
 
-function invalid(message: string, cause?: unknown): AgentCoreMcpError {
-  return new AgentCoreMcpError(
-    'ERR_CONFIG_INVALID',
-    message,
-    cause === undefined ? undefined : { cause },
-  );
+function invalid(message: string, cause?: unknown): CliError {
+  return new CliError('ERR_CONFIG_INVALID', message, cause === undefined ? undefined : { cause });
 }

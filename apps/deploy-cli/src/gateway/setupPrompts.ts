@@ -1,5 +1,5 @@
-import { AgentCoreMcpError } from '@agentcore-mcp/core';
-
+import { CliError } from '../errors.js';
+import type { Prompts } from '../prompts.js';
 import { assertSetupTargetName, checkUrl, type SetupTarget } from './setupTargets.js';
 import { splitCommandLine } from './splitCommandLine.js';
 
@@ -29,29 +29,30 @@ const validate =
   };
 
 /**
- * Creates the terminal prompts of `gateway setup` (@inquirer/prompts, loaded on first use). Only
- * use them when stdin and stdout are a terminal.
+ * The questions of `gateway setup`, asked through the command's prompts. Only ask them when stdin
+ * and stdout are a terminal.
  *
- * @returns The prompts.
+ * @param prompts - The command's prompts (`CommandContext.prompts`).
+ * @returns The questions; answers come back trimmed.
+ * @example
+ * ```ts
+ * const targets = await askForTargets(createGatewaySetupPrompts(context.prompts));
+ * ```
  */
-export function createGatewaySetupPrompts(): GatewaySetupPrompts {
-  const ask = async (message: string, check: (value: string) => true | string) => {
-    const { input } = await import('@inquirer/prompts');
-    return (await input({ message, validate: check })).trim();
-  };
+export function createGatewaySetupPrompts(prompts: Prompts): GatewaySetupPrompts {
+  const ask = async (message: string, check: (value: string) => true | string) =>
+    (await prompts.input({ message, validate: check })).trim();
   return {
     askTargetName: () =>
       ask('Target name (empty when done):', validate(assertSetupTargetName, { allowEmpty: true })),
-    askTargetKind: async (name) => {
-      const { select } = await import('@inquirer/prompts');
-      return select<'http' | 'stdio'>({
+    askTargetKind: (name) =>
+      prompts.select<'http' | 'stdio'>({
         message: `How does the gateway reach ${name}?`,
         choices: [
           { name: 'HTTP: an MCP URL (streamable HTTP or SSE)', value: 'http' },
           { name: 'stdio: a command the gateway starts', value: 'stdio' },
         ],
-      });
-    },
+      }),
     askUrl: (name) =>
       ask(
         `MCP URL of ${name}, e.g. http://127.0.0.1:8000/mcp:`,
@@ -67,7 +68,7 @@ export function createGatewaySetupPrompts(): GatewaySetupPrompts {
  *
  * @param prompts - The prompts (terminal, or a test's answers).
  * @returns The targets, in the order given.
- * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` when no target was given or a name repeats.
+ * @throws {@link CliError} `ERR_CONFIG_INVALID` when no target was given or a name repeats.
  */
 export async function askForTargets(prompts: GatewaySetupPrompts): Promise<SetupTarget[]> {
   const targets: SetupTarget[] = [];
@@ -76,7 +77,7 @@ export async function askForTargets(prompts: GatewaySetupPrompts): Promise<Setup
     if (name === '') break;
     assertSetupTargetName(name);
     if (targets.some((target) => target.name === name)) {
-      throw new AgentCoreMcpError(
+      throw new CliError(
         'ERR_CONFIG_INVALID',
         `Target "${name}" was already given; use another name`,
       );
@@ -92,12 +93,12 @@ export async function askForTargets(prompts: GatewaySetupPrompts): Promise<Setup
     }
     const [command, ...args] = splitCommandLine(await prompts.askCommand(name));
     if (command === undefined) {
-      throw new AgentCoreMcpError('ERR_CONFIG_INVALID', `The command of ${name} is empty`);
+      throw new CliError('ERR_CONFIG_INVALID', `The command of ${name} is empty`);
     }
     targets.push({ kind: 'stdio', name, command, args });
   }
   if (targets.length === 0) {
-    throw new AgentCoreMcpError(
+    throw new CliError(
       'ERR_CONFIG_INVALID',
       'No targets given: name at least one MCP server for the gateway',
     );

@@ -1,5 +1,4 @@
-import { AgentCoreMcpError } from '@agentcore-mcp/core';
-
+import { CliError } from '../errors.js';
 import { hasVariableReference } from './expandVariables.js';
 import { splitCommandLine } from './splitCommandLine.js';
 
@@ -37,7 +36,7 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
  *
  * @param flags - The flags as commander collected them.
  * @returns The targets in flag order (HTTP first, then stdio).
- * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` naming the flag and what is expected.
+ * @throws {@link CliError} `ERR_CONFIG_INVALID` naming the flag and what is expected.
  * @example
  * ```ts
  * parseSetupTargets({ target: ['weather=https://weather.example.com/mcp'] });
@@ -65,7 +64,7 @@ export function parseSetupTargets(flags: SetupTargetFlags): SetupTarget[] {
  * with a letter or digit, no `___` (the tool-name separator) and no trailing `_`.
  *
  * @param name - The proposed `mcpServers` key.
- * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID`.
+ * @throws {@link CliError} `ERR_CONFIG_INVALID`.
  */
 export function assertSetupTargetName(name: string): void {
   if (TARGET_NAME.test(name) && !name.includes('___') && !name.endsWith('_')) return;
@@ -132,6 +131,6 @@ function assertUnique(names: readonly string[]): void {
   }
 }
 
-function invalid(message: string): AgentCoreMcpError {
-  return new AgentCoreMcpError('ERR_CONFIG_INVALID', message);
+function invalid(message: string): CliError {
+  return new CliError('ERR_CONFIG_INVALID', message);
 }

@@ -1,4 +1,4 @@
-import { AgentCoreMcpError } from '@agentcore-mcp/core';
+import { CliError } from '../errors.js';
 
 /**
  * Splits a command line the way a POSIX shell splits words, without expanding anything: spaces
@@ -7,7 +7,7 @@ import { AgentCoreMcpError } from '@agentcore-mcp/core';
  *
  * @param text - e.g. `node server.js --root "my files"`.
  * @returns The words, e.g. `['node', 'server.js', '--root', 'my files']`.
- * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` for an unterminated quote.
+ * @throws {@link CliError} `ERR_CONFIG_INVALID` for an unterminated quote.
  * @example
  * ```ts
  * splitCommandLine(`npx -y '@modelcontextprotocol/server-everything' stdio`);
@@ -44,7 +44,7 @@ export function splitCommandLine(text: string): string[] {
     }
   }
   if (quote !== undefined) {
-    throw new AgentCoreMcpError(
+    throw new CliError(
       'ERR_CONFIG_INVALID',
       `Unterminated ${quote} quote in the command "${text}"; close the quote`,
     );

@@ -1,5 +1,5 @@
-import type { DeployContext } from '../deploy/deployContext.js';
-import { DeployError } from '../deploy/deployError.js';
+import type { AwsContext } from '../aws/awsContext.js';
+import { CliError } from '../errors.js';
 
 /** A resource's state as AgentCore reports it. */
 export interface StatusReport {
@@ -32,11 +32,11 @@ export interface WaitForStatusOptions<TReport extends StatusReport> {
  * @param context - Sleep and AWS requests.
  * @param options - What to poll and which statuses end the wait.
  * @returns The READY report.
- * @throws {@link DeployError} `ERR_RUNTIME_FAILED` with AgentCore's `statusReasons` on one line, or
+ * @throws {@link CliError} `ERR_RUNTIME_FAILED` with AgentCore's `statusReasons` on one line, or
  *   `ERR_TIMEOUT`.
  */
 export async function waitForStatus<TReport extends StatusReport>(
-  context: DeployContext,
+  context: AwsContext,
   options: WaitForStatusOptions<TReport>,
 ): Promise<TReport> {
   const ready = options.ready ?? 'READY';
@@ -51,13 +51,13 @@ export async function waitForStatus<TReport extends StatusReport>(
       const reasons = (last.statusReasons ?? []).map((reason) =>
         reason.replace(/\s+/g, ' ').trim(),
       );
-      throw new DeployError(
+      throw new CliError(
         'ERR_RUNTIME_FAILED',
         `${options.what} is ${last.status}: ${reasons.filter(Boolean).join('; ') || 'AgentCore gave no reason'} — ${options.hint}`,
       );
     }
   }
-  throw new DeployError(
+  throw new CliError(
     'ERR_TIMEOUT',
     `${options.what} was not ${ready} after ${Math.round((maxPolls * intervalMs) / 1000)} s (last status ${last?.status ?? 'unknown'}); check it in the AgentCore console and run the command again`,
   );

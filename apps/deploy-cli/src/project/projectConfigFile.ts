@@ -2,14 +2,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
-  AgentCoreMcpError,
+  firstLine,
+  isAwsRegion,
+  isRuntimeName,
   parseAuthorizerConfig,
   parseHeaderAllowlist,
 } from '@agentcore-mcp/core';
 import { parseDocument, stringify } from 'yaml';
 import { z } from 'zod';
 
-import { DeployError } from '../deploy/deployError.js';
+import { CliError } from '../errors.js';
 import { PROJECT_CONFIG_FILE, type ProjectConfig, type RuntimeProject } from './projectConfig.js';
 
 const AUTHORIZER_EXPECTED =
@@ -33,16 +35,13 @@ const deploymentSchema = z.strictObject({
 const runtimeSchema = z.strictObject({
   name: z
     .string()
-    .regex(
-      /^[a-zA-Z][a-zA-Z0-9_]{0,47}$/,
-      'expected a runtime name: a letter, then up to 47 letters, digits or _',
-    ),
+    .refine(isRuntimeName, 'expected a runtime name: a letter, then up to 47 letters, digits or _'),
   entrypoint: z.string().min(1, 'expected the app directory, e.g. apps/example-server'),
   dockerfile: z
     .string()
     .min(1, 'expected the Dockerfile path, e.g. apps/example-server/Dockerfile'),
   protocol: z.literal('MCP', 'expected MCP'),
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'expected an AWS region such as us-east-1'),
+  region: z.string().refine(isAwsRegion, 'expected an AWS region such as us-east-1'),
   // The API's union shape, which launch sends as is; parseAuthorizerConfig checks the inside.
   authorizer: z
     .strictObject(
@@ -73,7 +72,7 @@ const projectSchema = z.strictObject({
  *
  * @param directory - The project root (where `configure` ran).
  * @returns The project, or `undefined` when there is no file yet.
- * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` naming the file, the key and what is
+ * @throws {@link CliError} `ERR_CONFIG_INVALID` naming the file, the key and what is
  *   expected.
  */
 export function readProjectConfig(directory: string): ProjectConfig | undefined {
@@ -88,7 +87,7 @@ export function readProjectConfig(directory: string): ProjectConfig | undefined 
   const document = parseDocument(text);
   if (document.errors.length > 0) {
     const [first] = document.errors;
-    throw invalid(path, `not valid YAML (${first?.message.split('\n', 1)[0] ?? 'parse error'})`);
+    throw invalid(path, `not valid YAML (${first ? firstLine(first.message) : 'parse error'})`);
   }
   const parsed = projectSchema.safeParse(document.toJS());
   if (!parsed.success) {
@@ -114,7 +113,7 @@ export function readProjectConfig(directory: string): ProjectConfig | undefined 
  *
  * @param directory - The project root.
  * @param name - `--name`, or the project's default.
- * @throws {@link DeployError} `ERR_NOT_CONFIGURED` when the project is not configured or has
+ * @throws {@link CliError} `ERR_NOT_CONFIGURED` when the project is not configured or has
  *   no runtime of that name.
  */
 export function requireRuntime(
@@ -123,7 +122,7 @@ export function requireRuntime(
 ): { project: ProjectConfig; runtime: RuntimeProject } {
   const project = readProjectConfig(directory);
   if (project === undefined) {
-    throw new DeployError(
+    throw new CliError(
       'ERR_NOT_CONFIGURED',
       `No ${PROJECT_CONFIG_FILE} in ${directory}: run agentcore-mcp configure -e <app directory> first`,
     );
@@ -131,7 +130,7 @@ export function requireRuntime(
   const key = name ?? project.default;
   const runtime = project.runtimes[key];
   if (runtime === undefined) {
-    throw new DeployError(
+    throw new CliError(
       'ERR_NOT_CONFIGURED',
       `No runtime "${key}" in ${PROJECT_CONFIG_FILE} (configured: ${Object.keys(project.runtimes).join(', ')}): pass --name or run agentcore-mcp configure --name ${key}`,
     );
@@ -187,8 +186,8 @@ function checkRuntime(path: string, key: string, runtime: RuntimeProject): void 
   }
 }
 
-function invalid(path: string, problem: string): AgentCoreMcpError {
-  return new AgentCoreMcpError(
+function invalid(path: string, problem: string): CliError {
+  return new CliError(
     'ERR_CONFIG_INVALID',
     `Invalid ${path}: ${problem}; fix it or run agentcore-mcp configure again`,
   );

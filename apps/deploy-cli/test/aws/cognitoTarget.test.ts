@@ -50,7 +50,7 @@ describe('resolveCognitoTarget', () => {
       case: 'a bad region',
       options: { region: 'useast1' },
       code: 'ERR_INVALID_REGION',
-      message: /^Invalid AWS region "useast1"/,
+      message: /^--region "useast1" is not an AWS region code/,
     },
     {
       case: 'a host without scheme',

@@ -22,7 +22,8 @@ export interface HttpFailure {
   attempts: number;
 }
 
-const AUTH_METHOD_MISMATCH = /authorization method mismatch/i;
+/** How an AgentCore runtime says it expects another auth method (IAM vs a JWT authorizer). */
+export const AUTH_METHOD_MISMATCH = /authorization method mismatch/i;
 const INIT_TIME_EXCEEDED = /initialization time exceeded/i;
 
 /**

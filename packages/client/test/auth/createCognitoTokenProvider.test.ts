@@ -3,15 +3,6 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { AgentCoreMcpError } from '@agentcore-mcp/core';
-import { type CognitoLocal, startCognitoLocal } from '@agentcore-mcp/test-support';
-import {
-  AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
-  CreateUserPoolClientCommand,
-  CreateUserPoolCommand,
-  InitiateAuthCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -21,98 +12,34 @@ import {
   createCognitoTokenProvider,
 } from '../../src/auth/createCognitoTokenProvider.js';
 import { TokenProviderError } from '../../src/auth/tokenProviderError.js';
-
-const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
-
-interface TestUser {
-  username: string;
-  password: string;
-}
+import { type CognitoTestPool, generatePassword, startCognitoTestPool } from './cognitoTestPool.js';
 
 describe('createCognitoTokenProvider', () => {
-  let cognito: CognitoLocal;
-  let admin: CognitoIdentityProviderClient;
-  let poolId: string;
+  let pool: CognitoTestPool;
   let clientId: string;
-  let users = 0;
+  const createUser = () => pool.createUser();
+  const setPassword = (username: string, password: string) => pool.setPassword(username, password);
+  const signIn = (user: { username: string; password: string }) => pool.signIn(user);
 
   beforeAll(async () => {
-    cognito = await startCognitoLocal();
-    admin = new CognitoIdentityProviderClient({
-      endpoint: cognito.endpoint,
-      region: cognito.region,
-      credentials: LOCAL_CREDENTIALS,
-    });
-    const { UserPool } = await admin.send(
-      new CreateUserPoolCommand({
-        PoolName: 'TokenProviderPool',
-        Policies: { PasswordPolicy: { MinimumLength: 8 } },
-      }),
-    );
-    poolId = UserPool!.Id!;
-    const { UserPoolClient } = await admin.send(
-      new CreateUserPoolClientCommand({
-        UserPoolId: poolId,
-        ClientName: 'TokenProviderClient',
-        GenerateSecret: false,
-        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-      }),
-    );
-    clientId = UserPoolClient!.ClientId!;
+    pool = await startCognitoTestPool();
+    clientId = pool.clientId;
   });
 
   afterAll(async () => {
-    admin?.destroy();
-    await cognito?.stop();
+    await pool?.stop();
   });
 
   afterEach(() => {
     vi.useRealTimers();
   });
 
-  /** A fresh user per test, so changing a password affects no other test. */
-  async function createUser(): Promise<TestUser> {
-    users += 1;
-    const user = { username: `user${users}`, password: generatePassword() };
-    await admin.send(
-      new AdminCreateUserCommand({
-        UserPoolId: poolId,
-        Username: user.username,
-        MessageAction: 'SUPPRESS',
-      }),
-    );
-    await setPassword(user.username, user.password);
-    return user;
-  }
-
-  async function setPassword(username: string, password: string): Promise<void> {
-    await admin.send(
-      new AdminSetUserPasswordCommand({
-        UserPoolId: poolId,
-        Username: username,
-        Password: password,
-        Permanent: true,
-      }),
-    );
-  }
-
-  async function signIn({ username, password }: TestUser): Promise<string> {
-    const { AuthenticationResult } = await admin.send(
-      new InitiateAuthCommand({
-        ClientId: clientId,
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        AuthParameters: { USERNAME: username, PASSWORD: password },
-      }),
-    );
-    return AuthenticationResult!.RefreshToken!;
-  }
-
   /** A provider on cognito-local that records what it passes to `onTokens`. */
   function createProvider(options: Partial<CognitoTokenProviderOptions>) {
     const issued: CognitoTokens[] = [];
     const provider = createCognitoTokenProvider({
-      region: cognito.region,
-      endpoint: cognito.endpoint,
+      region: pool.cognito.region,
+      endpoint: pool.cognito.endpoint,
       clientId,
       onTokens: (tokens) => issued.push(tokens),
       ...options,
@@ -226,8 +153,9 @@ describe('createCognitoTokenProvider', () => {
     const thrown = await provider.getToken().catch((caught: unknown) => caught);
 
     expect(thrown).toBeInstanceOf(TokenProviderError);
-    const { code, message, cause } = thrown as TokenProviderError;
+    const { code, message, cause, errorName } = thrown as TokenProviderError;
     expect(code).toBe('ERR_TOKEN_REFRESH_FAILED');
+    expect(errorName).toMatch(/^(NotAuthorized|InvalidPassword)Exception$/);
     // Cognito says NotAuthorizedException for a wrong password; cognito-local InvalidPasswordException.
     expect(message).toMatch(
       /^Cannot sign in to Cognito with the password \(the refresh token was refused too\): (NotAuthorized|InvalidPassword)Exception: .+ — check username and password, or run agentcore-mcp setup-cognito again$/,
@@ -253,21 +181,13 @@ describe('createCognitoTokenProvider', () => {
   });
 
   it('fails with a TokenProviderError when Cognito answers with a challenge', async () => {
-    users += 1;
-    const user = { username: `user${users}`, password: generatePassword() };
-    await admin.send(
-      new AdminCreateUserCommand({
-        UserPoolId: poolId,
-        Username: user.username,
-        TemporaryPassword: user.password,
-        MessageAction: 'SUPPRESS',
-      }),
-    );
+    const user = await pool.createUser({ temporaryPassword: true });
     const { provider } = createProvider(user);
 
     await expect(provider.getToken()).rejects.toThrow(
       new TokenProviderError(
         'Cannot get a Cognito access token: USER_PASSWORD_AUTH ended in the NEW_PASSWORD_REQUIRED challenge, which this provider cannot answer — set a permanent password (aws cognito-idp admin-set-user-password --permanent) and use a user without MFA',
+        { errorName: 'NEW_PASSWORD_REQUIRED' },
       ),
     );
   });
@@ -285,6 +205,7 @@ describe('createCognitoTokenProvider', () => {
     await expect(provider.getToken()).rejects.toThrow(
       new TokenProviderError(
         'Cannot sign in to Cognito with the password: ECONNREFUSED — check region, endpoint and the network',
+        { errorName: 'ECONNREFUSED' },
       ),
     );
   });
@@ -327,8 +248,3 @@ describe('createCognitoTokenProvider', () => {
     });
   });
 });
-
-/** A password that meets Cognito's default policy (upper, lower, digit, symbol). */
-function generatePassword(): string {
-  return `Aa1!${randomBytes(12).toString('base64url')}`;
-}

@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { computeRetryDelay, parseRetryAfter } from '../../src/connect/retryPolicy.js';
+import { computeRetryDelay } from '../../src/connect/retryPolicy.js';
 
 const POLICY = { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 2000 };
-
-describe('parseRetryAfter', () => {
-  it.each([
-    [null, undefined],
-    ['', undefined],
-    ['soon', undefined],
-    ['0', 0],
-    ['3', 3000],
-    [new Date(Date.now() - 60_000).toUTCString(), 0],
-  ])('%s → %s', (value, expected) => {
-    expect(parseRetryAfter(value)).toBe(expected);
-  });
-
-  it('reads an HTTP date in the future', () => {
-    const delay = parseRetryAfter(new Date(Date.now() + 10_000).toUTCString());
-    expect(delay).toBeGreaterThan(8000);
-    expect(delay).toBeLessThanOrEqual(10_000);
-  });
-});
 
 describe('computeRetryDelay', () => {
   it.each([
@@ -38,8 +19,30 @@ describe('computeRetryDelay', () => {
     }
   });
 
-  it('honours Retry-After, up to 30 s', () => {
-    expect(computeRetryDelay(POLICY, 1, '5')).toBe(5000);
-    expect(computeRetryDelay(POLICY, 1, '3600')).toBe(30_000);
+  it.each([
+    ['0', 0],
+    ['3', 3000],
+    ['5', 5000],
+    ['3600', 30_000],
+    [new Date(Date.now() - 60_000).toUTCString(), 0],
+  ])('honours Retry-After %j, up to 30 s', (retryAfter, expected) => {
+    expect(computeRetryDelay(POLICY, 1, retryAfter)).toBe(expected);
   });
+
+  it('honours a Retry-After date in the future', () => {
+    const delay = computeRetryDelay(POLICY, 1, new Date(Date.now() + 10_000).toUTCString());
+    expect(delay).toBeGreaterThan(8000);
+    expect(delay).toBeLessThanOrEqual(10_000);
+  });
+
+  it.each([[null], [undefined], [''], ['soon']])(
+    'falls back to the backoff for Retry-After %j',
+    (retryAfter) => {
+      for (let sample = 0; sample < 20; sample += 1) {
+        const delay = computeRetryDelay(POLICY, 2, retryAfter);
+        expect(delay).toBeGreaterThanOrEqual(200);
+        expect(delay).toBeLessThanOrEqual(400);
+      }
+    },
+  );
 });

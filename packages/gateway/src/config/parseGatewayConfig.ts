@@ -1,16 +1,16 @@
 import { failConfig } from './configError.js';
-import { parseJsonText } from './parseJsonText.js';
-import { resolveGatewaySection } from './resolveGatewaySection.js';
+import { readDocumentRoot } from './parseGatewayConfigDocument.js';
+import { readTargetEntry } from './readTargetEntry.js';
+import { readGatewaySection, resolveGatewaySection } from './resolveGatewaySection.js';
 import { resolveTarget } from './resolveTarget.js';
-import { rootSchema } from './schema.js';
 import type { GatewayConfig, ParseGatewayConfigOptions, TargetConfig } from './types.js';
-import { validate } from './validate.js';
 
 /**
  * Validates a gateway configuration (the `mcpServers` map of Claude Desktop and Cursor, plus an
  * optional `gateway` section) and resolves it: defaults applied, `${VAR}` and `${VAR:-default}`
  * expanded in `url`, `headers`, `command`, `args`, `env` and `cwd` (`$${` is a literal `${`),
- * disabled targets left out. Unknown keys are rejected, with the allowed keys listed.
+ * disabled targets left out. Unknown keys are rejected, with the allowed keys listed. To read a
+ * document without expanding it, use {@link parseGatewayConfigDocument}.
  *
  * @param input - The configuration as an object or a JSON string.
  * @param options - `env`: where `${VAR}`s are looked up (default `process.env`).
@@ -33,20 +33,12 @@ export function parseGatewayConfig(
   input: unknown,
   options: ParseGatewayConfigOptions = {},
 ): GatewayConfig {
-  const document = typeof input === 'string' ? parseJsonText(input) : input;
   const env = options.env ?? process.env;
-  const root = validate(rootSchema, document, []);
-  const entries = Object.entries(root.mcpServers);
-  if (entries.length === 0) {
-    failConfig(
-      ['mcpServers'],
-      'expected at least one target, e.g. {"weather": {"url": "https://…/mcp"}}',
-    );
-  }
+  const root = readDocumentRoot(input);
   const targets: TargetConfig[] = [];
   const prefixOwners = new Map<string, string>();
-  for (const [name, value] of entries) {
-    const target = resolveTarget(name, value, env);
+  for (const [name, value] of Object.entries(root.mcpServers)) {
+    const target = resolveTarget(name, readTargetEntry(name, value), env);
     if (target === undefined) continue;
     const owner = prefixOwners.get(target.prefix);
     if (owner !== undefined) {
@@ -61,5 +53,5 @@ export function parseGatewayConfig(
   if (targets.length === 0) {
     failConfig(['mcpServers'], 'every target is disabled; enable at least one');
   }
-  return { targets, gateway: resolveGatewaySection(root.gateway) };
+  return { targets, gateway: resolveGatewaySection(readGatewaySection(root.gateway)) };
 }

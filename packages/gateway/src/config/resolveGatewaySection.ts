@@ -2,6 +2,7 @@ import { AgentCoreMcpError, parseAuthorizerConfig } from '@agentcore-mcp/core';
 
 import { failConfig } from './configError.js';
 import { GATEWAY_CONFIG_DEFAULTS } from './defaults.js';
+import type { GatewaySectionEntry } from './documentTypes.js';
 import { gatewaySectionSchema } from './schema.js';
 import type { GatewayOptionsConfig } from './types.js';
 import { validate } from './validate.js';
@@ -10,14 +11,26 @@ const CORE_PREFIX = 'Invalid authorizer config: ';
 const CORE_PATH = /^([A-Za-z_][\w.[\]]*): (.*)$/s;
 
 /**
- * Validates the optional `gateway` section and applies its defaults. `auth` is checked by core's
+ * Validates the optional `gateway` section as written. `auth` is checked by core's
  * `parseAuthorizerConfig`, the same rules as AgentCore's `customJWTAuthorizer`.
  *
  * @internal Not part of the public API.
  * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` naming the key path and what is expected.
  */
-export function resolveGatewaySection(value: unknown): GatewayOptionsConfig {
-  const input = validate(gatewaySectionSchema, value ?? {}, ['gateway']);
+export function readGatewaySection(value: unknown): GatewaySectionEntry {
+  const checked = validate(gatewaySectionSchema, value ?? {}, ['gateway']);
+  // A copy of the input (keys in document order); `auth` as core's parser returns it.
+  const section = structuredClone(value ?? {}) as Omit<GatewaySectionEntry, 'auth'>;
+  if (checked.auth === undefined) return section;
+  return { ...section, auth: { customJWTAuthorizer: resolveAuth(checked.auth) } };
+}
+
+/**
+ * Applies the defaults to a `gateway` section read by {@link readGatewaySection}.
+ *
+ * @internal Not part of the public API.
+ */
+export function resolveGatewaySection(input: GatewaySectionEntry = {}): GatewayOptionsConfig {
   const defaults = GATEWAY_CONFIG_DEFAULTS.gateway;
   return {
     host: input.host ?? defaults.host,
@@ -25,7 +38,7 @@ export function resolveGatewaySection(value: unknown): GatewayOptionsConfig {
     path: input.path ?? defaults.path,
     mode: input.mode ?? defaults.mode,
     toolNamePrefix: input.toolNamePrefix ?? defaults.toolNamePrefix,
-    auth: input.auth === undefined ? undefined : { jwt: resolveAuth(input.auth) },
+    auth: input.auth === undefined ? undefined : { jwt: input.auth.customJWTAuthorizer },
     healthCheck: { ...defaults.healthCheck, ...input.healthCheck },
     discovery: { ...defaults.discovery, ...input.discovery },
   };

@@ -1,9 +1,13 @@
-import { describeTargetNameProblem } from '../toolNames.js';
 import { type ConfigPath, failConfig } from './configError.js';
+import { type ConfigEnv, expandEnv } from './configVariables.js';
 import { GATEWAY_CONFIG_DEFAULTS } from './defaults.js';
-import { type ConfigEnv, expandEnv } from './expandEnv.js';
-import { type HttpTargetInput, httpTargetSchema, stdioTargetSchema } from './schema.js';
-import { suggestKey } from './suggestKey.js';
+import type {
+  HttpTargetEntry,
+  OAuthEntry,
+  StdioTargetEntry,
+  TargetEntry,
+} from './documentTypes.js';
+import { httpTransportOf } from './httpTransport.js';
 import type {
   HttpTargetConfig,
   OAuthClientCredentialsConfig,
@@ -11,60 +15,32 @@ import type {
   TargetConfig,
   TargetConfigBase,
 } from './types.js';
-import { validate } from './validate.js';
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const ENV_NAME = /^[^=\0]+$/;
 const LINE_BREAK_OR_NUL = /[\r\n\0]/;
 
 /**
- * Validates one `mcpServers` entry and resolves it: defaults applied, `${VAR}`s expanded.
+ * Resolves one `mcpServers` entry (checked by `readTargetEntry`): defaults applied, `${VAR}`s
+ * expanded, values checked.
  *
  * @internal Not part of the public API.
- * @returns The target, or `undefined` when it is disabled (checked for shape, not expanded).
+ * @returns The target, or `undefined` when it is disabled (not expanded).
  * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` naming the key path and what is expected.
  */
 export function resolveTarget(
   name: string,
-  value: unknown,
+  entry: TargetEntry,
   env: ConfigEnv,
 ): TargetConfig | undefined {
-  const path = ['mcpServers', name] as const;
-  const nameProblem = describeTargetNameProblem(name);
-  if (nameProblem !== undefined) failConfig(path, `invalid target name; ${nameProblem}`);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    failConfig(path, 'expected an object with "url" (http target) or "command" (stdio target)');
-  }
-  const hasUrl = Object.hasOwn(value, 'url');
-  const hasCommand = Object.hasOwn(value, 'command');
-  if (hasUrl && hasCommand) {
-    failConfig(
-      path,
-      'has both "url" and "command"; a target is either http ("url") or stdio ("command"), remove one',
-    );
-  }
-  if (!hasUrl && !hasCommand) {
-    const typo = Object.keys(value)
-      .map((key) => ({ key, meant: suggestKey(key, ['url', 'command']) }))
-      .find((candidate) => candidate.meant !== undefined);
-    const hint =
-      typo === undefined ? '' : ` (did you mean "${typo.meant}" instead of "${typo.key}"?)`;
-    failConfig(
-      path,
-      `needs "url" or "command"${hint}; expected {"url": "https://…/mcp"} for an http target or {"command": "node", "args": […]} for a stdio target`,
-    );
-  }
-  return hasUrl ? resolveHttpTarget(name, value, env) : resolveStdioTarget(name, value, env);
+  if (entry.disabled === true) return undefined;
+  return 'url' in entry
+    ? resolveHttpTarget(name, entry, env)
+    : resolveStdioTarget(name, entry, env);
 }
 
-function resolveHttpTarget(
-  name: string,
-  value: unknown,
-  env: ConfigEnv,
-): HttpTargetConfig | undefined {
+function resolveHttpTarget(name: string, input: HttpTargetEntry, env: ConfigEnv): HttpTargetConfig {
   const path = ['mcpServers', name];
-  const input = validate(httpTargetSchema, value, path);
-  if (input.disabled === true) return undefined;
   const url = expandEnv(input.url, [...path, 'url'], env);
   const parsed = parseHttpUrl(url);
   if (parsed === undefined) {
@@ -115,13 +91,13 @@ function resolveHttpTarget(
     oauth:
       input.oauth === undefined ? undefined : resolveOAuth(input.oauth, [...path, 'oauth'], env),
     url,
-    transport: resolveTransport(input, parsed, path),
+    transport: resolveTransport({ ...input, url }, path),
     headers,
   };
 }
 
 function resolveOAuth(
-  input: NonNullable<HttpTargetInput['oauth']>,
+  input: OAuthEntry,
   path: ConfigPath,
   env: ConfigEnv,
 ): OAuthClientCredentialsConfig {
@@ -140,12 +116,10 @@ function resolveOAuth(
 
 function resolveStdioTarget(
   name: string,
-  value: unknown,
+  input: StdioTargetEntry,
   env: ConfigEnv,
-): StdioTargetConfig | undefined {
+): StdioTargetConfig {
   const path = ['mcpServers', name];
-  const input = validate(stdioTargetSchema, value, path);
-  if (input.disabled === true) return undefined;
   const command = expandEnv(input.command, [...path, 'command'], env);
   if (command === '')
     failConfig([...path, 'command'], 'is empty after ${VAR} expansion; expected a command');
@@ -189,14 +163,8 @@ function resolveCommon(
   };
 }
 
-function resolveTransport(
-  input: {
-    type?: 'http' | 'streamable-http' | 'sse' | undefined;
-    transport?: 'streamable-http' | 'sse' | undefined;
-  },
-  url: URL,
-  path: ConfigPath,
-): HttpTargetConfig['transport'] {
+/** The declared transport, else the one guessed from the expanded URL; `type` must agree. */
+function resolveTransport(input: HttpTargetEntry, path: ConfigPath): HttpTargetConfig['transport'] {
   const fromType =
     input.type === undefined ? undefined : input.type === 'sse' ? 'sse' : 'streamable-http';
   if (fromType !== undefined && input.transport !== undefined && fromType !== input.transport) {
@@ -205,9 +173,7 @@ function resolveTransport(
       `"${input.transport}" contradicts "type": "${input.type}"; set only one of them`,
     );
   }
-  const explicit = input.transport ?? fromType;
-  if (explicit !== undefined) return explicit;
-  return url.pathname.endsWith('/sse') ? 'sse' : GATEWAY_CONFIG_DEFAULTS.target.transport;
+  return httpTransportOf(input);
 }
 
 function parseHttpUrl(value: string): URL | undefined {

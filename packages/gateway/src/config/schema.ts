@@ -6,14 +6,19 @@ import { suggestKey } from './suggestKey.js';
 /** The longest delay `setTimeout` honours (2^31 - 1 ms); larger values fire at once. */
 const MAX_DELAY_MS = 2_147_483_647;
 
-/** A zod error option: `missing; <expected>` for an absent key, `<expected>` for anything else. */
+/**
+ * The message of a value that is not what `expected` describes: `missing; <expected>` when the
+ * value is absent, `<expected>` otherwise. (Core's authorizer schema words its messages the same
+ * way; the gateway delegates `gateway.auth` to core's `parseAuthorizerConfig`.)
+ */
+function describeExpected(expected: string) {
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined ? `missing; ${expected}` : expected;
+}
+
+/** A zod error option that words every issue with {@link describeExpected}. */
 function withMessage(expected: string) {
-  return {
-    error: (issue: { code: string; input?: unknown }) =>
-      issue.code === 'invalid_type' && issue.input === undefined
-        ? `missing; ${expected}`
-        : expected,
-  };
+  return { error: describeExpected(expected) };
 }
 
 /**
@@ -28,9 +33,7 @@ function strictObject<TShape extends z.ZodRawShape>(
   const allowed = Object.keys(shape);
   return z.strictObject(shape, {
     error: (issue) => {
-      if (issue.code !== 'unrecognized_keys') {
-        return issue.input === undefined ? `missing; ${expected}` : expected;
-      }
+      if (issue.code !== 'unrecognized_keys') return describeExpected(expected)(issue);
       const key = issue.keys[0] ?? '';
       const list = `allowed keys: ${allowed.join(', ')}`;
       const elsewhere = otherKeys[key];
@@ -236,10 +239,3 @@ export const rootSchema = strictObject(
   },
   'expected a JSON object with "mcpServers" and optionally "gateway"',
 );
-
-/** The input type of an http target. @internal */
-export type HttpTargetInput = z.output<typeof httpTargetSchema>;
-/** The input type of a stdio target. @internal */
-export type StdioTargetInput = z.output<typeof stdioTargetSchema>;
-/** The input type of the `gateway` section. @internal */
-export type GatewaySectionInput = z.output<typeof gatewaySectionSchema>;

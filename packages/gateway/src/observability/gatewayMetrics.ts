@@ -85,3 +85,23 @@ export function createGatewayMetrics(): GatewayMetrics {
     },
   };
 }
+
+/**
+ * Starts timing one proxied request.
+ *
+ * @param metrics - The gateway's metrics.
+ * @param labels - Method, target and tool of the request.
+ * @returns Call it once with the outcome when the request ends; it records count and duration.
+ * @example
+ * ```ts
+ * const finish = timeRequest(metrics, { method: 'tools/call', target: 'weather', tool: 'forecast' });
+ * finish('ok');
+ * ```
+ */
+export function timeRequest(
+  metrics: GatewayMetrics,
+  labels: RequestLabels,
+): (outcome: RequestOutcome) => void {
+  const started = performance.now();
+  return (outcome) => metrics.observeRequest(labels, outcome, (performance.now() - started) / 1000);
+}

@@ -2,7 +2,6 @@ import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,
   type CallToolResult,
-  type ClientRequest,
   CompleteRequestSchema,
   CompleteResultSchema,
   EmptyResultSchema,
@@ -12,7 +11,6 @@ import {
   ListResourcesRequestSchema,
   ListResourceTemplatesRequestSchema,
   ListToolsRequestSchema,
-  type Progress,
   ReadResourceRequestSchema,
   ReadResourceResultSchema,
   SetLevelRequestSchema,
@@ -23,17 +21,12 @@ import { z } from 'zod';
 
 import type { Catalog } from '../catalog/buildCatalog.js';
 import { GatewayError } from '../gatewayError.js';
-import { clientTokenContext, clientTokenOf } from '../upstream/clientTokenContext.js';
-import type { DownstreamCall } from '../upstream/inFlightCalls.js';
-import type { TargetRuntime } from '../upstream/targetRuntime.js';
-import type { UpstreamConnection } from '../upstream/upstreamConnection.js';
+import { type ForwardingContext, forwardToTarget } from './forwardToTarget.js';
 import {
   GATEWAY_STATUS_TOOL,
   GATEWAY_STATUS_TOOL_NAME,
   gatewayStatusResult,
 } from './gatewayStatusTool.js';
-import type { SessionUpstreams } from './sessionUpstreams.js';
-import type { StatelessCancellation } from './statelessCancellation.js';
 
 /**
  * A forwarded tools/call result is taken as it comes: the downstream SDK server validates every
@@ -43,19 +36,6 @@ import type { StatelessCancellation } from './statelessCancellation.js';
 const FORWARDED_CALL_TOOL_RESULT = z.custom<CallToolResult>(
   (value) => typeof value === 'object' && value !== null,
 );
-
-/** What the handlers read from the running gateway. */
-export interface ForwardingContext {
-  /** The current catalog (it changes as targets are re-listed). */
-  catalog(): Catalog;
-  target(name: string): TargetRuntime | undefined;
-  /** The status the `gateway_status` tool reports. */
-  status(): Parameters<typeof gatewayStatusResult>[0];
-  /** Stateful mode: this session's own upstream sessions; stateless: `undefined` (shared ones). */
-  session: SessionUpstreams | undefined;
-  /** Stateless mode: joins a client's cancellation to the call it cancels; stateful: `undefined`. */
-  cancellation?: StatelessCancellation | undefined;
-}
 
 /**
  * Installs the gateway's MCP methods on a downstream SDK server: lists answered from the catalog,
@@ -91,10 +71,10 @@ export function installForwardingHandlers(server: Server, context: ForwardingCon
         `Unknown tool "${name}": call tools/list to see the ${context.catalog().tools.length + 1} available tools`,
       ).toJsonRpc();
     }
-    return forward(context, route.target, {
+    return forwardToTarget(context, route.target, {
       call,
       tool: route.name,
-      request: { method: 'tools/call', params: { ...request.params, name: route.name } },
+      message: { method: 'tools/call', params: { ...request.params, name: route.name } },
       schema: FORWARDED_CALL_TOOL_RESULT,
     });
   });
@@ -107,38 +87,29 @@ export function installForwardingHandlers(server: Server, context: ForwardingCon
         `Unknown prompt "${request.params.name}": call prompts/list to see the available prompts`,
       ).toJsonRpc();
     }
-    return forward(context, route.target, {
+    return forwardToTarget(context, route.target, {
       call,
       tool: route.name,
-      request: { method: 'prompts/get', params: { ...request.params, name: route.name } },
+      message: { method: 'prompts/get', params: { ...request.params, name: route.name } },
       schema: GetPromptResultSchema,
     });
   });
 
-  server.setRequestHandler(ReadResourceRequestSchema, async (request, call) =>
-    forward(context, resourceOwner(context.catalog(), request.params.uri), {
-      call,
-      tool: '',
-      request: { method: 'resources/read', params: request.params },
-      schema: ReadResourceResultSchema,
-    }),
-  );
-  server.setRequestHandler(SubscribeRequestSchema, async (request, call) =>
-    forward(context, resourceOwner(context.catalog(), request.params.uri), {
-      call,
-      tool: '',
-      request: { method: 'resources/subscribe', params: request.params },
-      schema: EmptyResultSchema,
-    }),
-  );
-  server.setRequestHandler(UnsubscribeRequestSchema, async (request, call) =>
-    forward(context, resourceOwner(context.catalog(), request.params.uri), {
-      call,
-      tool: '',
-      request: { method: 'resources/unsubscribe', params: request.params },
-      schema: EmptyResultSchema,
-    }),
-  );
+  const resourceMethods = [
+    [ReadResourceRequestSchema, ReadResourceResultSchema],
+    [SubscribeRequestSchema, EmptyResultSchema],
+    [UnsubscribeRequestSchema, EmptyResultSchema],
+  ] as const;
+  for (const [requestSchema, schema] of resourceMethods) {
+    server.setRequestHandler(requestSchema, async (request, call) =>
+      forwardToTarget(context, resourceOwner(context.catalog(), request.params.uri), {
+        call,
+        tool: '',
+        message: request,
+        schema,
+      }),
+    );
+  }
 
   server.setRequestHandler(CompleteRequestSchema, async (request, call) => {
     const catalog = context.catalog();
@@ -151,10 +122,10 @@ export function installForwardingHandlers(server: Server, context: ForwardingCon
           `Unknown prompt "${ref.name}" in completion/complete: call prompts/list to see the available prompts`,
         ).toJsonRpc();
       }
-      return forward(context, route.target, {
+      return forwardToTarget(context, route.target, {
         call,
         tool: route.name,
-        request: {
+        message: {
           method: 'completion/complete',
           params: { ...request.params, ref: { ...ref, name: route.name } },
         },
@@ -170,10 +141,10 @@ export function installForwardingHandlers(server: Server, context: ForwardingCon
         `Unknown resource template "${ref.uri}" in completion/complete: call resources/templates/list`,
       ).toJsonRpc();
     }
-    return forward(context, owner, {
+    return forwardToTarget(context, owner, {
       call,
       tool: '',
-      request: { method: 'completion/complete', params: request.params },
+      message: { method: 'completion/complete', params: request.params },
       schema: CompleteResultSchema,
     });
   });
@@ -190,55 +161,4 @@ function resourceOwner(catalog: Catalog, uri: string): string {
     ).toJsonRpc();
   }
   return owner;
-}
-
-/** Sends one request to its target on the right session, with progress, cancellation and timeout. */
-async function forward<T extends z.ZodType>(
-  context: ForwardingContext,
-  targetName: string,
-  forwarded: { call: DownstreamCall; tool: string; request: ClientRequest; schema: T },
-): Promise<z.output<T>> {
-  const target = context.target(targetName);
-  if (target === undefined) {
-    throw new GatewayError('ERR_NOT_FOUND', `Unknown target "${targetName}"`).toJsonRpc();
-  }
-  const { call, request, schema } = forwarded;
-  const downstreamToken = call._meta?.progressToken;
-  const { progressToken: _ignored, ...meta } = request.params?._meta ?? {};
-  const params = { ...request.params, _meta: Object.keys(meta).length > 0 ? meta : undefined };
-  const onprogress =
-    downstreamToken === undefined
-      ? undefined
-      : (progress: Progress) =>
-          void call
-            .sendNotification({
-              method: 'notifications/progress',
-              params: { ...progress, progressToken: downstreamToken },
-            })
-            .catch(() => undefined);
-  const connection: UpstreamConnection | undefined = await context.session?.connectionTo(target);
-  const tracked = context.cancellation?.track(call);
-  const signal = tracked?.signal ?? call.signal;
-  try {
-    return await target.forward(
-      { method: request.method, tool: forwarded.tool, signal },
-      (upstream) =>
-        upstream.inFlight.around(call, () =>
-          clientTokenContext.run(clientTokenOf(call), () =>
-            upstream.request({ ...request, params } as ClientRequest, schema, {
-              signal,
-              timeout: target.config.timeoutMs,
-              resetTimeoutOnProgress: true,
-              ...(onprogress ? { onprogress } : {}),
-            }),
-          ),
-        ),
-      connection,
-    );
-  } catch (error) {
-    if (error instanceof GatewayError) throw error.toJsonRpc();
-    throw error;
-  } finally {
-    tracked?.release();
-  }
 }

@@ -1,20 +1,12 @@
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
-  CreateMessageRequestSchema,
-  CreateMessageResultSchema,
-  ElicitRequestSchema,
-  ElicitResultSchema,
-  ListRootsRequestSchema,
+  EmptyResultSchema as EmptyResult,
   type LoggingLevel,
-  LoggingMessageNotificationSchema,
-  ResourceUpdatedNotificationSchema,
 } from '@modelcontextprotocol/sdk/types.js';
-import { EmptyResultSchema as EmptyResult } from '@modelcontextprotocol/sdk/types.js';
 
 import type { TargetRuntime } from '../upstream/targetRuntime.js';
 import type { UpstreamConnection } from '../upstream/upstreamConnection.js';
-import { installListChangedHandlers } from './installListChangedHandlers.js';
+import { sessionEvents } from './upstreamBridge.js';
 
 /**
  * The upstream sessions of one downstream session (stateful mode): one per target, opened on first
@@ -23,15 +15,15 @@ import { installListChangedHandlers } from './installListChangedHandlers.js';
  * roots requests (delivered on the stream of the call in flight, or the session's own stream).
  */
 export class SessionUpstreams {
-  private readonly connections = new Map<string, UpstreamConnection>();
+  readonly #connections = new Map<string, UpstreamConnection>();
   /** Per target: settles once the remembered log level reached a new upstream session. */
-  private readonly levelForwarded = new Map<string, Promise<void>>();
-  private readonly server: Server;
-  private logLevel: LoggingLevel | undefined;
+  readonly #levelForwarded = new Map<string, Promise<void>>();
+  readonly #server: Server;
+  #logLevel: LoggingLevel | undefined;
 
   /** @param server - The downstream session's SDK server. */
   constructor(server: Server) {
-    this.server = server;
+    this.#server = server;
   }
 
   /**
@@ -39,91 +31,47 @@ export class SessionUpstreams {
    * is forwarded to a new session first, so the first call's logs already honour it.
    */
   async connectionTo(target: TargetRuntime): Promise<UpstreamConnection> {
-    let connection = this.connections.get(target.name);
+    let connection = this.#connections.get(target.name);
     if (connection === undefined) {
-      const capabilities = this.server.getClientCapabilities() ?? {};
-      connection = target.createSessionConnection(
-        {
+      const capabilities = this.#server.getClientCapabilities() ?? {};
+      connection = target.openSessionConnection({
+        capabilities: {
           ...(capabilities.sampling ? { sampling: capabilities.sampling } : {}),
           ...(capabilities.elicitation ? { elicitation: capabilities.elicitation } : {}),
           ...(capabilities.roots ? { roots: capabilities.roots } : {}),
         },
-        (client) => this.setup(client, target, () => connection),
-      );
-      this.connections.set(target.name, connection);
-      if (this.logLevel !== undefined) {
-        this.levelForwarded.set(target.name, this.forwardLogLevel(connection, this.logLevel));
+        events: sessionEvents(this.#server),
+      });
+      this.#connections.set(target.name, connection);
+      if (this.#logLevel !== undefined) {
+        this.#levelForwarded.set(target.name, this.#forwardLogLevel(connection, this.#logLevel));
       }
     }
-    await this.levelForwarded.get(target.name);
+    await this.#levelForwarded.get(target.name);
     return connection;
   }
 
   /** Remembers the client's log level and passes it to every open upstream session. */
   async setLogLevel(level: LoggingLevel): Promise<void> {
-    this.logLevel = level;
+    this.#logLevel = level;
     await Promise.all(
-      [...this.connections.values()].map((connection) => this.forwardLogLevel(connection, level)),
+      [...this.#connections.values()].map((connection) => this.#forwardLogLevel(connection, level)),
     );
   }
 
   /** Ends every upstream session of this downstream session. */
   async closeAll(): Promise<void> {
-    const connections = [...this.connections.values()];
-    this.connections.clear();
-    this.levelForwarded.clear();
+    const connections = [...this.#connections.values()];
+    this.#connections.clear();
+    this.#levelForwarded.clear();
     await Promise.all(connections.map((connection) => connection.close()));
   }
 
-  private async forwardLogLevel(
-    connection: UpstreamConnection,
-    level: LoggingLevel,
-  ): Promise<void> {
+  async #forwardLogLevel(connection: UpstreamConnection, level: LoggingLevel): Promise<void> {
     if (!connection.isConnected) await connection.connect().catch(() => undefined);
     if (!connection.serverCapabilities?.logging) return;
     await connection
-      .request({ method: 'logging/setLevel', params: { level } }, EmptyResult, {})
+      .request({ method: 'logging/setLevel', params: { level } }, EmptyResult)
       .catch(() => undefined);
-  }
-
-  private setup(
-    client: Client,
-    target: TargetRuntime,
-    connection: () => UpstreamConnection | undefined,
-  ): void {
-    const server = this.server;
-    const call = () => connection()?.inFlight.sole();
-    installListChangedHandlers(client, target);
-    client.setNotificationHandler(LoggingMessageNotificationSchema, async (notification) => {
-      const current = call();
-      await (current
-        ? current.sendNotification(notification)
-        : server.sendLoggingMessage(notification.params));
-    });
-    client.setNotificationHandler(ResourceUpdatedNotificationSchema, async (notification) => {
-      await server.sendResourceUpdated(notification.params);
-    });
-    const capabilities = server.getClientCapabilities() ?? {};
-    if (capabilities.sampling) {
-      client.setRequestHandler(CreateMessageRequestSchema, async (request, extra) => {
-        const current = call();
-        return current
-          ? current.sendRequest(request, CreateMessageResultSchema, { signal: extra.signal })
-          : server.createMessage(request.params, { signal: extra.signal });
-      });
-    }
-    if (capabilities.elicitation) {
-      client.setRequestHandler(ElicitRequestSchema, async (request, extra) => {
-        const current = call();
-        return current
-          ? current.sendRequest(request, ElicitResultSchema, { signal: extra.signal })
-          : server.request(request, ElicitResultSchema, { signal: extra.signal });
-      });
-    }
-    if (capabilities.roots) {
-      client.setRequestHandler(ListRootsRequestSchema, async (request, extra) =>
-        server.listRoots(request.params, { signal: extra.signal }),
-      );
-    }
   }
 }

@@ -1,11 +1,19 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { MessageExtraInfo, RequestId } from '@modelcontextprotocol/sdk/types.js';
 
-import type { DownstreamCall } from '../upstream/inFlightCalls.js';
+import type { DownstreamCall } from '../upstream/upstreamRequest.js';
 
 /** The headers that name a caller's session when it sends no bearer token. */
 const SESSION_HEADERS = ['x-amzn-bedrock-agentcore-runtime-session-id', 'mcp-session-id'];
+
+/** A `notifications/cancelled` as it arrived: its params and the request that carried it. */
+export interface CancellationNotice {
+  /** The id of the call to cancel. */
+  readonly requestId: RequestId;
+  /** Why, as the client said. */
+  readonly reason?: string | undefined;
+  /** The auth and headers of the HTTP request that carried the notification. */
+  readonly extra: MessageExtraInfo | undefined;
+}
 
 /**
  * Cancellation in stateless mode. A client cancels a call with `notifications/cancelled` in a
@@ -13,29 +21,24 @@ const SESSION_HEADERS = ['x-amzn-bedrock-agentcore-runtime-session-id', 'mcp-ses
  * by every request of one gateway, joins the two. Calls are keyed by caller and JSON-RPC id: the
  * caller is its bearer token, else its session header, else anonymous. A cancellation matching
  * several calls (two anonymous clients using the same id) cancels none: the gateway never guesses.
+ *
+ * @example
+ * ```ts
+ * const tracked = cancellation.track(call);
+ * try {
+ *   await target.forward({ ...forwarded, request: { signal: tracked.signal } });
+ * } finally {
+ *   tracked.release();
+ * }
+ * ```
  */
 export class StatelessCancellation {
   readonly #calls = new Map<string, Set<AbortController>>();
 
-  /** Watches what `server` receives for cancellations. Call it before the server is connected. */
-  watch(server: McpServer): void {
-    const connect = server.connect.bind(server);
-    server.connect = async (transport: Transport) => {
-      const next = transport.onmessage;
-      transport.onmessage = (message, extra) => {
-        if ('method' in message && message.method === 'notifications/cancelled') {
-          const params = (message.params ?? {}) as { requestId?: RequestId; reason?: string };
-          if (params.requestId !== undefined) this.#cancel(keyOf(extra, params.requestId), params);
-        }
-        next?.(message, extra);
-      };
-      await connect(transport);
-    };
-  }
-
   /**
    * Registers a forwarded call until `release`.
    *
+   * @param call - The downstream call.
    * @returns A signal that aborts with the call's own signal or on the client's cancellation.
    */
   track(call: DownstreamCall): { signal: AbortSignal; release: () => void } {
@@ -61,10 +64,15 @@ export class StatelessCancellation {
     };
   }
 
-  #cancel(key: string, { reason }: { reason?: string }): void {
-    const calls = this.#calls.get(key);
+  /**
+   * Cancels the call a client's `notifications/cancelled` names, when exactly one matches.
+   *
+   * @param notice - The notification's request id and reason, and the request that carried it.
+   */
+  cancel(notice: CancellationNotice): void {
+    const calls = this.#calls.get(keyOf(notice.extra, notice.requestId));
     if (calls?.size !== 1) return;
-    for (const controller of calls) controller.abort(reason ?? 'cancelled by the client');
+    for (const controller of calls) controller.abort(notice.reason ?? 'cancelled by the client');
   }
 }
 

@@ -1,3 +1,4 @@
+import { firstLine } from '@agentcore-mcp/core';
 import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 
@@ -20,23 +21,26 @@ export function isTimeout(error: unknown): boolean {
   return error instanceof McpError && error.code === (ErrorCode.RequestTimeout as number);
 }
 
+/** Longer descriptions are cut to this many characters, so a message stays one readable line. */
+const MAX_LENGTH = 300;
+
 /**
  * One line describing why talking to an upstream failed, without the SDK's "MCP error -32000:"
  * prefix and with the network cause (e.g. `ECONNREFUSED 127.0.0.1:8001`) when fetch hides it.
  */
 export function describeUpstreamError(error: unknown): string {
   if (error instanceof StreamableHTTPError) {
-    return `HTTP ${error.code}: ${firstLine(error.message.replace(/^Streamable HTTP error: /, ''))}`;
+    return `HTTP ${error.code}: ${shortLine(error.message.replace(/^Streamable HTTP error: /, ''))}`;
   }
-  if (error instanceof McpError) return firstLine(stripMcpPrefix(error.message));
+  if (error instanceof McpError) return shortLine(stripMcpPrefix(error.message));
   if (error instanceof Error) {
     const cause = error.cause as { message?: unknown } | undefined;
     if (typeof cause?.message === 'string' && cause.message !== '') {
-      return `${firstLine(error.message)}: ${firstLine(cause.message)}`;
+      return `${shortLine(error.message)}: ${shortLine(cause.message)}`;
     }
-    return firstLine(error.message);
+    return shortLine(error.message);
   }
-  return firstLine(String(error));
+  return shortLine(String(error));
 }
 
 /** The SDK prefixes McpError messages with "MCP error <code>: "; the wire message has no prefix. */
@@ -44,7 +48,8 @@ export function stripMcpPrefix(message: string): string {
   return message.replace(/^MCP error -?\d+: /, '');
 }
 
-function firstLine(text: string): string {
-  const line = text.split('\n', 1)[0] ?? '';
-  return line.length > 300 ? `${line.slice(0, 297)}...` : line;
+/** Core's `firstLine`, cut to {@link MAX_LENGTH} characters. */
+function shortLine(text: string): string {
+  const line = firstLine(text);
+  return line.length > MAX_LENGTH ? `${line.slice(0, MAX_LENGTH - 3)}...` : line;
 }

@@ -33,17 +33,15 @@ const MAX_PAGES = 100;
 
 /**
  * Lists a target's tools, resources, resource templates and prompts in parallel, each only when
- * the target declared the capability, following `nextCursor` pages.
+ * the target declared the capability, following `nextCursor` pages, each within the target's
+ * `timeoutMs`.
  *
  * @throws Whatever the first failing list threw (the caller keeps the previous listing).
  */
-export async function listTarget(
-  connection: UpstreamConnection,
-  timeoutMs: number,
-): Promise<TargetListing> {
+export async function listTarget(connection: UpstreamConnection): Promise<TargetListing> {
   await connection.connect();
   const capabilities = connection.serverCapabilities ?? {};
-  const list = listAll(connection, timeoutMs);
+  const list = listAll(connection);
   const [tools, resources, resourceTemplates, prompts] = await Promise.all([
     capabilities.tools ? list('tools/list', ListToolsResultSchema, (page) => page.tools) : [],
     capabilities.resources
@@ -64,7 +62,7 @@ export async function listTarget(
 }
 
 /** Lists one kind of item, following `nextCursor` pages (at most {@link MAX_PAGES}). */
-function listAll(connection: UpstreamConnection, timeoutMs: number) {
+function listAll(connection: UpstreamConnection) {
   return async <TPage extends z.ZodType<{ nextCursor?: string | undefined }>, TItem>(
     method: 'tools/list' | 'resources/list' | 'resources/templates/list' | 'prompts/list',
     schema: TPage,
@@ -76,7 +74,6 @@ function listAll(connection: UpstreamConnection, timeoutMs: number) {
       const result = await connection.request(
         { method, params: cursor === undefined ? {} : { cursor } },
         schema,
-        { timeout: timeoutMs },
       );
       all.push(...items(result));
       cursor = result.nextCursor;

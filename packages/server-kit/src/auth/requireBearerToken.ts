@@ -1,4 +1,5 @@
 import {
+  ERROR_WIRE_CODES,
   type JwtAuthorizer,
   type Principal,
   readBearerToken,
@@ -8,8 +9,9 @@ import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 
-import { JsonRpcErrorCode, sendJsonRpcError } from '../http/sendJsonRpcError.js';
-import { PROTECTED_RESOURCE_METADATA_PATH, requestOrigin } from './protectedResourceMetadata.js';
+import { sendJsonRpcError } from '../http/sendJsonRpcError.js';
+import { PROTECTED_RESOURCE_METADATA_PATH } from '../metadata/buildProtectedResourceMetadata.js';
+import { requestOrigin } from './protectedResourceMetadata.js';
 
 /** Where the verified principal travels from the HTTP layer to tool handlers. */
 export const PRINCIPAL_KEY = 'agentcore-mcp/principal';
@@ -67,7 +69,8 @@ function reject(
   );
   res.set(rejection.headers);
   sendJsonRpcError(res, rejection.status, {
-    code: JsonRpcErrorCode.ServerError,
+    code: ERROR_WIRE_CODES[rejection.reason].rpc,
     message: rejection.message,
+    data: { code: rejection.reason },
   });
 }

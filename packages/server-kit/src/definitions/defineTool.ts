@@ -76,20 +76,3 @@ export function defineTool<
 >(definition: ToolDefinition<TInput, TOutput>): ToolDefinition<TInput, TOutput> {
   return definition;
 }
-
-/**
- * An expected tool failure, shown to the model as an `isError` result with this message
- * (e.g. "Cannot divide by zero"). Unexpected errors are reported the same way but logged as errors.
- *
- * @example
- * ```ts
- * if (b === 0) throw new ToolError('Cannot divide by zero: b must not be 0');
- * ```
- */
-export class ToolError extends Error {
-  /** @param message - What went wrong, for the model and the user. */
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'ToolError';
-  }
-}

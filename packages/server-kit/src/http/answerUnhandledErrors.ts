@@ -1,11 +1,14 @@
+import { httpStatusOf, JSON_RPC_CODES, toJsonRpcError } from '@agentcore-mcp/core';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 
-import { JsonRpcErrorCode, sendJsonRpcError } from './sendJsonRpcError.js';
+import { sendJsonRpcError } from './sendJsonRpcError.js';
 
 /**
- * The last error handler: logs the error and answers a JSON-RPC 500 instead of express's HTML
- * page, so no stack trace ever reaches a client.
+ * The last error handler: logs the error and answers a JSON-RPC error instead of express's HTML
+ * page, so no stack trace ever reaches a client. A client error from express itself (status 4xx)
+ * is an invalid request; one of our errors gets its code and HTTP status from core's
+ * `ERROR_WIRE_CODES`; anything else is a 500 that reveals nothing.
  *
  * @param logger - The server's logger.
  * @returns An express error handler.
@@ -16,15 +19,17 @@ export function answerUnhandledErrors(logger: Logger): ErrorRequestHandler {
     const status = (error as { status?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       sendJsonRpcError(res, status, {
-        code: JsonRpcErrorCode.InvalidRequest,
+        code: JSON_RPC_CODES.invalidRequest,
         message: `Bad request: ${(error as Error).message}`,
       });
       return;
     }
     logger.error({ err: error, httpMethod: req.method, path: req.path }, 'unhandled error');
-    sendJsonRpcError(res, 500, {
-      code: JsonRpcErrorCode.InternalError,
-      message: 'Internal server error; see the server log',
+    const { code, message, data } = toJsonRpcError(error);
+    sendJsonRpcError(res, httpStatusOf(error), {
+      code,
+      message,
+      ...(data === undefined ? {} : { data }),
     });
   };
 }

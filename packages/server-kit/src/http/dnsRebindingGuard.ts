@@ -1,6 +1,7 @@
+import { JSON_RPC_CODES } from '@agentcore-mcp/core';
 import type { RequestHandler } from 'express';
 
-import { JsonRpcErrorCode, sendJsonRpcError } from './sendJsonRpcError.js';
+import { sendJsonRpcError } from './sendJsonRpcError.js';
 
 /** Which `Host` and `Origin` headers the server accepts (protection against DNS rebinding). */
 export interface DnsRebindingOptions {
@@ -32,7 +33,7 @@ export function createDnsRebindingGuard(options: DnsRebindingOptions): RequestHa
     const hostname = hostnameOf(req.headers.host);
     if (hostname === undefined || !allowedHosts.has(hostname)) {
       sendJsonRpcError(res, 403, {
-        code: JsonRpcErrorCode.ServerError,
+        code: JSON_RPC_CODES.serverError,
         message: `Host "${req.headers.host ?? ''}" is not allowed (DNS rebinding protection): use one of ${hostList}, or add it to allowedHosts`,
       });
       return;
@@ -40,7 +41,7 @@ export function createDnsRebindingGuard(options: DnsRebindingOptions): RequestHa
     const origin = req.headers.origin;
     if (origin !== undefined && !isAllowedOrigin(origin)) {
       sendJsonRpcError(res, 403, {
-        code: JsonRpcErrorCode.ServerError,
+        code: JSON_RPC_CODES.serverError,
         message: `Origin "${origin}" is not allowed (DNS rebinding protection): add it to allowedOrigins`,
       });
       return;

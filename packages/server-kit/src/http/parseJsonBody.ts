@@ -1,6 +1,7 @@
+import { JSON_RPC_CODES } from '@agentcore-mcp/core';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 
-import { JsonRpcErrorCode, sendJsonRpcError } from './sendJsonRpcError.js';
+import { sendJsonRpcError } from './sendJsonRpcError.js';
 
 interface BodyParserError {
   type?: string;
@@ -25,20 +26,20 @@ export function createJsonBodyParser(limitBytes: number): [RequestHandler, Error
     switch (error.type) {
       case 'entity.too.large':
         sendJsonRpcError(res, 413, {
-          code: JsonRpcErrorCode.InvalidRequest,
+          code: JSON_RPC_CODES.invalidRequest,
           message: `Request body is larger than the ${limitText} limit: send a smaller request or raise the server's bodyLimit`,
         });
         return;
       case 'entity.parse.failed':
         sendJsonRpcError(res, 400, {
-          code: JsonRpcErrorCode.ParseError,
+          code: JSON_RPC_CODES.parseError,
           message: `Parse error: the request body is not valid JSON (${error.message ?? 'syntax error'})`,
         });
         return;
       case 'encoding.unsupported':
       case 'charset.unsupported':
         sendJsonRpcError(res, 415, {
-          code: JsonRpcErrorCode.InvalidRequest,
+          code: JSON_RPC_CODES.invalidRequest,
           message: `Unsupported body encoding: send UTF-8 JSON (${error.message ?? ''})`,
         });
         return;

@@ -1,7 +1,8 @@
+import { JSON_RPC_CODES } from '@agentcore-mcp/core';
 import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { RequestHandler } from 'express';
 
-import { JsonRpcErrorCode, sendJsonRpcError } from './sendJsonRpcError.js';
+import { sendJsonRpcError } from './sendJsonRpcError.js';
 
 const EXPECTED =
   'expected a JSON-RPC 2.0 message {"jsonrpc":"2.0","id":…,"method":"…","params":{…}} or a non-empty array of them';
@@ -28,7 +29,7 @@ export function rejectInvalidJsonRpc(): RequestHandler {
     // The JSON parser reads an empty body as `{}`; JSON-RPC calls no JSON at all a parse error.
     if (req.header('content-length') === '0') {
       sendJsonRpcError(res, 400, {
-        code: JsonRpcErrorCode.ParseError,
+        code: JSON_RPC_CODES.parseError,
         message: `Parse error: the request body is empty; ${EXPECTED}`,
       });
       return;
@@ -39,7 +40,7 @@ export function rejectInvalidJsonRpc(): RequestHandler {
         : 'a batch entry is not a JSON-RPC message'
       : 'the body is JSON but not a JSON-RPC message';
     sendJsonRpcError(res, 400, {
-      code: JsonRpcErrorCode.InvalidRequest,
+      code: JSON_RPC_CODES.invalidRequest,
       message: `Invalid Request: ${what}; ${EXPECTED}`,
     });
   };

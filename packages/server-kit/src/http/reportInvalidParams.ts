@@ -1,5 +1,6 @@
+import { firstLine, JSON_RPC_CODES } from '@agentcore-mcp/core';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { ErrorCode, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 
 interface ZodIssueLike {
   path: (string | number)[];
@@ -27,7 +28,7 @@ export function reportInvalidParams(transport: Transport): void {
 }
 
 function toInvalidParams(message: JSONRPCMessage): JSONRPCMessage {
-  if (!('error' in message) || message.error.code !== (ErrorCode.InternalError as number)) {
+  if (!('error' in message) || message.error.code !== JSON_RPC_CODES.internalError) {
     return message;
   }
   const issues = parseIssues(message.error.message);
@@ -37,7 +38,7 @@ function toInvalidParams(message: JSONRPCMessage): JSONRPCMessage {
     .join('; ');
   return {
     ...message,
-    error: { code: ErrorCode.InvalidParams, message: `Invalid params: ${described}` },
+    error: { code: JSON_RPC_CODES.invalidParams, message: `Invalid params: ${described}` },
   };
 }
 
@@ -60,8 +61,4 @@ function isIssue(value: unknown): value is ZodIssueLike {
     Array.isArray(issue.path) &&
     typeof issue.message === 'string'
   );
-}
-
-function firstLine(text: string): string {
-  return text.split('\n', 1)[0] ?? '';
 }

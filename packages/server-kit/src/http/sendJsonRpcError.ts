@@ -1,20 +1,32 @@
+import { JSON_RPC_CODES } from '@agentcore-mcp/core';
 import type { Response } from 'express';
 
 /**
- * JSON-RPC error codes server-kit answers with at the HTTP edge. The reserved range comes from
- * JSON-RPC 2.0; -32000/-32001 are the implementation-defined codes MCP SDKs use.
+ * The MCP SDK's code for a request naming an unknown session (HTTP 404 in stateful mode). Core's
+ * {@link JSON_RPC_CODES} has no name for it: the SDK uses -32001 for request timeouts too.
+ */
+export const SESSION_NOT_FOUND_CODE = -32_001;
+
+/**
+ * JSON-RPC error codes server-kit answers with at the HTTP edge, under their former names.
+ *
+ * @deprecated Use `JSON_RPC_CODES` from `@agentcore-mcp/core`; these values are taken from it.
  */
 export const JsonRpcErrorCode = {
-  ParseError: -32700,
-  InvalidRequest: -32600,
-  MethodNotFound: -32601,
-  InvalidParams: -32602,
-  InternalError: -32603,
-  ServerError: -32000,
-  SessionNotFound: -32001,
+  ParseError: JSON_RPC_CODES.parseError,
+  InvalidRequest: JSON_RPC_CODES.invalidRequest,
+  MethodNotFound: JSON_RPC_CODES.methodNotFound,
+  InvalidParams: JSON_RPC_CODES.invalidParams,
+  InternalError: JSON_RPC_CODES.internalError,
+  ServerError: JSON_RPC_CODES.serverError,
+  SessionNotFound: SESSION_NOT_FOUND_CODE,
 } as const;
 
-/** One of {@link JsonRpcErrorCode}'s values. */
+/**
+ * One of {@link JsonRpcErrorCode}'s values.
+ *
+ * @deprecated Use `number`; the codes come from `JSON_RPC_CODES` in `@agentcore-mcp/core`.
+ */
 export type JsonRpcErrorCodeValue = (typeof JsonRpcErrorCode)[keyof typeof JsonRpcErrorCode];
 
 /**
@@ -22,12 +34,13 @@ export type JsonRpcErrorCodeValue = (typeof JsonRpcErrorCode)[keyof typeof JsonR
  *
  * @param res - The express response.
  * @param status - The HTTP status.
- * @param error - The JSON-RPC `code` and a one-line `message` saying what was wrong and how to fix it.
+ * @param error - The JSON-RPC `code` (from `JSON_RPC_CODES`), a one-line `message` saying what was
+ *   wrong and how to fix it, and optional `data`.
  */
 export function sendJsonRpcError(
   res: Response,
   status: number,
-  error: { code: JsonRpcErrorCodeValue; message: string },
+  error: { code: number; message: string; data?: unknown },
 ): void {
   if (res.headersSent) {
     res.end();

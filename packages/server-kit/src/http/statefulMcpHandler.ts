@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { JSON_RPC_CODES } from '@agentcore-mcp/core';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { EventStore } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
@@ -8,7 +9,7 @@ import type { Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
 import { reportInvalidParams } from './reportInvalidParams.js';
-import { JsonRpcErrorCode, sendJsonRpcError } from './sendJsonRpcError.js';
+import { sendJsonRpcError, SESSION_NOT_FOUND_CODE } from './sendJsonRpcError.js';
 
 /** Options of {@link createStatefulMcpHandler}. */
 export interface StatefulMcpHandlerOptions {
@@ -100,7 +101,7 @@ export function createStatefulMcpHandler(options: StatefulMcpHandlerOptions): St
     } catch (error) {
       options.logger.error({ err: error, sessionId }, 'stateful MCP request failed');
       sendJsonRpcError(res, 500, {
-        code: JsonRpcErrorCode.InternalError,
+        code: JSON_RPC_CODES.internalError,
         message: 'Internal server error while handling the MCP request; see the server log',
       });
     }
@@ -124,13 +125,13 @@ function rejectWithoutSession(
 ): void {
   if (sessionId) {
     sendJsonRpcError(res, 404, {
-      code: JsonRpcErrorCode.SessionNotFound,
+      code: SESSION_NOT_FOUND_CODE,
       message: `Session "${sessionId}" not found (expired or the server restarted): send initialize again without Mcp-Session-Id`,
     });
     return;
   }
   sendJsonRpcError(res, 400, {
-    code: JsonRpcErrorCode.InvalidRequest,
+    code: JSON_RPC_CODES.invalidRequest,
     message: 'No Mcp-Session-Id header: start a session with an initialize request first',
   });
 }

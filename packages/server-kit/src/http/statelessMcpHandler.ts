@@ -1,10 +1,11 @@
+import { JSON_RPC_CODES } from '@agentcore-mcp/core';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
 import { reportInvalidParams } from './reportInvalidParams.js';
-import { JsonRpcErrorCode, sendJsonRpcError } from './sendJsonRpcError.js';
+import { sendJsonRpcError } from './sendJsonRpcError.js';
 
 /** Options of {@link createStatelessMcpHandler}. */
 export interface StatelessMcpHandlerOptions {
@@ -44,7 +45,7 @@ export function createStatelessMcpHandler(options: StatelessMcpHandlerOptions): 
     } catch (error) {
       options.logger.error({ err: error }, 'stateless MCP request failed');
       sendJsonRpcError(res, 500, {
-        code: JsonRpcErrorCode.InternalError,
+        code: JSON_RPC_CODES.internalError,
         message: 'Internal server error while handling the MCP request; see the server log',
       });
     }
@@ -52,7 +53,7 @@ export function createStatelessMcpHandler(options: StatelessMcpHandlerOptions): 
   const other: RequestHandler = (req, res) => {
     res.setHeader('Allow', 'POST');
     sendJsonRpcError(res, 405, {
-      code: JsonRpcErrorCode.ServerError,
+      code: JSON_RPC_CODES.serverError,
       message: `Method ${req.method} is not allowed: this server is stateless, send JSON-RPC messages with POST`,
     });
   };

@@ -1,3 +1,4 @@
+import { AgentCoreMcpError, JsonRpcError, toJsonRpcError } from '@agentcore-mcp/core';
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,
@@ -7,12 +8,10 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Logger } from 'pino';
 
-import { ToolError } from '../definitions/defineTool.js';
-import { JsonRpcErrorCode } from '../http/sendJsonRpcError.js';
+import { ToolError } from '../definitions/toolError.js';
 import type { CompiledTools } from './compileTools.js';
 import { createToolContext } from './createToolContext.js';
 import { formatZodIssues } from './formatZodIssues.js';
-import { JsonRpcError } from './jsonRpcError.js';
 import type { SessionState } from './sessionState.js';
 import { toCallToolResult } from './toCallToolResult.js';
 
@@ -21,7 +20,8 @@ export type ToolCallOutcome = 'ok' | 'tool_error' | 'error' | 'unknown_tool' | '
 
 /**
  * Installs `tools/list` (the precompiled listing) and `tools/call` on a low-level SDK server.
- * Unknown tools and invalid arguments are JSON-RPC errors (-32602) that name the problem; failures
+ * Unknown tools (`ERR_NOT_FOUND`) and invalid arguments (`ERR_INVALID_INPUT`) are JSON-RPC errors
+ * (-32602, through core's wire table) that name the problem; failures
  * inside a tool are `isError` results the model can read. Each call writes one log line.
  */
 export function installToolHandlers(
@@ -44,17 +44,21 @@ export function installToolHandlers(
     const tool = tools.byName.get(name);
     if (!tool) {
       finish('unknown_tool');
-      throw new JsonRpcError(
-        JsonRpcErrorCode.InvalidParams,
-        `Unknown tool "${name}": call tools/list to see the ${tools.listing.length} available tools`,
+      throw toJsonRpcError(
+        new AgentCoreMcpError(
+          'ERR_NOT_FOUND',
+          `Unknown tool "${name}": call tools/list to see the ${tools.listing.length} available tools`,
+        ),
       );
     }
     const parsed = tool.inputSchema.safeParse(request.params.arguments ?? {});
     if (!parsed.success) {
       finish('invalid_params');
-      throw new JsonRpcError(
-        JsonRpcErrorCode.InvalidParams,
-        `Invalid arguments for tool "${name}": ${formatZodIssues(parsed.error)}`,
+      throw toJsonRpcError(
+        new AgentCoreMcpError(
+          'ERR_INVALID_INPUT',
+          `Invalid arguments for tool "${name}": ${formatZodIssues(parsed.error)}`,
+        ),
       );
     }
 

@@ -1,3 +1,4 @@
+import { JSON_RPC_CODES, JsonRpcError } from '@agentcore-mcp/core';
 import { type McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { UriTemplate } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
 import {
@@ -11,9 +12,7 @@ import type {
   ResourceDefinition,
   ResourceTemplateDefinition,
 } from '../definitions/defineResource.js';
-import { JsonRpcErrorCode } from '../http/sendJsonRpcError.js';
 import { createToolContext } from './createToolContext.js';
-import { JsonRpcError } from './jsonRpcError.js';
 import type { SessionState } from './sessionState.js';
 
 /**
@@ -67,7 +66,7 @@ export function registerResources(
   server.server.setRequestHandler(SubscribeRequestSchema, ({ params }) => {
     if (!known(params.uri)) {
       throw new JsonRpcError(
-        JsonRpcErrorCode.InvalidParams,
+        JSON_RPC_CODES.invalidParams,
         `Unknown resource "${params.uri}": call resources/list to see what can be subscribed to`,
       );
     }

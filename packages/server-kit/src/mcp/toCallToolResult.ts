@@ -1,25 +1,26 @@
+import { AgentCoreMcpError, toJsonRpcError } from '@agentcore-mcp/core';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 
-import { JsonRpcErrorCode } from '../http/sendJsonRpcError.js';
 import type { CompiledTool } from './compileTools.js';
 import { formatZodIssues } from './formatZodIssues.js';
-import { JsonRpcError } from './jsonRpcError.js';
 
 /**
  * Turns what a tool handler returned into a `CallToolResult`: strings into one text block, a full
  * result (with `content`) as is, structured output validated against the output shape and sent as
  * both `structuredContent` and JSON text, anything else as JSON text.
  *
- * @throws {@link JsonRpcError} -32603 (internal error) when the value breaks the tool's own output schema (a server bug).
+ * @throws `JsonRpcError` -32603 (internal error, `data.code` `ERR_INTERNAL`) when the value breaks the tool's own output schema (a server bug).
  */
 export function toCallToolResult(tool: CompiledTool, value: unknown): CallToolResult {
   if (isCallToolResult(value)) return value;
   if (tool.outputSchema) {
     const parsed = tool.outputSchema.safeParse(value);
     if (!parsed.success) {
-      throw new JsonRpcError(
-        JsonRpcErrorCode.InternalError,
-        `Tool "${tool.definition.name}" returned output that breaks its output schema: ${formatZodIssues(parsed.error)}`,
+      throw toJsonRpcError(
+        new AgentCoreMcpError(
+          'ERR_INTERNAL',
+          `Tool "${tool.definition.name}" returned output that breaks its output schema: ${formatZodIssues(parsed.error)}`,
+        ),
       );
     }
     return {

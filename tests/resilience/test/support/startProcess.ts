@@ -1,5 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import type { ChildProcess } from 'node:child_process';
+
+import { startServerProcess } from '@agentcore-mcp/server-kit/process';
 
 /** Options of {@link startProcess}. */
 export interface StartProcessOptions {
@@ -34,70 +35,35 @@ export interface StartedProcess {
 }
 
 /**
- * Runs `node <args>` bound to 127.0.0.1 and resolves once a stdout line names its URL. Rejects
- * with its output when it exits first or stays silent.
+ * Runs `node <args>` bound to 127.0.0.1 with server-kit's `startServerProcess` and resolves once a
+ * stdout line names its URL, keeping every output line. Rejects with `ServerProcessError` (exit
+ * code, stderr lines) when it exits first or stays silent.
  *
  * @param options - Arguments, environment, ready-line parser, log capture.
  * @returns The running process; stop it in `afterAll`.
  */
-export function startProcess(options: StartProcessOptions): Promise<StartedProcess> {
-  const child = spawn(process.execPath, [...options.args], {
-    // LOG_LEVEL info: server-kit's listening line is an info line.
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines = options.lines ?? [];
+export async function startProcess(options: StartProcessOptions): Promise<StartedProcess> {
   const own: string[] = [];
-  const record = (line: string) => {
-    own.push(line);
-    if (options.lines) lines.push(line);
-  };
-  const exited = new Promise<number | string>((resolve) =>
-    // 'close', not 'exit': it comes after the last stdout and stderr line.
-    child.once('close', (code, signal) => resolve(code ?? signal ?? 'unknown')),
-  );
-  createInterface({ input: child.stderr }).on('line', record);
-  const ready = options.ready ?? listeningUrl;
-  const running = () => child.exitCode === null && child.signalCode === null;
-  let stopping: Promise<void> | undefined;
-  const stop = () =>
-    (stopping ??= (async () => {
-      if (!running()) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    })());
-  const kill = async () => {
-    if (running()) child.kill('SIGKILL');
-    await exited;
-  };
-
-  return new Promise((resolve, reject) => {
-    const timeoutMs = options.startTimeoutMs ?? 30_000;
-    const fail = (why: string) => {
-      clearTimeout(timer);
-      void kill();
-      reject(new Error(`node ${options.args.join(' ')} ${why}:\n${own.slice(-30).join('\n')}`));
-    };
-    const timer = setTimeout(() => fail(`named no URL within ${timeoutMs} ms`), timeoutMs);
-    void exited.then((code) => fail(`exited (${code}) before it was ready`));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      record(line);
-      const url = ready(line);
-      if (url === undefined) return;
-      clearTimeout(timer);
-      resolve({ child, url, lines: own, exited, kill, stop });
-    });
+  const started = await startServerProcess(process.execPath, options.args, {
+    // LOG_LEVEL info: server-kit's listening line is an info line.
+    env: { LOG_LEVEL: 'info', ...options.env },
+    readyTimeoutMs: options.startTimeoutMs ?? 30_000,
+    ...(options.ready === undefined ? {} : { ready: { kind: 'line', parse: options.ready } }),
+    onOutput: (line) => {
+      own.push(line);
+      options.lines?.push(line);
+    },
   });
-}
-
-function listeningUrl(line: string): string | undefined {
-  if (!line.startsWith('{')) return undefined;
-  try {
-    const parsed = JSON.parse(line) as { msg?: unknown; url?: unknown };
-    return parsed.msg === 'listening' && typeof parsed.url === 'string' ? parsed.url : undefined;
-  } catch {
-    return undefined;
-  }
+  return {
+    child: started.child,
+    url: started.url,
+    lines: own,
+    exited: started.exited,
+    kill: async () => {
+      await started.stop({ signal: 'SIGKILL' });
+    },
+    stop: async () => {
+      await started.stop({ timeoutMs: 5_000 });
+    },
+  };
 }

@@ -1,0 +1,82 @@
+import { spawn } from 'node:child_process';
+
+import {
+  GetAuthorizationTokenCommand,
+  type GetAuthorizationTokenCommandOutput,
+} from '@aws-sdk/client-ecr';
+
+import type { AwsContext } from '../aws/awsContext.js';
+import { CliError } from '../errors.js';
+
+/**
+ * `launch --local-build`: builds the arm64 image with the local Docker (buildx; QEMU emulation on
+ * x86 hosts) and pushes it, instead of CodeBuild. Logs in to ECR with a token from the SDK, passed
+ * on stdin so it never appears in a process list.
+ *
+ * @throws {@link CliError} `ERR_BUILD_FAILED` when docker is missing or a docker step fails.
+ */
+export async function localDockerBuild(
+  context: AwsContext,
+  image: { registry: string; uri: string; dockerfile: string; observability: boolean },
+): Promise<void> {
+  const auth = await context.aws.send<Partial<GetAuthorizationTokenCommandOutput>>(
+    context.clients.ecr,
+    new GetAuthorizationTokenCommand({}),
+    () => ({ authorizationData: [] }),
+  );
+  if (context.aws.dryRun) return;
+  const token = auth.authorizationData?.[0]?.authorizationToken;
+  if (token === undefined) {
+    throw new CliError('ERR_BUILD_FAILED', 'ECR returned no authorization token for docker login');
+  }
+  const password = Buffer.from(token, 'base64').toString('utf8').replace(/^AWS:/, '');
+  await docker(
+    context,
+    ['login', '--username', 'AWS', '--password-stdin', image.registry],
+    password,
+  );
+  await docker(context, [
+    'buildx',
+    'build',
+    '--platform',
+    'linux/arm64',
+    ...(image.observability ? ['--target', 'observability'] : []),
+    '-f',
+    image.dockerfile,
+    '-t',
+    image.uri,
+    '--push',
+    '.',
+  ]);
+}
+
+function docker(context: AwsContext, args: string[], stdin?: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('docker', args, {
+      cwd: context.cwd,
+      stdio: [stdin === undefined ? 'ignore' : 'pipe', 'inherit', 'inherit'],
+    });
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        new CliError(
+          'ERR_BUILD_FAILED',
+          error.code === 'ENOENT'
+            ? 'docker is not installed or not on PATH: install Docker with buildx, or drop --local-build to build with CodeBuild'
+            : `docker ${args[0] ?? ''} could not start: ${error.message}`,
+          { cause: error },
+        ),
+      );
+    });
+    child.on('close', (code) => {
+      if (code === 0) resolve();
+      else
+        reject(
+          new CliError(
+            'ERR_BUILD_FAILED',
+            `docker ${args.slice(0, 2).join(' ')} exited with ${code ?? 'a signal'} (docs/troubleshooting.md#image-build-failed)`,
+          ),
+        );
+    });
+    if (stdin !== undefined) child.stdin?.end(stdin);
+  });
+}

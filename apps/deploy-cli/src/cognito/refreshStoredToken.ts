@@ -1,0 +1,87 @@
+import { resolve } from 'node:path';
+
+import {
+  authenticateWithPassword,
+  type CognitoTokens,
+  refreshCognitoTokens,
+} from '../aws/cognitoAuth.js';
+import type { CognitoClient } from '../aws/cognitoClient.js';
+import { requestClientCredentialsToken } from '../aws/cognitoClientCredentials.js';
+import { resolveCognitoTarget } from '../aws/cognitoTarget.js';
+import { isAwsError } from '../aws/toAwsRequestError.js';
+import type { CommandContext } from '../commandContext.js';
+import { CliError } from '../errors.js';
+import {
+  type CognitoCredentials,
+  CREDENTIALS_FILE,
+  readCredentialsFile,
+  writeCredentialsFile,
+} from './credentialsFile.js';
+
+/** Which token {@link refreshStoredToken} gets, and from where. */
+export interface RefreshStoredTokenOptions {
+  /** `--credentials`. Default: `.agentcore-mcp/cognito-credentials.json`. */
+  readonly credentials?: string | undefined;
+  /** `--m2m`: a client-credentials token from the machine client. Default: the test user's. */
+  readonly m2m?: boolean | undefined;
+  /** `--endpoint`. Default: the one stored in the file, then `AGENTCORE_MCP_COGNITO_ENDPOINT`. */
+  readonly endpoint?: string | undefined;
+}
+
+/**
+ * Gets a fresh access token for the credentials `setup-cognito` stored: REFRESH_TOKEN_AUTH with
+ * the refresh token, else (or when it is rejected) USER_PASSWORD_AUTH with the password; with
+ * `m2m`, the client-credentials grant at the domain's token URL. Stores the new tokens back in the
+ * file (mode 0600).
+ *
+ * @param options - The credentials file, `m2m` and the endpoint.
+ * @param context - Environment, working directory and the Cognito client.
+ * @returns The access token.
+ * @throws {@link CliError} `ERR_CONFIG_INVALID` for a missing or broken credentials file;
+ *   `AwsRequestError` when Cognito refuses or cannot be reached.
+ * @example
+ * ```ts
+ * const token = await refreshStoredToken({}, context);
+ * ```
+ */
+export async function refreshStoredToken(
+  options: RefreshStoredTokenOptions,
+  context: CommandContext,
+): Promise<string> {
+  const path = resolve(context.cwd, options.credentials ?? CREDENTIALS_FILE);
+  const stored = readCredentialsFile(path);
+  if (options.m2m) {
+    if (!stored.m2m) {
+      throw new CliError(
+        'ERR_CONFIG_INVALID',
+        `${path} has no machine client: run agentcore-mcp setup-cognito --m2m first`,
+      );
+    }
+    const fresh = await requestClientCredentialsToken(stored.m2m);
+    writeCredentialsFile(path, { ...stored, m2m: { ...stored.m2m, ...fresh } });
+    return fresh.accessToken;
+  }
+  const target = resolveCognitoTarget(
+    { region: stored.region, endpoint: options.endpoint ?? stored.endpoint },
+    context.env,
+  );
+  const fresh = await fetchUserTokens(await context.openCognito(target), stored);
+  writeCredentialsFile(path, { ...stored, ...fresh });
+  return fresh.accessToken;
+}
+
+async function fetchUserTokens(
+  client: CognitoClient,
+  stored: CognitoCredentials,
+): Promise<CognitoTokens> {
+  const { clientId, username, password, refreshToken } = stored;
+  if (refreshToken) {
+    try {
+      return await refreshCognitoTokens(client, { clientId, refreshToken });
+    } catch (error) {
+      // An expired or revoked refresh token: sign in again with the password.
+      if (!isAwsError(error, 'NotAuthorizedException')) throw error;
+    }
+  }
+  return authenticateWithPassword(client, { clientId, username, password });
+}

@@ -1,0 +1,164 @@
+import { buildInvocationUrl, formatRuntimeArn } from '@agentcore-mcp/core';
+
+import type { AwsContext } from '../aws/awsContext.js';
+import { readCallerIdentity } from '../aws/callerIdentity.js';
+import { renderBuildspec } from '../build/buildspec.js';
+import { imageTagAt } from '../build/imageTag.js';
+import { localDockerBuild } from '../build/localDockerBuild.js';
+import { runCodeBuild } from '../build/runCodeBuild.js';
+import { createSourceArchive } from '../build/sourceArchive.js';
+import { uploadSource } from '../build/uploadSource.js';
+import { ensureRole } from '../iam/ensureRole.js';
+import {
+  codeBuildPolicy,
+  codeBuildTrustPolicy,
+  runtimeExecutionPolicy,
+  runtimeTrustPolicy,
+} from '../iam/iamPolicies.js';
+import type { RuntimeProject } from '../project/projectConfig.js';
+import { deployResourceNames } from '../project/resourceNames.js';
+import { deployRuntime } from './deployRuntime.js';
+import { ensureEcrRepository } from './ensureEcrRepository.js';
+
+/** Options of {@link launchRuntime}. */
+export interface LaunchOptions {
+  /** Build with the local Docker instead of CodeBuild. */
+  readonly localBuild: boolean;
+}
+
+/** What `launch` deployed; `launch` stores it in the project file. */
+export interface LaunchResult {
+  readonly account: string;
+  readonly runtimeId: string;
+  readonly runtimeArn: string;
+  readonly runtimeVersion: string | undefined;
+  readonly created: boolean;
+  readonly invocationUrl: string;
+  readonly executionRoleArn: string;
+  readonly ecrRepositoryUri: string;
+  readonly imageUri: string;
+  readonly codeBuildProject: string | undefined;
+  readonly sourceBucket: string | undefined;
+}
+
+/**
+ * Deploys one configured runtime: ECR repository, execution role, the arm64 image (CodeBuild, or
+ * local Docker), then CreateAgentRuntime or UpdateAgentRuntime and the wait for READY. Every AWS
+ * request goes through `context.aws`, so `--dry-run` records the whole plan and sends nothing.
+ */
+export async function launchRuntime(
+  context: AwsContext,
+  runtime: RuntimeProject,
+  options: LaunchOptions,
+): Promise<LaunchResult> {
+  const { output } = context;
+  const { region } = context.clients.target;
+  const identity = await readCallerIdentity(context);
+  const scope = { account: identity.account, region, partition: identity.partition };
+  const names = deployResourceNames(runtime.name, identity.account, region);
+
+  output.result(
+    `Deploying ${runtime.name} to AgentCore Runtime in ${region} (account ${identity.account})`,
+  );
+  const repository = await ensureEcrRepository(context, {
+    name: names.ecrRepository,
+    account: identity.account,
+  });
+  output.result(
+    `  ECR repository ${repository.uri} (${repository.created ? 'created' : 'reused'})`,
+  );
+  const executionRole = await ensureRole(context, {
+    name: names.executionRole,
+    description: `Execution role of the AgentCore MCP runtime ${runtime.name} (agentcore-mcp)`,
+    trustPolicy: runtimeTrustPolicy(scope),
+    policyName: names.executionPolicy,
+    policy: runtimeExecutionPolicy(scope, {
+      ecrRepository: names.ecrRepository,
+      runtimeName: runtime.name,
+    }),
+    account: identity.account,
+    partition: identity.partition,
+  });
+  output.result(
+    `  execution role ${executionRole.arn} (${executionRole.created ? 'created' : 'updated'})`,
+  );
+
+  const imageTag = imageTagAt(context.now());
+  const imageUri = `${repository.uri}:${imageTag}`;
+  const registry = repository.uri.split('/', 1)[0] ?? '';
+  let codeBuildProject: string | undefined;
+  let sourceBucket: string | undefined;
+  if (options.localBuild) {
+    output.result(`  building ${imageUri} with the local Docker (buildx, linux/arm64)`);
+    await localDockerBuild(context, {
+      registry,
+      uri: imageUri,
+      dockerfile: runtime.dockerfile,
+      observability: runtime.observability ?? false,
+    });
+  } else {
+    const buildRole = await ensureRole(context, {
+      name: names.codeBuildRole,
+      description: `Builds the image of the AgentCore MCP runtime ${runtime.name} (agentcore-mcp)`,
+      trustPolicy: codeBuildTrustPolicy(scope),
+      policyName: `${names.codeBuildProject}-policy`,
+      policy: codeBuildPolicy(scope, names),
+      account: identity.account,
+      partition: identity.partition,
+    });
+    const archive = createSourceArchive(context.cwd);
+    output.result(
+      `  source: ${archive.fileCount} files, ${Math.round(archive.zip.byteLength / 1024)} KiB zipped`,
+    );
+    const source = await uploadSource(context, {
+      bucket: names.sourceBucket,
+      key: names.sourceKey,
+      zip: archive.zip,
+      account: identity.account,
+    });
+    if (buildRole.created && !context.aws.dryRun) await context.sleep(10_000); // IAM propagation
+    await runCodeBuild(context, {
+      project: names.codeBuildProject,
+      roleArn: buildRole.arn,
+      sourceLocation: source.location,
+      buildspec: renderBuildspec({
+        dockerfile: runtime.dockerfile,
+        imageRepositoryUri: repository.uri,
+        imageTag,
+        registry,
+        region,
+        observability: runtime.observability ?? false,
+      }),
+    });
+    codeBuildProject = names.codeBuildProject;
+    sourceBucket = names.sourceBucket;
+  }
+
+  const deployed = await deployRuntime(context, {
+    runtime,
+    imageUri,
+    roleArn: executionRole.arn,
+    roleIsNew: executionRole.created,
+  });
+  const runtimeArn =
+    deployed.runtimeArn ||
+    formatRuntimeArn({
+      region,
+      accountId: identity.account,
+      runtimeId: deployed.runtimeId,
+      partition: identity.partition,
+    });
+  return {
+    account: identity.account,
+    runtimeId: deployed.runtimeId,
+    runtimeArn,
+    runtimeVersion: deployed.runtimeVersion,
+    created: deployed.created,
+    invocationUrl: buildInvocationUrl({ arn: runtimeArn }),
+    executionRoleArn: executionRole.arn,
+    ecrRepositoryUri: repository.uri,
+    imageUri,
+    codeBuildProject,
+    sourceBucket,
+  };
+}

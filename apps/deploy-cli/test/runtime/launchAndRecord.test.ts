@@ -1,0 +1,503 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import {
+  BedrockAgentCoreControlClient,
+  ConflictException,
+  CreateAgentRuntimeCommand,
+  DeleteAgentRuntimeCommand,
+  GetAgentRuntimeCommand,
+  GetAgentRuntimeEndpointCommand,
+  ListAgentRuntimesCommand,
+  ResourceNotFoundException,
+  UpdateAgentRuntimeCommand,
+} from '@aws-sdk/client-bedrock-agentcore-control';
+import { CloudWatchLogsClient, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  BatchGetBuildsCommand,
+  BatchGetProjectsCommand,
+  CodeBuildClient,
+  CreateProjectCommand,
+  StartBuildCommand,
+} from '@aws-sdk/client-codebuild';
+import {
+  CreateRepositoryCommand,
+  DeleteRepositoryCommand,
+  DescribeRepositoriesCommand,
+  ECRClient,
+  RepositoryNotFoundException,
+} from '@aws-sdk/client-ecr';
+import {
+  CreateRoleCommand,
+  GetRoleCommand,
+  IAMClient,
+  NoSuchEntityException,
+  PutRolePolicyCommand,
+} from '@aws-sdk/client-iam';
+import {
+  CreateBucketCommand,
+  HeadBucketCommand,
+  NotFound,
+  PutBucketLifecycleConfigurationCommand,
+  PutObjectCommand,
+  PutPublicAccessBlockCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+
+import { configureRuntime } from '../../src/configure/configureRuntime.js';
+import { destroyDeployment } from '../../src/destroy/destroyDeployment.js';
+import { AwsRequestError, CliError } from '../../src/errors.js';
+import type { ProjectConfig, RuntimeProject } from '../../src/project/projectConfig.js';
+import { readProjectConfig } from '../../src/project/projectConfigFile.js';
+import { launchAndRecord } from '../../src/runtime/launchAndRecord.js';
+import { showStatus } from '../../src/runtime/showStatus.js';
+import { type TestContext, testContext } from '../testContext.js';
+import {
+  ACCOUNT,
+  ECR_URI,
+  NAMES,
+  REGION,
+  RUNTIME_ARN,
+  RUNTIME_ID,
+  RUNTIME_NAME,
+  seedProject,
+} from './launchedRuntimeFixture.js';
+
+const sts = mockClient(STSClient);
+const ecr = mockClient(ECRClient);
+const iam = mockClient(IAMClient);
+const s3 = mockClient(S3Client);
+const codeBuild = mockClient(CodeBuildClient);
+const logs = mockClient(CloudWatchLogsClient);
+const agentCore = mockClient(BedrockAgentCoreControlClient);
+
+const AUTHORIZER = {
+  customJWTAuthorizer: {
+    discoveryUrl:
+      'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Pool/.well-known/openid-configuration',
+    allowedClients: ['client123'],
+  },
+};
+const IMAGE = `${ECR_URI}:20261125-120000`;
+const EXECUTION_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/${NAMES.executionRole}`;
+const BUILD_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/${NAMES.codeBuildRole}`;
+
+/** A configured, never launched runtime in a project directory holding a tiny app. */
+function freshProject(overrides: Partial<RuntimeProject> = {}): {
+  context: TestContext;
+  project: ProjectConfig;
+  runtime: RuntimeProject;
+} {
+  const context = testContext();
+  mkdirSync(join(context.cwd, 'apps/example-server'), { recursive: true });
+  writeFileSync(join(context.cwd, 'apps/example-server/Dockerfile'), 'FROM node:20-slim\n');
+  writeFileSync(join(context.cwd, 'package.json'), '{"name":"demo"}\n');
+  mkdirSync(join(context.cwd, 'node_modules/big'), { recursive: true });
+  writeFileSync(join(context.cwd, 'node_modules/big/index.js'), 'never uploaded');
+  writeFileSync(join(context.cwd, '.env'), 'SECRET=never uploaded');
+  const runtime: RuntimeProject = {
+    name: RUNTIME_NAME,
+    entrypoint: 'apps/example-server',
+    dockerfile: 'apps/example-server/Dockerfile',
+    protocol: 'MCP',
+    region: REGION,
+    authorizer: AUTHORIZER,
+    requestHeaderAllowlist: ['Authorization'],
+    ...overrides,
+  };
+  const project = seedProject(context.cwd, runtime);
+  return { context, project, runtime };
+}
+
+function mockEverythingMissing(): void {
+  sts
+    .on(GetCallerIdentityCommand)
+    .resolves({ Account: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:user/dev` });
+  ecr
+    .on(DescribeRepositoriesCommand)
+    .rejects(new RepositoryNotFoundException({ message: 'not found', $metadata: {} }));
+  ecr.on(CreateRepositoryCommand).resolves({ repository: { repositoryUri: ECR_URI } });
+  iam
+    .on(GetRoleCommand)
+    .rejects(new NoSuchEntityException({ message: 'no such role', $metadata: {} }));
+  iam
+    .on(CreateRoleCommand, { RoleName: NAMES.executionRole })
+    .resolves({ Role: { Arn: EXECUTION_ROLE_ARN } as never })
+    .on(CreateRoleCommand, { RoleName: NAMES.codeBuildRole })
+    .resolves({ Role: { Arn: BUILD_ROLE_ARN } as never });
+  iam.on(PutRolePolicyCommand).resolves({});
+  s3.on(HeadBucketCommand).rejects(new NotFound({ message: 'not found', $metadata: {} }));
+  s3.on(CreateBucketCommand).resolves({});
+  s3.on(PutPublicAccessBlockCommand).resolves({});
+  s3.on(PutBucketLifecycleConfigurationCommand).resolves({});
+  s3.on(PutObjectCommand).resolves({});
+  codeBuild.on(BatchGetProjectsCommand).resolves({ projects: [] });
+  codeBuild.on(CreateProjectCommand).resolves({});
+  codeBuild.on(StartBuildCommand).resolves({ build: { id: 'build:1' } });
+  codeBuild
+    .on(BatchGetBuildsCommand)
+    .resolvesOnce({
+      builds: [{ id: 'build:1', currentPhase: 'BUILD', buildStatus: 'IN_PROGRESS' }],
+    })
+    .resolves({ builds: [{ id: 'build:1', currentPhase: 'COMPLETED', buildStatus: 'SUCCEEDED' }] });
+  agentCore.on(ListAgentRuntimesCommand).resolves({ agentRuntimes: [] });
+  agentCore.on(CreateAgentRuntimeCommand).resolves({
+    agentRuntimeId: RUNTIME_ID,
+    agentRuntimeArn: RUNTIME_ARN,
+    agentRuntimeVersion: '1',
+    status: 'CREATING',
+  });
+  agentCore
+    .on(GetAgentRuntimeCommand)
+    .resolvesOnce({ status: 'CREATING' })
+    .resolves({ status: 'READY' });
+  agentCore.on(GetAgentRuntimeEndpointCommand).resolves({ status: 'READY' });
+}
+
+beforeEach(() => {
+  for (const mock of [sts, ecr, iam, s3, codeBuild, logs, agentCore]) mock.reset();
+});
+
+const operations = (context: TestContext) =>
+  context.aws.requests.map((request) => `${request.service}:${request.operation}`);
+
+describe('launch', () => {
+  it('creates everything in order on a first launch and records the deployment', async () => {
+    mockEverythingMissing();
+    const { context, project, runtime } = freshProject();
+
+    const result = await launchAndRecord(context, { project, runtime, localBuild: false });
+
+    expect(operations(context)).toEqual([
+      'sts:GetCallerIdentity',
+      'ecr:DescribeRepositories',
+      'ecr:CreateRepository',
+      'iam:GetRole',
+      'iam:CreateRole',
+      'iam:PutRolePolicy',
+      'iam:GetRole',
+      'iam:CreateRole',
+      'iam:PutRolePolicy',
+      's3:HeadBucket',
+      's3:CreateBucket',
+      's3:PutPublicAccessBlock',
+      's3:PutBucketLifecycleConfiguration',
+      's3:PutObject',
+      'codebuild:BatchGetProjects',
+      'codebuild:CreateProject',
+      'codebuild:StartBuild',
+      'codebuild:BatchGetBuilds',
+      'codebuild:BatchGetBuilds',
+      'bedrock-agentcore:ListAgentRuntimes',
+      'bedrock-agentcore:CreateAgentRuntime',
+      'bedrock-agentcore:GetAgentRuntime',
+      'bedrock-agentcore:GetAgentRuntime',
+      'bedrock-agentcore:GetAgentRuntimeEndpoint',
+    ]);
+    expect(agentCore.commandCalls(CreateAgentRuntimeCommand)[0]?.args[0].input).toEqual({
+      agentRuntimeName: RUNTIME_NAME,
+      description: `MCP server ${RUNTIME_NAME}, deployed by agentcore-mcp`,
+      agentRuntimeArtifact: { containerConfiguration: { containerUri: IMAGE } },
+      roleArn: EXECUTION_ROLE_ARN,
+      networkConfiguration: { networkMode: 'PUBLIC' },
+      protocolConfiguration: { serverProtocol: 'MCP' },
+      authorizerConfiguration: AUTHORIZER,
+      requestHeaderConfiguration: { requestHeaderAllowlist: ['Authorization'] },
+    });
+    const trust = JSON.parse(
+      iam.commandCalls(CreateRoleCommand)[0]?.args[0].input.AssumeRolePolicyDocument ?? '{}',
+    ) as {
+      Statement: { Principal: unknown; Condition: unknown }[];
+    };
+    expect(trust.Statement[0]).toMatchObject({
+      Principal: { Service: 'bedrock-agentcore.amazonaws.com' },
+      Condition: {
+        StringEquals: { 'aws:SourceAccount': ACCOUNT },
+        ArnLike: { 'aws:SourceArn': `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:*` },
+      },
+    });
+    const build = codeBuild.commandCalls(StartBuildCommand)[0]?.args[0].input;
+    expect(build?.buildspecOverride).toContain(
+      `docker build --platform linux/arm64 -f apps/example-server/Dockerfile -t ${IMAGE}`,
+    );
+    expect(
+      codeBuild.commandCalls(CreateProjectCommand)[0]?.args[0].input.environment,
+    ).toMatchObject({
+      type: 'ARM_CONTAINER',
+      privilegedMode: true,
+    });
+    expect(result).toMatchObject({ runtimeArn: RUNTIME_ARN, imageUri: IMAGE, created: true });
+    expect(readProjectConfig(context.cwd)?.runtimes[RUNTIME_NAME]?.deployment).toMatchObject({
+      runtimeId: RUNTIME_ID,
+      runtimeArn: RUNTIME_ARN,
+      imageUri: IMAGE,
+      executionRoleArn: EXECUTION_ROLE_ARN,
+      launchedAt: '2026-11-25T12:00:00.000Z',
+    });
+    expect(context.stdout.join('\n')).toContain(`ARN: ${RUNTIME_ARN}`);
+  });
+
+  it('uploads the build context without node_modules or .env files', async () => {
+    mockEverythingMissing();
+    const { context, project, runtime } = freshProject();
+    await launchAndRecord(context, { project, runtime, localBuild: false });
+    const { unzipSync } = await import('fflate');
+    const body = s3.commandCalls(PutObjectCommand)[0]?.args[0].input.Body as Uint8Array;
+    expect(Object.keys(unzipSync(body)).sort()).toEqual([
+      '.agentcore-mcp.yaml',
+      'apps/example-server/Dockerfile',
+      'package.json',
+    ]);
+  });
+
+  it('updates with the full configuration when the runtime name already exists (ConflictException)', async () => {
+    mockEverythingMissing();
+    agentCore
+      .on(ListAgentRuntimesCommand)
+      .resolvesOnce({ agentRuntimes: [] })
+      .resolves({
+        agentRuntimes: [{ agentRuntimeName: RUNTIME_NAME, agentRuntimeId: RUNTIME_ID } as never],
+      });
+    agentCore
+      .on(CreateAgentRuntimeCommand)
+      .rejects(new ConflictException({ message: 'already exists', $metadata: {} }));
+    agentCore.on(UpdateAgentRuntimeCommand).resolves({
+      agentRuntimeId: RUNTIME_ID,
+      agentRuntimeArn: RUNTIME_ARN,
+      agentRuntimeVersion: '2',
+    });
+    const { context, project, runtime } = freshProject();
+
+    const result = await launchAndRecord(context, { project, runtime, localBuild: false });
+
+    expect(operations(context).slice(-7)).toEqual([
+      'bedrock-agentcore:ListAgentRuntimes',
+      'bedrock-agentcore:CreateAgentRuntime',
+      'bedrock-agentcore:ListAgentRuntimes',
+      'bedrock-agentcore:UpdateAgentRuntime',
+      'bedrock-agentcore:GetAgentRuntime',
+      'bedrock-agentcore:GetAgentRuntime',
+      'bedrock-agentcore:GetAgentRuntimeEndpoint',
+    ]);
+    expect(agentCore.commandCalls(UpdateAgentRuntimeCommand)[0]?.args[0].input).toMatchObject({
+      agentRuntimeId: RUNTIME_ID,
+      agentRuntimeArtifact: { containerConfiguration: { containerUri: IMAGE } },
+      roleArn: EXECUTION_ROLE_ARN,
+      protocolConfiguration: { serverProtocol: 'MCP' },
+      authorizerConfiguration: AUTHORIZER,
+      requestHeaderConfiguration: { requestHeaderAllowlist: ['Authorization'] },
+    });
+    expect(result).toMatchObject({ created: false, runtimeVersion: '2' });
+    expect(context.stdout).toContain(
+      `Runtime ${RUNTIME_NAME} already exists (${RUNTIME_ID}): updating it`,
+    );
+  });
+
+  it('fails with the failing phase and prints the build log tail when CodeBuild fails', async () => {
+    mockEverythingMissing();
+    codeBuild.on(BatchGetBuildsCommand).resolves({
+      builds: [
+        {
+          id: 'build:1',
+          currentPhase: 'COMPLETED',
+          buildStatus: 'FAILED',
+          phases: [
+            { phaseType: 'PRE_BUILD', phaseStatus: 'SUCCEEDED' },
+            {
+              phaseType: 'BUILD',
+              phaseStatus: 'FAILED',
+              contexts: [{ message: 'COMMAND_EXECUTION_ERROR: docker build exited 1' }],
+            },
+          ],
+          logs: { groupName: '/aws/codebuild/x', streamName: 'stream' },
+        },
+      ],
+    });
+    logs.on(GetLogEventsCommand).resolves({
+      events: [
+        { message: 'Step 5/9 : RUN pnpm install\n' },
+        { message: 'ERR_PNPM_OUTDATED_LOCKFILE\n' },
+      ],
+    });
+    const { context, project, runtime } = freshProject();
+
+    const failure = await launchAndRecord(context, { project, runtime, localBuild: false }).catch(
+      (error: unknown) => error,
+    );
+
+    expect(failure).toBeInstanceOf(CliError);
+    expect(failure).toMatchObject({ code: 'ERR_BUILD_FAILED' });
+    expect((failure as Error).message).toBe(
+      'CodeBuild build build:1 FAILED in phase BUILD (COMMAND_EXECUTION_ERROR: docker build exited 1); the log tail is above (docs/troubleshooting.md#image-build-failed)',
+    );
+    expect(context.stderr).toContain('  | ERR_PNPM_OUTDATED_LOCKFILE');
+    expect(agentCore.commandCalls(CreateAgentRuntimeCommand)).toHaveLength(0);
+  });
+
+  it('reports CREATE_FAILED with AgentCore’s reason', async () => {
+    mockEverythingMissing();
+    agentCore.on(GetAgentRuntimeCommand).resolves({
+      status: 'CREATE_FAILED',
+      failureReason: 'Image architecture amd64 is not supported; build for linux/arm64',
+    });
+    const { context, project, runtime } = freshProject();
+
+    const failure = await launchAndRecord(context, { project, runtime, localBuild: false }).catch(
+      (error: unknown) => error,
+    );
+
+    expect(failure).toMatchObject({
+      code: 'ERR_RUNTIME_FAILED',
+      message: `Runtime ${RUNTIME_ID} is CREATE_FAILED: Image architecture amd64 is not supported; build for linux/arm64 (docs/troubleshooting.md#runtime-failed)`,
+    });
+    expect(readProjectConfig(context.cwd)?.runtimes[RUNTIME_NAME]?.deployment).toBeUndefined();
+  });
+
+  it('names the missing permission when IAM denies CreateRole', async () => {
+    mockEverythingMissing();
+    iam.on(CreateRoleCommand).rejects(
+      Object.assign(
+        new Error(
+          'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: iam:CreateRole',
+        ),
+        {
+          name: 'AccessDenied',
+          $metadata: { requestId: 'req-1' },
+        },
+      ),
+    );
+    const { context, project, runtime } = freshProject();
+
+    const failure = await launchAndRecord(context, { project, runtime, localBuild: false }).catch(
+      (error: unknown) => error,
+    );
+
+    expect(failure).toBeInstanceOf(AwsRequestError);
+    expect((failure as Error).message).toBe(
+      'iam:CreateRole failed: AccessDenied: User: arn:aws:iam::123456789012:user/dev is not authorized to perform: iam:CreateRole — your AWS identity is missing the permission iam:CreateRole; add it to your IAM policy (docs/troubleshooting.md#access-denied)',
+    );
+    expect(failure).toMatchObject({ requestId: 'req-1' });
+  });
+
+  it('updates a runtime the project already knows, without listing', async () => {
+    mockEverythingMissing();
+    agentCore.on(UpdateAgentRuntimeCommand).resolves({
+      agentRuntimeId: RUNTIME_ID,
+      agentRuntimeArn: RUNTIME_ARN,
+      agentRuntimeVersion: '4',
+    });
+    const { context, project, runtime } = freshProject({
+      deployment: {
+        account: ACCOUNT,
+        runtimeId: RUNTIME_ID,
+        runtimeArn: RUNTIME_ARN,
+        executionRoleArn: EXECUTION_ROLE_ARN,
+        ecrRepositoryUri: ECR_URI,
+        imageUri: `${ECR_URI}:old`,
+        launchedAt: '2026-11-24T00:00:00.000Z',
+      },
+    });
+
+    await launchAndRecord(context, { project, runtime, localBuild: false });
+
+    expect(operations(context)).not.toContain('bedrock-agentcore:ListAgentRuntimes');
+    expect(operations(context)).toContain('bedrock-agentcore:UpdateAgentRuntime');
+    expect(readProjectConfig(context.cwd)?.runtimes[RUNTIME_NAME]?.deployment?.runtimeVersion).toBe(
+      '4',
+    );
+  });
+});
+
+describe('the whole lifecycle: configure → launch → status → destroy', () => {
+  it('sends exactly these requests, in this order, and leaves the project configured but undeployed', async () => {
+    mockEverythingMissing();
+    agentCore
+      .on(GetAgentRuntimeCommand)
+      .resolvesOnce({ status: 'READY' })
+      .resolvesOnce({
+        status: 'READY',
+        agentRuntimeArn: RUNTIME_ARN,
+        agentRuntimeId: RUNTIME_ID,
+        agentRuntimeVersion: '1',
+        protocolConfiguration: { serverProtocol: 'MCP' },
+      })
+      .rejects(new ResourceNotFoundException({ message: 'gone', $metadata: {} }));
+    agentCore.on(DeleteAgentRuntimeCommand).resolves({ status: 'DELETING' });
+    ecr.on(DeleteRepositoryCommand).resolves({});
+    const { context } = freshProject();
+    writeFileSync(join(context.cwd, 'authorizer_config.json'), JSON.stringify(AUTHORIZER));
+
+    await configureRuntime(
+      {
+        entrypoint: 'apps/example-server',
+        name: RUNTIME_NAME,
+        region: REGION,
+        authorizerConfig: 'authorizer_config.json',
+        skipDiscoveryCheck: true,
+        requestHeaderAllowlist: 'Authorization',
+        nonInteractive: true,
+      },
+      context,
+    );
+    const configured = readProjectConfig(context.cwd);
+    const runtime = configured?.runtimes[RUNTIME_NAME];
+    if (configured === undefined || runtime === undefined)
+      throw new Error('configure wrote nothing');
+    await launchAndRecord(context, { project: configured, runtime, localBuild: false });
+    const launched = readProjectConfig(context.cwd)?.runtimes[RUNTIME_NAME];
+    const status = await showStatus(context, launched ?? runtime, {});
+    await destroyDeployment(context, launched ?? runtime, { yes: true, deleteEcrRepo: true });
+
+    expect(status.status).toBe('READY');
+    expect(
+      operations(context).filter((operation) => operation.startsWith('bedrock-agentcore')),
+    ).toEqual([
+      'bedrock-agentcore:ListAgentRuntimes',
+      'bedrock-agentcore:CreateAgentRuntime',
+      'bedrock-agentcore:GetAgentRuntime',
+      'bedrock-agentcore:GetAgentRuntimeEndpoint',
+      'bedrock-agentcore:GetAgentRuntime',
+      'bedrock-agentcore:GetAgentRuntimeEndpoint',
+      'bedrock-agentcore:DeleteAgentRuntime',
+      'bedrock-agentcore:GetAgentRuntime',
+    ]);
+    expect(operations(context).at(-1)).toBe('ecr:DeleteRepository');
+    expect(ecr.commandCalls(DeleteRepositoryCommand)[0]?.args[0].input).toEqual({
+      repositoryName: NAMES.ecrRepository,
+      registryId: ACCOUNT,
+      force: true,
+    });
+    const after = readProjectConfig(context.cwd)?.runtimes[RUNTIME_NAME];
+    expect(after).toMatchObject({ name: RUNTIME_NAME, authorizer: AUTHORIZER });
+    expect(after?.deployment).toBeUndefined();
+  });
+});
+
+describe('launch with observability', () => {
+  it("builds the Dockerfile's observability stage (ADOT) when the runtime asks for it", async () => {
+    mockEverythingMissing();
+    const { context, project, runtime } = freshProject({ observability: true });
+    await launchAndRecord(context, { project, runtime, localBuild: false });
+    expect(codeBuild.commandCalls(StartBuildCommand)[0]?.args[0].input.buildspecOverride).toContain(
+      'docker build --platform linux/arm64 --target observability -f apps/example-server/Dockerfile',
+    );
+  });
+});
+
+describe('launch --dry-run', () => {
+  it('prints every request it would send, sends none, and matches the recorded plan', async () => {
+    const { context: live, project, runtime } = freshProject();
+    const context = testContext({ cwd: live.cwd, dryRun: true });
+
+    await launchAndRecord(context, { project, runtime, localBuild: false });
+
+    for (const mock of [sts, ecr, iam, s3, codeBuild, logs, agentCore])
+      expect(mock.calls()).toHaveLength(0);
+    const plan = context.stdout.slice(context.stdout.findIndex((line) => line.startsWith('[')));
+    await expect(plan.join('\n')).toMatchFileSnapshot('__snapshots__/launch-dry-run.json');
+    expect(readProjectConfig(context.cwd)?.runtimes[RUNTIME_NAME]?.deployment).toBeUndefined();
+  });
+});

@@ -1,0 +1,115 @@
+import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import {
+  CreateMessageResultSchema,
+  ElicitResultSchema,
+  type Progress,
+} from '@modelcontextprotocol/sdk/types.js';
+
+import type { UpstreamEvents } from '../upstream/upstreamEvents.js';
+import type { DownstreamCall } from '../upstream/upstreamRequest.js';
+
+// The one place where what targets send reaches downstream clients:
+//
+// - progress of a forwarded call goes to that call, under the client's own progress token
+//   (`relayProgress`);
+// - log lines go to the only call in flight on the upstream session, else (stateful mode) to the
+//   session that owns it; on a shared session with several calls in flight they are dropped
+//   (`SHARED_SESSION_EVENTS`, `sessionEvents`);
+// - resource updates, sampling, elicitation and roots go to the downstream session (stateful mode
+//   only: a shared session declares no client capabilities);
+// - `list_changed` re-lists the target (`TargetRuntime`), and when the catalog's names change, every
+//   downstream session is told (`announceListsChanged`).
+
+/**
+ * The progress handler of one forwarded call: the target's progress, sent to the caller under the
+ * progress token it gave (the gateway sends the target its own token).
+ *
+ * @param call - The downstream call.
+ * @returns The handler, or `undefined` when the caller asked for no progress.
+ * @example
+ * ```ts
+ * const request: UpstreamRequest = { caller: call, onProgress: relayProgress(call) };
+ * ```
+ */
+export function relayProgress(call: DownstreamCall): ((progress: Progress) => void) | undefined {
+  const progressToken = call._meta?.progressToken;
+  if (progressToken === undefined) return undefined;
+  return (progress) =>
+    void call
+      .sendNotification({
+        method: 'notifications/progress',
+        params: { ...progress, progressToken },
+      })
+      .catch(() => undefined);
+}
+
+/**
+ * What the targets' shared sessions (stateless mode, discovery and pings) deliver: a log line to
+ * the only call in flight, nothing else.
+ */
+export const SHARED_SESSION_EVENTS: UpstreamEvents = {
+  notification: async (notification, caller) => {
+    if (notification.method === 'notifications/message') {
+      await caller?.sendNotification(notification);
+    }
+  },
+};
+
+/**
+ * What the upstream sessions of one downstream session (stateful mode) deliver to it: log lines
+ * and server-to-client requests to the only call in flight, else to the session itself; resource
+ * updates and roots to the session.
+ *
+ * @param server - The downstream session's SDK server.
+ * @returns The events for `TargetRuntime.openSessionConnection`.
+ * @example
+ * ```ts
+ * target.openSessionConnection({ capabilities, events: sessionEvents(server) });
+ * ```
+ */
+export function sessionEvents(server: Server): UpstreamEvents {
+  return {
+    notification: async (notification, caller) => {
+      if (notification.method === 'notifications/message') {
+        await (caller
+          ? caller.sendNotification(notification)
+          : server.sendLoggingMessage(notification.params));
+      } else if (notification.method === 'notifications/resources/updated') {
+        await server.sendResourceUpdated(notification.params);
+      }
+    },
+    request: async (request, { caller, signal }) => {
+      switch (request.method) {
+        case 'sampling/createMessage':
+          return caller
+            ? caller.sendRequest(request, CreateMessageResultSchema, { signal })
+            : server.createMessage(request.params, { signal });
+        case 'elicitation/create':
+          return caller
+            ? caller.sendRequest(request, ElicitResultSchema, { signal })
+            : server.request(request, ElicitResultSchema, { signal });
+        case 'roots/list':
+          return server.listRoots(request.params, { signal });
+      }
+    },
+  };
+}
+
+/**
+ * Tells every open downstream session that the tool, resource and prompt lists changed. Failures
+ * (a session closing meanwhile) are ignored.
+ *
+ * @param sessions - The open sessions (stateful mode).
+ * @example
+ * ```ts
+ * if (catalogNamesChanged) announceListsChanged(sessions);
+ * ```
+ */
+export function announceListsChanged(sessions: Iterable<McpServer>): void {
+  for (const session of sessions) {
+    void session.server.sendToolListChanged().catch(() => undefined);
+    void session.server.sendResourceListChanged().catch(() => undefined);
+    void session.server.sendPromptListChanged().catch(() => undefined);
+  }
+}

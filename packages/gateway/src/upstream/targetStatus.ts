@@ -1,0 +1,68 @@
+import type { Implementation } from '@modelcontextprotocol/sdk/types.js';
+
+import type { TargetConfig } from '../config/types.js';
+import type { CircuitState } from './health/circuitBreaker.js';
+import type { TargetHealth } from './health/targetHealth.js';
+import type { TargetListing } from './listTarget.js';
+
+/** What `/status` and the `gateway_status` tool say about one target. */
+export interface TargetStatus {
+  readonly name: string;
+  readonly transport: 'streamable-http' | 'sse' | 'stdio';
+  readonly healthy: boolean;
+  readonly circuit: CircuitState;
+  /** The last failure, one line, or `null`. */
+  readonly lastError: string | null;
+  /** ISO time of the last failure, or `null`. */
+  readonly lastErrorAt: string | null;
+  /** Round-trip time of the last successful ping or request, in ms, or `null`. */
+  readonly latencyMs: number | null;
+  readonly toolCount: number;
+  readonly resourceCount: number;
+  readonly promptCount: number;
+  /** ISO time of the last successful discovery, or `null`. */
+  readonly listedAt: string | null;
+  /** How many times the gateway reconnected after the session or child process ended. */
+  readonly restarts: number;
+  /** The upstream server's own name and version from `initialize`, when connected. */
+  readonly server: Implementation | null;
+}
+
+/** What {@link toTargetStatus} reads. */
+export interface TargetStatusParts {
+  readonly config: TargetConfig;
+  readonly health: TargetHealth;
+  readonly listing: TargetListing;
+  readonly listedAt: string | null;
+  readonly server: Implementation | undefined;
+}
+
+/**
+ * Puts together the status of one target (latency rounded to 0.01 ms).
+ *
+ * @param parts - Configuration, health, listing and the server's `initialize` info.
+ * @returns The status.
+ * @example
+ * ```ts
+ * toTargetStatus({ config, health, listing, listedAt: null, server: undefined }).healthy;
+ * ```
+ */
+export function toTargetStatus(parts: TargetStatusParts): TargetStatus {
+  const { config, health, listing } = parts;
+  const { latencyMs } = health;
+  return {
+    name: config.name,
+    transport: config.kind === 'stdio' ? 'stdio' : config.transport,
+    healthy: health.healthy,
+    circuit: health.circuit,
+    lastError: health.lastError,
+    lastErrorAt: health.lastErrorAt,
+    latencyMs: latencyMs === null ? null : Math.round(latencyMs * 100) / 100,
+    toolCount: listing.tools.length,
+    resourceCount: listing.resources.length + listing.resourceTemplates.length,
+    promptCount: listing.prompts.length,
+    listedAt: parts.listedAt,
+    restarts: health.restarts,
+    server: parts.server ?? null,
+  };
+}

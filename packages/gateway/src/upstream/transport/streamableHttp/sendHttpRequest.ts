@@ -1,0 +1,175 @@
+import http, {
+  type ClientRequest,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type RequestOptions,
+} from 'node:http';
+import https from 'node:https';
+
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+
+import { assertJsonRpcMessage } from './responseChecks.js';
+import { UpstreamNetworkError } from './upstreamNetworkError.js';
+
+/** Keep-alive connection pools shared by every http target of the process. */
+const AGENTS = {
+  'http:': new http.Agent({ keepAlive: true, scheduling: 'lifo' }),
+  'https:': new https.Agent({ keepAlive: true, scheduling: 'lifo' }),
+} as const;
+
+/** Errors of a reused keep-alive connection that the server closed while it was idle. */
+const STALE_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE']);
+
+/** Options of {@link sendHttpRequest}. */
+export interface SendHttpRequestOptions {
+  method: 'GET' | 'POST';
+  /** Sent as they are; `content-length` is added for a body. */
+  headers: OutgoingHttpHeaders;
+  /** The request body; default none. */
+  body?: string | undefined;
+  /**
+   * The caller's requests under way: each is in the set from the moment it is sent until it and its
+   * response are over, so the caller can destroy them all (on close).
+   */
+  inFlight: Set<ClientRequest>;
+}
+
+/**
+ * Sends one HTTP request with node:http(s) over the process's keep-alive pools and resolves with
+ * the response as soon as its head arrives; the caller reads (or drains) the body. A request that
+ * fails on a reused connection before any answer (the server closed it while idle) is sent once
+ * more on a new connection.
+ *
+ * @param url - An `http:` or `https:` URL.
+ * @param options - See {@link SendHttpRequestOptions}.
+ * @returns The response, its body not yet read.
+ * @throws {@link UpstreamNetworkError} when no answer arrives (refused, reset, DNS failure), or the
+ *   error a request in `inFlight` was destroyed with.
+ * @example
+ * ```ts
+ * const response = await sendHttpRequest(new URL('http://127.0.0.1:8000/mcp'), {
+ *   method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', inFlight,
+ * });
+ * ```
+ */
+export function sendHttpRequest(
+  url: URL,
+  options: SendHttpRequestOptions,
+): Promise<IncomingMessage> {
+  const { body, inFlight } = options;
+  const secure = url.protocol === 'https:';
+  const headers =
+    body === undefined
+      ? options.headers
+      : { ...options.headers, 'content-length': Buffer.byteLength(body) };
+  const requestOptions: RequestOptions = {
+    protocol: url.protocol,
+    hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+    port: url.port,
+    path: url.pathname + url.search,
+    method: options.method,
+    headers,
+    agent: secure ? AGENTS['https:'] : AGENTS['http:'],
+  };
+  return new Promise<IncomingMessage>((resolve, reject) => {
+    const attempt = (retried: boolean) => {
+      const request = (secure ? https : http).request(requestOptions);
+      let answered = false;
+      inFlight.add(request);
+      request.once('close', () => inFlight.delete(request));
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        if (answered) return;
+        inFlight.delete(request);
+        if (!retried && request.reusedSocket && STALE_CONNECTION_CODES.has(error.code ?? '')) {
+          attempt(true);
+          return;
+        }
+        reject(
+          error.name === 'AbortError' ? error : new UpstreamNetworkError('request failed', error),
+        );
+      });
+      request.once('response', (response) => {
+        answered = true;
+        resolve(response);
+      });
+      request.end(body);
+    };
+    attempt(false);
+  });
+}
+
+/**
+ * Reads a whole response body.
+ *
+ * @param response - A response whose body has not been read yet.
+ * @returns Its bytes.
+ * @throws {@link UpstreamNetworkError} when the connection ends before the body is complete.
+ * @example
+ * ```ts
+ * const text = (await readResponseBody(response)).toString('utf8');
+ * ```
+ */
+export function readResponseBody(response: IncomingMessage): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    response.on('data', (chunk: Buffer) => chunks.push(chunk));
+    response.once('end', () => {
+      const [only] = chunks;
+      resolve(chunks.length === 1 && only !== undefined ? only : Buffer.concat(chunks));
+    });
+    response.on('error', (error) => reject(responseFailure(error)));
+    response.once('close', () => {
+      if (!response.complete) reject(responseFailure(undefined));
+    });
+  });
+}
+
+/**
+ * Reads an `application/json` answer: one JSON-RPC message or a batch of them.
+ *
+ * @param response - A response whose body has not been read yet.
+ * @returns The messages, in order.
+ * @throws `SyntaxError` for a body that is not JSON, `TypeError` for one that is not JSON-RPC, and
+ *   what {@link readResponseBody} throws.
+ * @example
+ * ```ts
+ * for (const message of await readJsonMessages(response)) transport.onmessage?.(message);
+ * ```
+ */
+export async function readJsonMessages(response: IncomingMessage): Promise<JSONRPCMessage[]> {
+  const body: unknown = JSON.parse((await readResponseBody(response)).toString('utf8'));
+  return (Array.isArray(body) ? (body as unknown[]) : [body]).map(assertJsonRpcMessage);
+}
+
+/**
+ * Reads the body of an error answer as text, for its message.
+ *
+ * @param response - A response whose body has not been read yet.
+ * @returns Its text, or `''` when it cannot be read.
+ * @example
+ * ```ts
+ * throw new StreamableHTTPError(status, await readResponseText(response));
+ * ```
+ */
+export async function readResponseText(response: IncomingMessage): Promise<string> {
+  try {
+    return (await readResponseBody(response)).toString('utf8');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The error for a response body that did not arrive whole.
+ *
+ * @param cause - What ended it, when known.
+ * @returns An {@link UpstreamNetworkError}, or `cause` itself when it is an abort.
+ * @example
+ * ```ts
+ * response.on('error', (error) => fail(responseFailure(error)));
+ * ```
+ */
+export function responseFailure(cause: unknown): Error {
+  if (cause instanceof Error && cause.name === 'AbortError') return cause;
+  return new UpstreamNetworkError('connection closed before the response was complete', cause);
+}
