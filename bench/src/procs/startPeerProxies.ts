@@ -1,6 +1,4 @@
-import { startServerProcess } from '@agentcore-mcp/server-kit/process';
-
-import { freePort } from './freePort.js';
+import { findFreePort, startServerProcess } from '@agentcore-mcp/server-kit/process';
 
 const LOOPBACK_ONLY = new URL('loopbackOnly.js', import.meta.url).href;
 
@@ -31,7 +29,7 @@ export async function startMcpProxy(
   entries: { mcpProxy: string; supergateway: string },
   upstreamUrl: string,
 ): Promise<StartedPeer> {
-  const port = await freePort();
+  const port = await findFreePort();
   return startPeer(
     [
       entries.mcpProxy,
@@ -62,7 +60,7 @@ export async function startSupergateway(
   entries: { supergateway: string },
   upstreamUrl: string,
 ): Promise<StartedPeer> {
-  const port = await freePort();
+  const port = await findFreePort();
   return startPeer(
     [
       '--import',

@@ -19,6 +19,7 @@ export type {
 } from './config/documentTypes.js';
 export { guessHttpTransport, httpTransportOf } from './config/httpTransport.js';
 export { loadGatewayConfig } from './config/loadGatewayConfig.js';
+export { loadGatewayConfigDocument } from './config/loadGatewayConfigDocument.js';
 export { parseGatewayConfig } from './config/parseGatewayConfig.js';
 export { parseGatewayConfigDocument } from './config/parseGatewayConfigDocument.js';
 export type {

@@ -1,8 +1,5 @@
 import { type AwsRequestHints, UNREACHABLE_ERRORS } from './awsRequestHints.js';
 
-const STALE_SIGN_IN =
-  'the stored password or refresh token was rejected; run agentcore-mcp setup-cognito again to set a fresh password';
-
 /** Where the request went, as a hint says it: the local endpoint, or Cognito in the region. */
 const where = ({ endpoint, region }: { endpoint?: string | undefined; region: string }): string =>
   endpoint ?? `Cognito in ${region}`;
@@ -34,11 +31,6 @@ export const COGNITO_REQUEST_HINTS: AwsRequestHints = {
         `your AWS identity is not allowed cognito-idp:${operation}; ask for a policy that allows it`,
     },
     {
-      errors: ['InvalidPasswordException', 'NotAuthorizedException'],
-      operations: ['InitiateAuth'],
-      hint: STALE_SIGN_IN,
-    },
-    {
       errors: ['InvalidPasswordException'],
       hint: "the pool's password policy rejected the generated password; relax the policy",
     },
@@ -51,11 +43,6 @@ export const COGNITO_REQUEST_HINTS: AwsRequestHints = {
       errors: ['ResourceNotFoundException', 'UserNotFoundException'],
       hint: (request) =>
         `it does not exist at ${where(request)} (deleted, or another region or endpoint?); run agentcore-mcp setup-cognito again`,
-    },
-    {
-      errors: ['InvalidParameterException'],
-      operations: ['InitiateAuth'],
-      hint: 'the app client must allow USER_PASSWORD_AUTH and REFRESH_TOKEN_AUTH; run agentcore-mcp setup-cognito again',
     },
     {
       errors: ['InvalidParameterException'],

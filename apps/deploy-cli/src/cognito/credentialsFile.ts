@@ -1,6 +1,8 @@
 import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+import type { CognitoTokens } from '@agentcore-mcp/client';
+
 import { CliError } from '../errors.js';
 
 /** The machine-to-machine part of {@link CognitoCredentials}, from `setup-cognito --m2m`. */
@@ -35,8 +37,8 @@ export interface CognitoCredentials {
   password: string;
   /** The last access token. */
   accessToken: string;
-  /** The last ID token. */
-  idToken: string;
+  /** The last ID token, when Cognito returned one. */
+  idToken?: string;
   /** The refresh token. */
   refreshToken?: string;
   /** When the access token expires, ISO 8601. */
@@ -120,4 +122,25 @@ function invalid(path: string, why: string, cause?: unknown): CliError {
     `Invalid credentials file ${path}: ${why}; run agentcore-mcp setup-cognito again`,
     { cause },
   );
+}
+
+/**
+ * The tokens as the credentials file holds them (`expiresAt` as ISO 8601).
+ *
+ * @param tokens - From the client library (`initiateCognitoAuth`, the Cognito token provider).
+ * @returns The fields for {@link writeCredentialsFile}.
+ * @example
+ * ```ts
+ * writeCredentialsFile(path, { ...stored, ...toStoredTokens(tokens) });
+ * ```
+ */
+export function toStoredTokens(
+  tokens: CognitoTokens,
+): Pick<CognitoCredentials, 'accessToken' | 'idToken' | 'refreshToken' | 'expiresAt'> {
+  return {
+    accessToken: tokens.accessToken,
+    ...(tokens.idToken === undefined ? {} : { idToken: tokens.idToken }),
+    ...(tokens.refreshToken === undefined ? {} : { refreshToken: tokens.refreshToken }),
+    expiresAt: tokens.expiresAt.toISOString(),
+  };
 }

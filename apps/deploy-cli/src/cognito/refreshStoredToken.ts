@@ -1,23 +1,21 @@
 import { resolve } from 'node:path';
 
 import {
-  authenticateWithPassword,
   type CognitoTokens,
-  refreshCognitoTokens,
-} from '../aws/cognitoAuth.js';
-import type { CognitoClient } from '../aws/cognitoClient.js';
-import { requestClientCredentialsToken } from '../aws/cognitoClientCredentials.js';
+  createCognitoTokenProvider,
+  requestClientCredentialsToken,
+} from '@agentcore-mcp/client';
+
 import { resolveCognitoTarget } from '../aws/cognitoTarget.js';
-import { isAwsError } from '../aws/toAwsRequestError.js';
 import type { CommandContext } from '../commandContext.js';
 import { CliError } from '../errors.js';
+import { clientCredentialsHint, cognitoSignInHint } from './cognitoSignInHints.js';
 import {
-  type CognitoCredentials,
   CREDENTIALS_FILE,
   readCredentialsFile,
+  toStoredTokens,
   writeCredentialsFile,
 } from './credentialsFile.js';
-
 /** Which token {@link refreshStoredToken} gets, and from where. */
 export interface RefreshStoredTokenOptions {
   /** `--credentials`. Default: `.agentcore-mcp/cognito-credentials.json`. */
@@ -57,31 +55,35 @@ export async function refreshStoredToken(
         `${path} has no machine client: run agentcore-mcp setup-cognito --m2m first`,
       );
     }
-    const fresh = await requestClientCredentialsToken(stored.m2m);
-    writeCredentialsFile(path, { ...stored, m2m: { ...stored.m2m, ...fresh } });
-    return fresh.accessToken;
+    const { accessToken, expiresAt } = await requestClientCredentialsToken({
+      ...stored.m2m,
+      hint: clientCredentialsHint,
+    });
+    writeCredentialsFile(path, {
+      ...stored,
+      m2m: { ...stored.m2m, accessToken, ...(expiresAt && { expiresAt: expiresAt.toISOString() }) },
+    });
+    return accessToken;
   }
   const target = resolveCognitoTarget(
     { region: stored.region, endpoint: options.endpoint ?? stored.endpoint },
     context.env,
   );
-  const fresh = await fetchUserTokens(await context.openCognito(target), stored);
-  writeCredentialsFile(path, { ...stored, ...fresh });
-  return fresh.accessToken;
-}
-
-async function fetchUserTokens(
-  client: CognitoClient,
-  stored: CognitoCredentials,
-): Promise<CognitoTokens> {
-  const { clientId, username, password, refreshToken } = stored;
-  if (refreshToken) {
-    try {
-      return await refreshCognitoTokens(client, { clientId, refreshToken });
-    } catch (error) {
-      // An expired or revoked refresh token: sign in again with the password.
-      if (!isAwsError(error, 'NotAuthorizedException')) throw error;
-    }
-  }
-  return authenticateWithPassword(client, { clientId, username, password });
+  // The client's provider refreshes with the stored refresh token and, when Cognito refuses it,
+  // signs in again with the stored password; every new set of tokens is stored back.
+  let fresh: CognitoTokens | undefined;
+  const provider = createCognitoTokenProvider({
+    ...target,
+    clientId: stored.clientId,
+    username: stored.username,
+    password: stored.password,
+    ...(stored.refreshToken ? { refreshToken: stored.refreshToken } : {}),
+    hint: cognitoSignInHint(target),
+    onTokens: (tokens) => {
+      fresh = tokens;
+    },
+  });
+  const accessToken = await provider.getToken();
+  if (fresh !== undefined) writeCredentialsFile(path, { ...stored, ...toStoredTokens(fresh) });
+  return accessToken;
 }

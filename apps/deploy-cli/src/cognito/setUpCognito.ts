@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+import { initiateCognitoAuth } from '@agentcore-mcp/client';
+
 import { ensureAppClient, machineClientSettings } from '../aws/cognitoAppClient.js';
-import { authenticateWithPassword } from '../aws/cognitoAuth.js';
 import type { CognitoClient } from '../aws/cognitoClient.js';
 import { buildTokenUrl, ensureUserPoolDomain } from '../aws/cognitoDomain.js';
 import { ensureResourceServer } from '../aws/cognitoResourceServer.js';
@@ -16,10 +17,12 @@ import {
   buildDiscoveryUrl,
   writeAuthorizerConfig,
 } from './authorizerConfig.js';
+import { cognitoSignInHint } from './cognitoSignInHints.js';
 import {
   CREDENTIALS_DIR,
   CREDENTIALS_FILE,
   type MachineCredentials,
+  toStoredTokens,
   writeCredentialsFile,
 } from './credentialsFile.js';
 import { generatePassword } from './password.js';
@@ -86,11 +89,10 @@ export async function setUpCognito(
     password,
     temporaryPassword: generatePassword(),
   });
-  const tokens = await authenticateWithPassword(client, {
-    clientId: appClient.id,
-    username,
-    password,
-  });
+  const tokens = await initiateCognitoAuth(
+    { flow: 'USER_PASSWORD_AUTH', username, password },
+    { ...target, clientId: appClient.id, hint: cognitoSignInHint(target) },
+  );
 
   const outDir = resolve(context.cwd, options.outDir ?? '.');
   mkdirSync(outDir, { recursive: true });
@@ -108,7 +110,7 @@ export async function setUpCognito(
     clientId: appClient.id,
     username,
     password,
-    ...tokens,
+    ...toStoredTokens(tokens),
     ...(m2m ? { m2m: m2m.credentials } : {}),
   });
 

@@ -1,18 +1,9 @@
 import { writeFileSync } from 'node:fs';
 
 import type { JwtAuthorizerConfig } from '@agentcore-mcp/core';
+import type { GatewayConfigDocument, TargetEntry } from '@agentcore-mcp/gateway';
 
 import type { SetupTarget } from './setupTargets.js';
-
-/** One `mcpServers` entry in our gateway's format. */
-export type McpServerEntry =
-  { url: string; headers?: Record<string, string> } | { command: string; args: string[] };
-
-/** The gateway config `gateway setup` writes: `mcpServers` plus `gateway.auth`. */
-export interface GatewayConfigDocument {
-  mcpServers: Record<string, McpServerEntry>;
-  gateway?: { auth: { customJWTAuthorizer: JwtAuthorizerConfig } };
-}
 
 /**
  * Builds a config document in our gateway's format (see packages/gateway/README.md): one
@@ -32,7 +23,7 @@ export function buildGatewayConfigDocument(
   targets: readonly SetupTarget[],
   authorizer: JwtAuthorizerConfig | undefined,
 ): GatewayConfigDocument {
-  const mcpServers: Record<string, McpServerEntry> = {};
+  const mcpServers: Record<string, TargetEntry> = {};
   for (const target of targets) {
     mcpServers[target.name] =
       target.kind === 'http'

@@ -1,10 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 
+import type { JwtAuthorizerConfig } from '@agentcore-mcp/core';
 import {
-  AgentCoreMcpError,
-  type JwtAuthorizerConfig,
-  parseAuthorizerConfig,
-} from '@agentcore-mcp/core';
+  type HttpTargetEntry,
+  httpTransportOf,
+  listConfigVariables,
+  loadGatewayConfigDocument,
+} from '@agentcore-mcp/gateway';
+
+import { CliError } from '../errors.js';
 
 /** One `mcpServers` entry as `register-managed` sees it. */
 export type GatewayConfigTarget =
@@ -12,7 +16,7 @@ export type GatewayConfigTarget =
       readonly kind: 'http';
       readonly name: string;
       readonly url: string;
-      /** `sse` for legacy HTTP+SSE servers (`transport`/`type` `sse`, or a URL path ending in /sse). */
+      /** `sse` for legacy HTTP+SSE servers (the gateway's `httpTransportOf`). */
       readonly transport: 'streamable-http' | 'sse';
       /** The target sends credentials: `headers`, `oauth` or `forwardClientToken`. */
       readonly sendsCredentials: boolean;
@@ -28,105 +32,60 @@ export interface GatewayConfigSummary {
   readonly authorizer?: JwtAuthorizerConfig | undefined;
 }
 
-type JsonObject = Record<string, unknown>;
-
 /**
- * Reads the parts of a gateway config (our gateway's format: `mcpServers` + `gateway`) that a
- * managed AgentCore Gateway uses: each target's kind, URL and whether it sends credentials, and the
- * inbound `customJWTAuthorizer`. Unlike `loadGatewayConfig` from `@agentcore-mcp/gateway`, it does
- * not expand `${VAR}`s, so a target's secrets need not be set to register the gateway; a `${VAR}` in
- * a URL is an error, because AgentCore needs the literal URL.
+ * Reads what a managed AgentCore Gateway uses from one of our gateway config files: each target's
+ * kind, URL, transport and whether it sends credentials, and the inbound `customJWTAuthorizer`.
+ * The file is read by the gateway's own `loadGatewayConfigDocument`, which keeps `${VAR}`s, so a
+ * target's secrets need not be set to register the gateway; a `${VAR}` in a URL is an error here,
+ * because AgentCore needs the literal URL.
  *
  * @param path - The config file, e.g. `gateway.json`.
  * @returns The targets and the authorizer.
- * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID`: `Invalid gateway config <path>: <key>: <problem>`.
+ * @throws {@link CliError} `ERR_CONFIG_INVALID` for a missing file or a URL AgentCore cannot use;
+ *   the gateway's `ERR_CONFIG_INVALID` (`Invalid gateway config: <key>: <problem>`) for a bad one.
  * @example
  * ```ts
  * const { targets, authorizer } = readGatewayConfigFile('gateway.json');
  * ```
  */
 export function readGatewayConfigFile(path: string): GatewayConfigSummary {
-  const fail = (problem: string, cause?: unknown): never => {
-    throw new AgentCoreMcpError(
+  if (!existsSync(path)) {
+    throw new CliError(
       'ERR_CONFIG_INVALID',
-      `Invalid gateway config ${path}: ${problem}`,
-      {
-        cause,
-      },
-    );
-  };
-  let text = '';
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'read failed';
-    fail(
-      `cannot read it (${code}); run agentcore-mcp gateway setup to write one, or pass --config FILE`,
-      error,
+      `No gateway config at ${path}: run agentcore-mcp gateway setup to write one, or pass --config FILE`,
     );
   }
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    fail(`not valid JSON (${(error as Error).message})`, error);
-  }
-  if (!isObject(document)) return fail('expected a JSON object with "mcpServers"');
-  const servers = document.mcpServers;
-  if (!isObject(servers) || Object.keys(servers).length === 0) {
-    return fail('mcpServers: expected an object with at least one target');
-  }
-  const targets = Object.entries(servers).map(([name, entry]) =>
-    readTarget(name, entry, (problem) => fail(`mcpServers.${name}${problem}`)),
+  const document = loadGatewayConfigDocument(path);
+  const targets = Object.entries(document.mcpServers).map(([name, entry]): GatewayConfigTarget =>
+    'url' in entry
+      ? readHttpTarget(name, entry, path)
+      : { kind: 'stdio', name, disabled: entry.disabled === true },
   );
-  return { targets, authorizer: readAuthorizer(document.gateway, fail) };
+  return { targets, authorizer: document.gateway?.auth?.customJWTAuthorizer };
 }
 
-function readTarget(
-  name: string,
-  entry: unknown,
-  fail: (problem: string) => never,
-): GatewayConfigTarget {
-  if (!isObject(entry)) return fail(': expected an object with "url" or "command"');
-  const disabled = entry.disabled === true;
-  if (typeof entry.command === 'string') return { kind: 'stdio', name, disabled };
-  const { url } = entry;
-  if (typeof url !== 'string' || url === '') return fail(': expected "url" or "command"');
-  if (url.includes('${')) {
-    return fail('.url: AgentCore needs the literal URL; replace the ${VAR} in it');
+function readHttpTarget(name: string, entry: HttpTargetEntry, path: string): GatewayConfigTarget {
+  const invalid = (problem: string) =>
+    new CliError(
+      'ERR_CONFIG_INVALID',
+      `Invalid gateway config ${path}: mcpServers.${name}.url: ${problem}`,
+    );
+  if (listConfigVariables(entry.url).length > 0) {
+    throw invalid('AgentCore needs the literal URL; replace the ${VAR} in it');
   }
-  const parsed = URL.canParse(url) ? new URL(url) : undefined;
-  if (parsed === undefined || !/^https?:$/.test(parsed.protocol)) {
-    return fail(`.url: "${url}" is not an http:// or https:// URL`);
+  const url = URL.canParse(entry.url) ? new URL(entry.url) : undefined;
+  if (url === undefined || !/^https?:$/.test(url.protocol)) {
+    throw invalid(`"${entry.url}" is not an http:// or https:// URL`);
   }
-  const declared = typeof entry.transport === 'string' ? entry.transport : entry.type;
-  const sse = declared === 'sse' || (declared === undefined && parsed.pathname.endsWith('/sse'));
-  const sendsCredentials =
-    (isObject(entry.headers) && Object.keys(entry.headers).length > 0) ||
-    entry.oauth !== undefined ||
-    entry.forwardClientToken === true;
   return {
     kind: 'http',
     name,
-    url,
-    transport: sse ? 'sse' : 'streamable-http',
-    sendsCredentials,
-    disabled,
+    url: entry.url,
+    transport: httpTransportOf(entry),
+    sendsCredentials:
+      Object.keys(entry.headers ?? {}).length > 0 ||
+      entry.oauth !== undefined ||
+      entry.forwardClientToken === true,
+    disabled: entry.disabled === true,
   };
-}
-
-function readAuthorizer(
-  gateway: unknown,
-  fail: (problem: string, cause?: unknown) => never,
-): JwtAuthorizerConfig | undefined {
-  if (!isObject(gateway) || gateway.auth === undefined) return undefined;
-  try {
-    return parseAuthorizerConfig(gateway.auth);
-  } catch (error) {
-    return fail(`gateway.auth: ${error instanceof Error ? error.message : String(error)}`, error);
-  }
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

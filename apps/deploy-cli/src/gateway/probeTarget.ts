@@ -1,7 +1,7 @@
 import { connectAgentCore } from '@agentcore-mcp/client';
+import { expandConfigVariables } from '@agentcore-mcp/gateway';
 
 import { readCliVersion } from '../version.js';
-import { expandVariables } from './expandVariables.js';
 
 /** What testing one HTTP target found. */
 export type ProbeTargetResult =
@@ -36,7 +36,7 @@ export interface ProbeTargetOptions {
 export async function probeTarget(options: ProbeTargetOptions): Promise<ProbeTargetResult> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(options.headers ?? {})) {
-    const expanded = expandVariables(value, options.env);
+    const expanded = expandConfigVariables(value, options.env);
     if (!expanded.ok) {
       return {
         ok: false,

@@ -1,5 +1,6 @@
+import { listConfigVariables } from '@agentcore-mcp/gateway';
+
 import { CliError } from '../errors.js';
-import { hasVariableReference } from './expandVariables.js';
 import { splitCommandLine } from './splitCommandLine.js';
 
 /** A target `gateway setup` writes into `mcpServers`. */
@@ -104,7 +105,7 @@ function addHeaders(targets: SetupTarget[], flags: readonly string[]): SetupTarg
     }
     if (!HEADER_NAME.test(headerName))
       throw invalid(`--header ${name}:${headerName}: not a valid header name`);
-    if (!hasVariableReference(value)) {
+    if (!refersToVariable(value)) {
       throw invalid(
         `--header ${name}:${headerName}: the value is written to the config file, so give secrets as \${VAR} (e.g. 'Bearer \${TOKEN}') and set VAR where the gateway runs`,
       );
@@ -133,4 +134,13 @@ function assertUnique(names: readonly string[]): void {
 
 function invalid(message: string): CliError {
   return new CliError('ERR_CONFIG_INVALID', message);
+}
+
+/** Whether a header value refers to an environment variable; a malformed `${` counts as none. */
+function refersToVariable(value: string): boolean {
+  try {
+    return listConfigVariables(value).length > 0;
+  } catch {
+    return false;
+  }
 }

@@ -13,13 +13,17 @@ import {
   readBearerToken,
   toBearerRejection,
 } from '@agentcore-mcp/core';
+import {
+  buildProtectedResourceMetadata,
+  PROTECTED_RESOURCE_METADATA_PATH,
+} from '@agentcore-mcp/server-kit/metadata';
 
 import type { EmulatedRuntime } from './emulatedRuntime.js';
 import { toForwardedHeaders } from './forwardedHeaders.js';
 
 /** AgentCore's largest request payload: 100 MB. */
 const MAX_BODY_BYTES = 100 * 1024 * 1024;
-const METADATA_SUFFIX = '/.well-known/oauth-protected-resource';
+const METADATA_SUFFIX = PROTECTED_RESOURCE_METADATA_PATH;
 
 /** Options of {@link createRuntimeEmulator}. */
 export interface RuntimeEmulatorOptions {
@@ -184,21 +188,18 @@ export async function createRuntimeEmulator(
     route: Route,
     target: { arn: string; qualifier: string },
   ): void {
-    const discoveryUrl = route.runtime.authorizer?.discoveryUrl;
-    if (!discoveryUrl) {
+    const { authorizer } = route.runtime;
+    if (!authorizer) {
       sendJson(res, 404, {
         message: `Runtime ${target.arn} has no JWT authorizer, so it has no protected resource metadata`,
       });
       return;
     }
-    sendJson(res, 200, {
-      resource: buildInvocationUrl({ ...target, endpoint }),
-      authorization_servers: [discoveryUrl.replace(/\/\.well-known\/openid-configuration$/, '')],
-      ...(route.runtime.authorizer?.allowedScopes
-        ? { scopes_supported: route.runtime.authorizer.allowedScopes }
-        : {}),
-      bearer_methods_supported: ['header'],
-    });
+    sendJson(
+      res,
+      200,
+      buildProtectedResourceMetadata(buildInvocationUrl({ ...target, endpoint }), authorizer),
+    );
   }
 
   const host = options.host ?? '127.0.0.1';

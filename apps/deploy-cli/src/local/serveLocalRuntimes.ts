@@ -1,17 +1,22 @@
 import {
   AgentCoreMcpError,
+  firstLine,
   type JwtAuthorizerConfig,
   loadAuthorizerConfig,
   parseHeaderAllowlist,
   parsePort,
   parseRuntimeArn,
 } from '@agentcore-mcp/core';
+import {
+  findFreePort,
+  type ServerProcess,
+  startServerProcess,
+} from '@agentcore-mcp/server-kit/process';
 
 import type { CommandContext } from '../commandContext.js';
 import { CliError } from '../errors.js';
 import { createRuntimeEmulator, type RuntimeEmulator } from './createRuntimeEmulator.js';
 import type { EmulatedRuntime } from './emulatedRuntime.js';
-import { type RuntimeProcess, startRuntimeProcess } from './startRuntimeProcess.js';
 
 /** Options of `agentcore-mcp local`. */
 export interface LocalOptions {
@@ -31,16 +36,23 @@ export interface LocalOptions {
   port?: string;
 }
 
+/** AgentCore's limit for a runtime to come up: 30 s, then HTTP 424. */
+const RUNTIME_INIT_TIMEOUT_MS = 30_000;
+
+/** A server `--start` launched: where it will listen, and the process once it is ready. */
 interface StartedRuntime {
   readonly arn: string;
-  readonly process: RuntimeProcess;
+  readonly target: string;
+  readonly starting: Promise<ServerProcess>;
+  readonly ready: Promise<boolean>;
 }
 
 /**
  * Runs the local AgentCore Runtime emulator (`agentcore-mcp local`) until SIGINT/SIGTERM, so the
  * same client code that calls AWS by ARN can call servers on this machine (`--endpoint`). With
- * `--start ARN=COMMAND` it starts the server itself (HOST=127.0.0.1, a free PORT) and, like
- * AgentCore, answers 424 if it does not come up within 30 s.
+ * `--start ARN=COMMAND` it starts the server itself (HOST=127.0.0.1, a free PORT), shows its output
+ * on stderr prefixed with the runtime's name, and, like AgentCore, answers 424 if it does not come
+ * up within 30 s; a server that exits first is reported at once, with its telling stderr line.
  *
  * @param options - The parsed command-line options.
  * @param context - Where to print the endpoint and invocation URLs.
@@ -71,24 +83,17 @@ export async function serveLocalRuntimes(
     const [arn, target] = parseRuntimeSpec(spec);
     return toRuntime(arn, target, { options, authorizer });
   });
-  const started: StartedRuntime[] = [];
+  const stopStarting = new AbortController();
+  const started = [];
   try {
     for (const { arn, command } of starts) {
-      const runtimeProcess = await startRuntimeProcess(command);
-      started.push({ arn, process: runtimeProcess });
-      void runtimeProcess.ready.then((ready) => {
-        if (!ready) {
-          output.note(
-            `runtime ${arn} did not accept connections within 30 s, so its requests get 424: ${runtimeProcess.output.at(-1) ?? 'no output'}`,
-          );
-        }
-      });
+      started.push(await startRuntime(arn, command, { output, signal: stopStarting.signal }));
     }
     const runtimes = [
       ...fixed,
-      ...started.map(({ arn, process: runtimeProcess }) => ({
-        ...toRuntime(arn, runtimeProcess.target, { options, authorizer }),
-        ready: runtimeProcess.ready,
+      ...started.map(({ arn, target, ready }) => ({
+        ...toRuntime(arn, target, { options, authorizer }),
+        ready,
       })),
     ];
     const emulator = await listen(runtimes, { host: options.host ?? '127.0.0.1', port });
@@ -103,8 +108,50 @@ export async function serveLocalRuntimes(
     await signals;
     await emulator.close();
   } finally {
-    await Promise.all(started.map(({ process: runtimeProcess }) => runtimeProcess.stop()));
+    stopStarting.abort();
+    await Promise.all(
+      started.map(({ starting }) =>
+        starting.then(
+          (server) => server.stop(),
+          () => undefined,
+        ),
+      ),
+    );
   }
+}
+
+/**
+ * Starts one `--start` command through the shell, in its own process group, on a free port.
+ *
+ * @returns Where it will listen, the start-up, and whether it came up (a failure is printed).
+ */
+async function startRuntime(
+  arn: string,
+  command: string,
+  { output, signal }: { output: CommandContext['output']; signal: AbortSignal },
+): Promise<StartedRuntime> {
+  const port = await findFreePort();
+  const name = parseRuntimeArn(arn).runtimeId;
+  const starting = startServerProcess('/bin/sh', ['-c', command], {
+    env: { PORT: String(port) },
+    ready: { kind: 'port', port },
+    readyTimeoutMs: RUNTIME_INIT_TIMEOUT_MS,
+    processGroup: true,
+    signal,
+    onOutput: (line) => output.note(`[${name}] ${line}`),
+  });
+  const ready = starting.then(
+    () => true,
+    (error: unknown) => {
+      if (!signal.aborted) {
+        output.note(
+          `runtime ${name} did not start, so its requests get 424: ${error instanceof Error ? firstLine(error.message) : String(error)}`,
+        );
+      }
+      return false;
+    },
+  );
+  return { arn, target: `http://127.0.0.1:${port}/mcp`, starting, ready };
 }
 
 async function listen(

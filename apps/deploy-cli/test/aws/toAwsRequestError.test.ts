@@ -30,22 +30,16 @@ describe('toAwsRequestError with the Cognito hints', () => {
         'Cognito CreateUserPool failed: AccessDeniedException: User: arn:aws:iam::1:user/x is not authorized — your AWS identity is not allowed cognito-idp:CreateUserPool; ask for a policy that allows it',
     },
     {
-      operation: 'InitiateAuth',
-      error: serviceError('NotAuthorizedException', 'Incorrect username or password.'),
-      message:
-        'Cognito InitiateAuth failed: NotAuthorizedException: Incorrect username or password. — the stored password or refresh token was rejected; run agentcore-mcp setup-cognito again to set a fresh password',
-    },
-    {
       operation: 'ListUserPools',
       error: serviceError('NotAuthorizedException', 'Not allowed'),
       message:
         'Cognito ListUserPools failed: NotAuthorizedException: Not allowed — your AWS identity may not be allowed cognito-idp:ListUserPools; check its policy',
     },
     {
-      operation: 'InitiateAuth',
+      operation: 'DescribeUserPoolClient',
       error: serviceError('ResourceNotFoundException', 'User pool client abc does not exist.'),
       message:
-        'Cognito InitiateAuth failed: ResourceNotFoundException: User pool client abc does not exist. — it does not exist at Cognito in us-east-1 (deleted, or another region or endpoint?); run agentcore-mcp setup-cognito again',
+        'Cognito DescribeUserPoolClient failed: ResourceNotFoundException: User pool client abc does not exist. — it does not exist at Cognito in us-east-1 (deleted, or another region or endpoint?); run agentcore-mcp setup-cognito again',
     },
     {
       operation: 'CreateUserPoolClient',

@@ -87,9 +87,9 @@ describe('agentcore-mcp local (a real process)', () => {
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 
-  it('starts a server itself with --start, routes to it, and stops it on SIGINT', async () => {
+  it('starts a server itself with --start, shows its output, routes to it, and stops it on SIGINT', async () => {
     const fixture = fileURLToPath(new URL('../fixtures/tinyServer.mjs', import.meta.url));
-    const { child, lines, exited, invocationUrl } = await startLocal([
+    const { child, lines, errors, exited, invocationUrl } = await startLocal([
       '--start',
       `${ARN}=node ${fixture}`,
     ]);
@@ -109,6 +109,7 @@ describe('agentcore-mcp local (a real process)', () => {
         }),
       });
       expect(await response.text()).toContain('"text":"tiny: hi"');
+      expect(errors.some((line) => line.startsWith('  [example_server-AbCdEf1234] '))).toBe(true);
     } finally {
       child.kill('SIGINT');
     }
@@ -117,9 +118,17 @@ describe('agentcore-mcp local (a real process)', () => {
     await expect(fetch(target)).rejects.toThrow();
   });
 
-  it('answers 424 like AgentCore when a started server never comes up', async () => {
-    const { child, exited, invocationUrl } = await startLocal(['--start', `${ARN}=exit 3`]);
+  it('reports a started server that exits at once, with its stderr, and answers 424 like AgentCore', async () => {
+    const { child, exited, invocationUrl, errors } = await startLocal([
+      '--start',
+      `${ARN}=echo 'cannot load config.json' >&2; exit 3`,
+    ]);
     try {
+      await expect
+        .poll(() => errors.join('\n'))
+        .toMatch(
+          /\[example_server-AbCdEf1234\] cannot load config.json\n\s+runtime example_server-AbCdEf1234 did not start, so its requests get 424: .* exited with code 3 before it was ready; stderr: cannot load config.json/,
+        );
       const response = await fetch(invocationUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -142,6 +151,8 @@ async function startLocal(args: string[]) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
+  const errors: string[] = [];
+  createInterface({ input: child.stderr }).on('line', (line) => errors.push(line));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const invocationUrl = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
@@ -151,5 +162,5 @@ async function startLocal(args: string[]) {
     });
     void exited.then(() => reject(new Error(`exited early: ${lines.join('\n')}`)));
   });
-  return { child, lines, exited, invocationUrl };
+  return { child, lines, errors, exited, invocationUrl };
 }

@@ -1,9 +1,16 @@
 // `setup-cognito --m2m` needs CreateUserPoolDomain and CreateResourceServer, which cognito-local
 // does not implement, so these tests pin the exact requests with a recording double: no network.
+// The test user's sign-in goes through the client library's own SDK client (initiateCognitoAuth),
+// so InitiateAuth is stubbed at the SDK class with aws-sdk-client-mock and recorded in the same list.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import {
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import type { CognitoClient } from '../../src/aws/cognitoClient.js';
@@ -18,6 +25,8 @@ const SECRET = 'm2m-client-secret-value';
 const JWT = `e30.${Buffer.from(JSON.stringify({ exp: 2_000_000_000 })).toString('base64url')}.sig`;
 
 type Call = [operation: string, input: Record<string, unknown>];
+
+const cognitoSdk = mockClient(CognitoIdentityProviderClient);
 
 function notFound(name: string): Error {
   return Object.assign(new Error(`${name} from the double`), { name });
@@ -81,6 +90,10 @@ function createRecordingClient(state: { existing: boolean }): {
       return new Promise((resolve) => resolve(answer(operation, command.input)));
     },
   } as unknown as CognitoClient;
+  cognitoSdk.on(InitiateAuthCommand).callsFake((input: Record<string, unknown>) => {
+    calls.push(['InitiateAuth', input]);
+    return answer('InitiateAuth', input);
+  });
   return { client, calls };
 }
 
@@ -96,6 +109,7 @@ function capture() {
 describe('setup-cognito --m2m (recording Cognito double, no network)', () => {
   const dirs: string[] = [];
   afterEach(() => {
+    cognitoSdk.reset();
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -84,7 +84,7 @@ describe('agentcore-mcp token (against cognito-local)', () => {
   it('fails with one line when both the refresh token and the password are rejected', async () => {
     const file = variant('stale.json', { refreshToken: 'nope', password: 'Wrong-password-123' });
     expect(errorLine(await token('--credentials', file))).toMatch(
-      /^error: Cognito InitiateAuth failed: \w+Exception: .* — the stored password or refresh token was rejected; run agentcore-mcp setup-cognito again/,
+      /^error: Cannot sign in to Cognito with the password \(the refresh token was refused too\): \w+Exception: .* — the stored password or refresh token was rejected; run agentcore-mcp setup-cognito again/,
     );
   });
 
@@ -97,7 +97,7 @@ describe('agentcore-mcp token (against cognito-local)', () => {
     {
       case: 'an unreachable endpoint',
       args: ['--endpoint', 'http://127.0.0.1:1'],
-      line: /^error: Cognito InitiateAuth failed: ECONNREFUSED: .* — cannot reach http:\/\/127\.0\.0\.1:1;/,
+      line: /^error: Cannot refresh the Cognito access token: ECONNREFUSED — cannot reach http:\/\/127\.0\.0\.1:1;/,
     },
     {
       case: '--m2m without a machine client',
@@ -118,7 +118,7 @@ describe('agentcore-mcp token (against cognito-local)', () => {
       },
     });
     expect(errorLine(await token('--m2m', '--credentials', file))).toMatch(
-      /^error: Cognito \/oauth2\/token failed: unsupported_grant_type: .* — this token endpoint has no client_credentials grant/,
+      /^error: Cannot get an access token from http:\/\/127\.0\.0\.1:\d+\/oauth2\/token: unsupported_grant_type \(.*\) — this token endpoint has no client_credentials grant/,
     );
   });
 

@@ -505,7 +505,7 @@ describe('gateway register-managed', () => {
     const context = testContext();
 
     await expect(registerManagedGateway({ config: 'missing.json' }, context)).rejects.toThrow(
-      `Invalid gateway config ${join(context.cwd, 'missing.json')}: cannot read it (ENOENT); run agentcore-mcp gateway setup to write one, or pass --config FILE`,
+      `No gateway config at ${join(context.cwd, 'missing.json')}: run agentcore-mcp gateway setup to write one, or pass --config FILE`,
     );
   });
 });

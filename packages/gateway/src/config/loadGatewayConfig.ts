@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-
-import { failConfig } from './configError.js';
 import { parseGatewayConfig } from './parseGatewayConfig.js';
-import { parseJsonText } from './parseJsonText.js';
+import { readConfigFile } from './readConfigFile.js';
 import type { GatewayConfig, ParseGatewayConfigOptions } from './types.js';
 
 /**
@@ -25,16 +22,5 @@ export function loadGatewayConfig(
   path: string,
   options: ParseGatewayConfigOptions = {},
 ): GatewayConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'read failed';
-    failConfig(
-      path,
-      `cannot read the file (${code}); expected the path of a readable JSON file`,
-      error,
-    );
-  }
-  return parseGatewayConfig(parseJsonText(text, path), options);
+  return parseGatewayConfig(readConfigFile(path), options);
 }

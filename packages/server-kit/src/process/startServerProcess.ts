@@ -47,6 +47,12 @@ export interface StartServerProcessOptions {
    * a shell command or of a proxy stop with it. Default: `false`.
    */
   processGroup?: boolean;
+  /**
+   * Gives up before the server is ready: aborting kills the process and rejects with
+   * `ERR_PROCESS_EXITED`, e.g. when the user presses Ctrl-C during start-up. It has no effect once
+   * the server is ready (then call `stop()`). Default: none.
+   */
+  signal?: AbortSignal;
 }
 
 /** A server process that is ready; see {@link startServerProcess}. */
@@ -86,8 +92,8 @@ const PORT_POLL_MS = 50;
  * @param args - Its arguments, e.g. `['dist/main.js']`.
  * @param options - Environment, working directory, readiness, time limit, output callback.
  * @returns The ready process; `stop()` it when done.
- * @throws {@link ServerProcessError} `ERR_PROCESS_EXITED` when it exits (or cannot be spawned)
- *   before it is ready, `ERR_TIMEOUT` when it is not ready in time.
+ * @throws {@link ServerProcessError} `ERR_PROCESS_EXITED` when it exits (or cannot be spawned, or
+ *   `signal` aborts) before it is ready, `ERR_TIMEOUT` when it is not ready in time.
  * @example
  * ```ts
  * const server = await startServerProcess(process.execPath, ['dist/main.js'], {
@@ -134,6 +140,7 @@ export function startServerProcess(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abort);
       void control.stop({ signal: 'SIGKILL' });
       const line = tellingLine(stderrTail);
       const message = `${showCommand(command, args)} ${what}${line === undefined ? '' : `; stderr: ${line}`}`;
@@ -143,6 +150,7 @@ export function startServerProcess(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abort);
       if (options.onOutput === undefined) {
         // Nobody reads the output: stop splitting it into lines, just drain it.
         stdout.close();
@@ -169,6 +177,9 @@ export function startServerProcess(
         cause: error,
       });
     });
+    const abort = () => fail('ERR_PROCESS_EXITED', 'was stopped before it was ready');
+    if (options.signal?.aborted) abort();
+    options.signal?.addEventListener('abort', abort, { once: true });
     void control.exited.then((exitCode) =>
       fail('ERR_PROCESS_EXITED', `${describeExit(exitCode)} before it was ready`, { exitCode }),
     );

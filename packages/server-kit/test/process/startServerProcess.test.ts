@@ -1,9 +1,7 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { afterEach, describe, expect, it } from 'vitest';
 
 import {
+  findFreePort as freePort,
   type OutputStream,
   type ServerProcess,
   ServerProcessError,
@@ -153,6 +151,27 @@ describe('startServerProcess', () => {
     ).rejects.toThrow(`did not accept connections on 127.0.0.1:${port} within 300 ms`);
   });
 
+  it('kills a process that is still starting when the signal aborts, and rejects at once', async () => {
+    const controller = new AbortController();
+    let pid = 0;
+    const starting = startServerProcess(
+      ...node(`console.error('pid ' + process.pid); setInterval(() => undefined, 1000);`),
+      {
+        signal: controller.signal,
+        onOutput: (line) => {
+          pid = Number(/^pid (\d+)$/.exec(line)?.[1] ?? pid);
+          if (pid > 0) controller.abort();
+        },
+      },
+    );
+    const error = await starting.catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(ServerProcessError);
+    expect(error).toMatchObject({ code: 'ERR_PROCESS_EXITED' });
+    expect((error as Error).message).toMatch(/was stopped before it was ready; stderr: pid \d+$/);
+    await expect.poll(() => isAlive(pid)).toBe(false);
+  });
+
   it('stops the whole process group, children included, with processGroup', async () => {
     const childScript = `setInterval(() => {}, 1000)`;
     const script = `
@@ -180,16 +199,6 @@ describe('startServerProcess', () => {
     expect([first, second]).toEqual([1, 1]);
   });
 });
-
-function freePort(): Promise<number> {
-  const probe = createServer();
-  return new Promise((resolve) =>
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    }),
-  );
-}
 
 function isAlive(pid: number): boolean {
   try {
