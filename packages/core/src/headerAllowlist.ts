@@ -1,3 +1,5 @@
+import { AGENTCORE_RULES } from './agentCoreRules.js';
+import { findAwsStringProblem } from './awsStringRule.js';
 import { AgentCoreMcpError } from './errors.js';
 import { quoteInput } from './internal/quoteInput.js';
 
@@ -154,13 +156,13 @@ export const RESTRICTED_REQUEST_HEADER_PREFIXES: readonly string[] = [
   ':',
 ];
 
-const HEADER_NAME_PATTERN = /^[a-zA-Z0-9_-]+$/;
 const RESTRICTED_LOWER = new Set(RESTRICTED_REQUEST_HEADERS.map((name) => name.toLowerCase()));
 const EXAMPLE_CUSTOM_HEADER = `${CUSTOM_HEADER_PREFIX}Tenant`;
 
 /**
  * Validates a runtime's `requestHeaderAllowlist` against the 2026 AgentCore rules: 1–20 names,
- * unique ignoring case, each 1–256 letters, digits, `-` or `_`; no wildcards; nothing from
+ * unique ignoring case, each 1–256 letters, digits, `-` or `_` starting with a letter (the model's
+ * `HeaderName`); no wildcards; nothing from
  * {@link RESTRICTED_REQUEST_HEADERS} or {@link RESTRICTED_REQUEST_HEADER_PREFIXES}; no `X-Amz-`
  * prefix; no `X-Amzn-` prefix except {@link CUSTOM_HEADER_PREFIX}.
  *
@@ -242,8 +244,9 @@ function describeHeaderProblem(name: unknown, index: number): string | undefined
   if (name.startsWith(':')) {
     return `header ${quoted} is an HTTP/2 pseudo-header, which AgentCore never forwards; remove it`;
   }
-  if (!HEADER_NAME_PATTERN.test(name)) {
-    return `header ${quoted} may contain only letters, digits, "-" and "_"`;
+  if (findAwsStringProblem(AGENTCORE_RULES.headerName, name) !== undefined) {
+    const { modelPattern, shape } = AGENTCORE_RULES.headerName;
+    return `header ${quoted} must start with a letter and contain only letters, digits, "-" and "_" (${modelPattern}, ${shape})`;
   }
   const restrictedPrefix = RESTRICTED_REQUEST_HEADER_PREFIXES.find((prefix) =>
     lower.startsWith(prefix.toLowerCase()),

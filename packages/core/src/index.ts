@@ -1,4 +1,5 @@
 // The public API of @agentcore-mcp/core. Everything a consumer may import is exported here, by name.
+export { AGENTCORE_RULES } from './agentCoreRules.js';
 export type { AwsPartition, FormatRuntimeArnOptions, RuntimeArn } from './arn.js';
 export { formatRuntimeArn, isRuntimeArn, parseRuntimeArn } from './arn.js';
 export type { CustomClaimRule, JwtAuthorizerConfig } from './auth/authorizerConfig.js';
@@ -9,6 +10,8 @@ export { loadAuthorizerConfig } from './auth/loadAuthorizerConfig.js';
 export { readBearerToken } from './auth/readBearerToken.js';
 export type { BearerRejection } from './auth/toBearerRejection.js';
 export { toBearerRejection } from './auth/toBearerRejection.js';
+export type { AwsStringRule } from './awsStringRule.js';
+export { findAwsStringProblem } from './awsStringRule.js';
 export type { AgentCoreMcpErrorOptions, ErrorCode } from './errors.js';
 export { AgentCoreMcpError, firstLine, toAgentCoreMcpError } from './errors.js';
 export {

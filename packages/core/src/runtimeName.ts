@@ -1,3 +1,4 @@
+import { AGENTCORE_RULES } from './agentCoreRules.js';
 import { AgentCoreMcpError } from './errors.js';
 import { quoteInput } from './internal/quoteInput.js';
 
@@ -11,7 +12,7 @@ import { quoteInput } from './internal/quoteInput.js';
  */
 export const MAX_RUNTIME_NAME_LENGTH = 48;
 
-const RUNTIME_NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9_]{0,47}$/;
+const RUNTIME_NAME_PATTERN = AGENTCORE_RULES.runtimeName.pattern;
 const FALLBACK_NAME = 'mcp_server';
 const NUMERIC_START_PREFIX = 'mcp_';
 const LIST_FORMAT = new Intl.ListFormat('en', { type: 'conjunction' });
@@ -68,7 +69,12 @@ export function isRuntimeName(value: unknown): value is string {
  * ```
  */
 export function toRuntimeName(input: string): string {
-  const cleaned = input.replace(/[^a-zA-Z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+  // One `_` between words: ECR repository names and image URIs (derived from the runtime name)
+  // refuse `__` and a trailing `_`, so a suggestion must be deployable as well as valid.
+  const cleaned = input
+    .replace(/[^a-zA-Z0-9_]+/g, '_')
+    .replace(/_{2,}/g, '_')
+    .replace(/^_+|_+$/g, '');
   if (cleaned === '') return FALLBACK_NAME;
   const name = /^[a-zA-Z]/.test(cleaned) ? cleaned : `${NUMERIC_START_PREFIX}${cleaned}`;
   return name.slice(0, MAX_RUNTIME_NAME_LENGTH).replace(/_+$/, '');

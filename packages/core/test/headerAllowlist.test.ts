@@ -67,9 +67,24 @@ describe('parseHeaderAllowlist', () => {
     {
       rule: 'invalid characters',
       input: 'X Api Key',
-      names: '"X Api Key" may contain only letters',
+      names: '"X Api Key" must start with a letter and contain only letters',
     },
-    { rule: 'a colon', input: 'X-Api:Key', names: '"X-Api:Key" may contain only letters' },
+    {
+      rule: 'a colon',
+      input: 'X-Api:Key',
+      names: '"X-Api:Key" must start with a letter and contain only letters',
+    },
+    {
+      rule: 'a leading digit (the model: [A-Za-z][A-Za-z0-9_-]{0,255})',
+      input: '1-Tenant',
+      names:
+        '"1-Tenant" must start with a letter and contain only letters, digits, "-" and "_" ([A-Za-z][A-Za-z0-9_-]{0,255}, bedrock-agentcore-control#HeaderName)',
+    },
+    {
+      rule: 'a leading underscore',
+      input: '_trace',
+      names: '"_trace" must start with a letter',
+    },
     {
       rule: 'pseudo-header',
       input: ':authority',

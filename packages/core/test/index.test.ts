@@ -5,6 +5,7 @@ import * as core from '../src/index.js';
 describe('the public API', () => {
   it('exports exactly these values', () => {
     expect(Object.keys(core).sort()).toEqual([
+      'AGENTCORE_RULES',
       'AgentCoreMcpError',
       'CUSTOM_HEADER_PREFIX',
       'DEFAULT_QUALIFIER',
@@ -22,6 +23,7 @@ describe('the public API', () => {
       'buildInvocationUrl',
       'buildProtectedResourceMetadataUrl',
       'createJwtAuthorizer',
+      'findAwsStringProblem',
       'firstLine',
       'formatRuntimeArn',
       'httpStatusOf',

@@ -68,6 +68,10 @@ describe('toRuntimeName', () => {
     { input: '---', name: 'mcp_server' },
     { input: '', name: 'mcp_server' },
     { input: `${'a'.repeat(47)}-b`, name: 'a'.repeat(47) },
+    // Deployable too: ECR and the image URI refuse `__` and a trailing `_`.
+    { input: 'my__server', name: 'my_server' },
+    { input: 'server_', name: 'server' },
+    { input: 'a_-_b', name: 'a_b' },
   ])('turns $input into $name', ({ input, name }) => {
     expect(toRuntimeName(input)).toBe(name);
     expect(isRuntimeName(name)).toBe(true);

@@ -220,6 +220,13 @@ describe('parseAuthorizerConfig', () => {
       expected: 'expected 1-255 letters, digits',
     },
     {
+      rule: 'a claim name with "-" (InboundTokenClaimNameType [A-Za-z0-9_.-:]+ has .-: as a range)',
+      input: wrappedWith((inner) => (claim(0, inner).inboundTokenClaimName = 'x-tenant')),
+      path: 'customJWTAuthorizer.customClaims[0].inboundTokenClaimName: ',
+      expected:
+        'expected 1-255 letters, digits, "_", ".", "/" or ":" (bedrock-agentcore-control#InboundTokenClaimNameType; "-" is not allowed)',
+    },
+    {
       rule: 'an empty claim name',
       input: wrappedWith((inner) => (claim(0, inner).inboundTokenClaimName = '')),
       path: 'customJWTAuthorizer.customClaims[0].inboundTokenClaimName: ',
@@ -295,7 +302,16 @@ describe('parseAuthorizerConfig', () => {
         (inner) => (matchValue(0, inner).claimMatchValue = { matchValueString: '' }),
       ),
       path: 'customJWTAuthorizer.customClaims[0].authorizingClaimMatchValue.claimMatchValue.matchValueString: ',
-      expected: 'expected a string of 1-255 characters',
+      expected: 'expected 1-255 letters, digits, "_", "." or "-"',
+    },
+    {
+      rule: 'a match string with a space and "&" (MatchValueString is [A-Za-z0-9_.-]+)',
+      input: wrappedWith(
+        (inner) => (matchValue(0, inner).claimMatchValue = { matchValueString: 'R&D team' }),
+      ),
+      path: 'customJWTAuthorizer.customClaims[0].authorizingClaimMatchValue.claimMatchValue.matchValueString: ',
+      expected:
+        'expected 1-255 letters, digits, "_", "." or "-" (bedrock-agentcore-control#MatchValueString: no spaces)',
     },
     {
       rule: 'an unknown key in the inner object',

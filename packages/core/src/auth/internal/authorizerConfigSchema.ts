@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
+import { AGENTCORE_RULES } from '../../agentCoreRules.js';
+
 /** The path every discovery URL ends in. */
 const DISCOVERY_SUFFIX = '/.well-known/openid-configuration';
 const SCOPE_PATTERN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
-const CLAIM_NAME_PATTERN = /^[A-Za-z0-9_.:-]+$/;
+const { claimName: CLAIM_NAME_RULE, claimMatchValue: MATCH_VALUE_RULE } = AGENTCORE_RULES;
 /** The key AWS wraps the authorizer in: `{"customJWTAuthorizer": {...}}`. */
 export const WRAPPER_KEY = 'customJWTAuthorizer';
 
@@ -35,12 +37,15 @@ function stringList(item: z.ZodString, itemExpected: string) {
 }
 
 const discoveryUrlExpected = `expected an http(s) URL ending in ${DISCOVERY_SUFFIX}`;
-const matchValueExpected = 'expected a string of 1-255 characters';
+const matchValueExpected = `expected 1-255 letters, digits, "_", "." or "-" (${MATCH_VALUE_RULE.shape}: no spaces)`;
 
 const claimRuleSchema = strictObject({
   inboundTokenClaimName: z
     .string(withMessage('expected a claim name'))
-    .regex(CLAIM_NAME_PATTERN, 'expected 1-255 letters, digits, "_", ".", ":" or "-"')
+    .regex(
+      CLAIM_NAME_RULE.pattern,
+      `expected 1-255 letters, digits, "_", ".", "/" or ":" (${CLAIM_NAME_RULE.shape}; "-" is not allowed)`,
+    )
     .max(255, 'expected at most 255 characters'),
   inboundTokenClaimValueType: z.enum(
     ['STRING', 'STRING_ARRAY'],
@@ -50,11 +55,14 @@ const claimRuleSchema = strictObject({
     claimMatchValue: strictObject({
       matchValueString: z
         .string(withMessage(matchValueExpected))
+        .regex(MATCH_VALUE_RULE.pattern, matchValueExpected)
         .min(1, matchValueExpected)
         .max(255, matchValueExpected)
         .optional(),
       matchValueStringList: stringList(
-        z.string(withMessage(matchValueExpected)),
+        z
+          .string(withMessage(matchValueExpected))
+          .regex(MATCH_VALUE_RULE.pattern, matchValueExpected),
         matchValueExpected,
       ).optional(),
     }),
