@@ -70,6 +70,6 @@ export function describeAuthorizerConfig(file: string): string {
 }
 
 function cliPath(): string {
-  const manifest = createRequire(import.meta.url).resolve('@agentcore-mcp/deploy-cli/package.json');
+  const manifest = createRequire(import.meta.url).resolve('@agentcore-mcp/cli/package.json');
   return join(dirname(manifest), 'dist', 'cli.js');
 }

@@ -7,11 +7,13 @@ import { Command } from 'commander';
 import { createCommandContext } from './commandContext.js';
 import { addConfigureCommand } from './commands/configure.js';
 import { addDestroyCommand } from './commands/destroy.js';
+import { addDevCommand } from './commands/dev.js';
 import { addDoctorCommand } from './commands/doctor.js';
 import { addGatewayDeployCommand } from './commands/gatewayDeploy.js';
 import { addGatewayRegisterManagedCommand } from './commands/gatewayRegisterManaged.js';
 import { addGatewaySetupCommand } from './commands/gatewaySetup.js';
 import { addGatewaySyncCommand } from './commands/gatewaySync.js';
+import { addInitCommand } from './commands/init.js';
 import { addInvokeCommand } from './commands/invoke.js';
 import { addLaunchCommand } from './commands/launch.js';
 import { addLocalCommand } from './commands/local.js';
@@ -50,6 +52,8 @@ const program = new Command('agentcore-mcp')
   .exitOverride();
 
 for (const addCommand of [
+  addInitCommand,
+  addDevCommand,
   addUrlCommand,
   addValidateNameCommand,
   addValidateHeadersCommand,

@@ -11,6 +11,8 @@ export type CliErrorCode =
   | 'ERR_INVALID_INPUT'
   /** A file the CLI reads (credentials, gateway config, authorizer) or an option set is invalid. */
   | 'ERR_CONFIG_INVALID'
+  /** A runtime name that AWS would refuse for it or for a resource named after it (core's code). */
+  | 'ERR_INVALID_RUNTIME_NAME'
   /** No region anywhere, or one that is not an AWS region code. */
   | 'ERR_INVALID_REGION'
   /** An endpoint override is not an http(s) origin. */

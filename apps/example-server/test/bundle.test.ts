@@ -1,20 +1,55 @@
-import { connectMcpClient, startDeployedApp, toolText } from '@agentcore-mcp/test-support';
-import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { startServerProcess } from '@agentcore-mcp/server-kit/process';
+import { connectMcpClient, deployBundle, toolText } from '@agentcore-mcp/test-support';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { installNode24 } from './support/installNode24.js';
 
 describe('the container content (pnpm deploy --prod bundle)', () => {
-  it('starts from the bundle alone and answers a tools/call', async () => {
-    const app = await startDeployedApp('@agentcore-mcp/example-server');
-    try {
-      const client = await connectMcpClient(app.url);
-      const result = await client.callTool({
-        name: 'echo_message',
-        arguments: { message: 'from the bundle' },
+  let root = '';
+  let bundle = '';
+  let node24 = '';
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'example-server-bundle-'));
+    bundle = join(root, 'app');
+    [, node24] = await Promise.all([
+      deployBundle('@agentcore-mcp/example-server', bundle),
+      installNode24(),
+    ]);
+    expect(execFileSync(node24, ['--version'], { encoding: 'utf8' })).toMatch(/^v24\./);
+    // pnpm deploy and, the first time, the npm node@24 package: much longer while CI runs every suite.
+  }, 300_000);
+  afterAll(() => {
+    if (root !== '') rmSync(root, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['the Node running the tests', () => process.execPath],
+    ['Node 24 (as in the images)', () => node24],
+  ])(
+    'starts from the bundle alone under %s and answers a tools/call',
+    async (_label, node) => {
+      const app = await startServerProcess(node(), [join(bundle, 'dist/main.js')], {
+        cwd: bundle,
+        env: { NODE_ENV: 'production' },
       });
-      expect(toolText(result)).toBe('Echo: from the bundle');
-      await client.close();
-    } finally {
-      expect(await app.stop()).toBe(0);
-    }
-    // pnpm deploy plus a process start: seconds alone, much longer while CI runs every suite.
-  }, 120_000);
+      try {
+        const client = await connectMcpClient(app.url);
+        const result = await client.callTool({
+          name: 'echo_message',
+          arguments: { message: 'from the bundle' },
+        });
+        expect(toolText(result)).toBe('Echo: from the bundle');
+        await client.close();
+      } finally {
+        expect(await app.stop()).toBe(0);
+      }
+    },
+    60_000,
+  );
 });

@@ -5,7 +5,7 @@ import { type GatewayConfig, loadGatewayConfig, parseGatewayConfig } from '@agen
 
 /** How to start the service, repeated in every usage error. */
 export const SERVICE_USAGE =
-  'usage: node dist/main.js --config <gateway.json>, or set GATEWAY_CONFIG to a file path or inline JSON';
+  'usage: agentcore-mcp-gateway --config <gateway.json>, or set GATEWAY_CONFIG to a file path or inline JSON (--help lists every option)';
 
 /**
  * Loads the gateway configuration the way the service's `main` does: from `--config <file>` (also

@@ -1,46 +1,67 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { startServerProcess } from '@agentcore-mcp/server-kit/process';
 import {
   connectMcpClient,
   deployBundle,
-  spawnApp,
   type SpawnedApp,
   toolText,
 } from '@agentcore-mcp/test-support';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { installNode24 } from './support/installNode24.js';
 import { startExternalServer } from './support/processes.js';
 
 describe('the container content (pnpm deploy --prod bundle)', () => {
-  it('starts from the bundle alone with GATEWAY_CONFIG and proxies a tools/call', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'gateway-service-bundle-'));
-    let upstream: SpawnedApp | undefined;
-    let gateway: SpawnedApp | undefined;
-    try {
-      const dir = await deployBundle('@agentcore-mcp/gateway-service', join(root, 'app'));
-      upstream = await startExternalServer();
-      gateway = await spawnApp(join(dir, 'dist/main.js'), {
-        cwd: dir,
+  let root = '';
+  let bundle = '';
+  let node24 = '';
+  let upstream: SpawnedApp | undefined;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'gateway-service-bundle-'));
+    bundle = join(root, 'app');
+    [, node24, upstream] = await Promise.all([
+      deployBundle('@agentcore-mcp/gateway-service', bundle),
+      installNode24(),
+      startExternalServer(),
+    ]);
+    expect(execFileSync(node24, ['--version'], { encoding: 'utf8' })).toMatch(/^v24\./);
+    // pnpm deploy and, the first time, the npm node@24 package: much longer while CI runs every suite.
+  }, 300_000);
+  afterAll(async () => {
+    await upstream?.stop();
+    if (root !== '') rmSync(root, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['the Node running the tests', () => process.execPath],
+    ['Node 24 (as in the images)', () => node24],
+  ])(
+    'starts from the bundle alone under %s with GATEWAY_CONFIG and proxies a tools/call',
+    async (_label, node) => {
+      const gateway = await startServerProcess(node(), [join(bundle, 'dist/main.js')], {
+        cwd: bundle,
         env: {
           NODE_ENV: 'production',
-          GATEWAY_CONFIG: JSON.stringify({ mcpServers: { external: { url: upstream.url } } }),
+          GATEWAY_CONFIG: JSON.stringify({ mcpServers: { external: { url: upstream!.url } } }),
         },
       });
-      const client = await connectMcpClient(gateway.url);
-      const result = await client.callTool({
-        name: 'external___external_echo',
-        arguments: { message: 'from the bundle' },
-      });
-      expect(toolText(result)).toBe('External Server Echo: from the bundle');
-      await client.close();
-      expect(await gateway.stop()).toBe(0);
-    } finally {
-      await gateway?.stop();
-      await upstream?.stop();
-      rmSync(root, { recursive: true, force: true });
-    }
-    // pnpm deploy plus two process starts: seconds alone, much longer while CI runs every suite.
-  }, 120_000);
+      try {
+        const client = await connectMcpClient(gateway.url);
+        const result = await client.callTool({
+          name: 'external___external_echo',
+          arguments: { message: 'from the bundle' },
+        });
+        expect(toolText(result)).toBe('External Server Echo: from the bundle');
+        await client.close();
+      } finally {
+        expect(await gateway.stop()).toBe(0);
+      }
+    },
+    60_000,
+  );
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServiceConfig } from '../src/loadServiceConfig.js';
 
 const USAGE =
-  'usage: node dist/main.js --config <gateway.json>, or set GATEWAY_CONFIG to a file path or inline JSON';
+  'usage: agentcore-mcp-gateway --config <gateway.json>, or set GATEWAY_CONFIG to a file path or inline JSON (--help lists every option)';
 
 const document = (url: string) => JSON.stringify({ mcpServers: { external: { url } } });
 const urlOf = (argv: string[], env: Record<string, string | undefined> = {}) => {

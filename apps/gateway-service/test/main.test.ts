@@ -92,6 +92,32 @@ describe('gateway-service --config in front of an HTTP and a stdio server (built
   });
 });
 
+describe('gateway-service without inbound auth, HOST or gateway.host', () => {
+  it('listens on 127.0.0.1 only and logs one "authentication is off" warning', async () => {
+    // No gateway section at all: the default decides (spawnApp would otherwise set HOST).
+    const config = { mcpServers: { local: stdioExternalTarget() } };
+    const gateway = await startService({
+      env: { GATEWAY_CONFIG: JSON.stringify(config), HOST: undefined, PORT: '0' },
+    });
+    try {
+      const lines = gateway.stdout.map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(lines.find((line) => line.msg === 'listening')).toMatchObject({
+        host: '127.0.0.1',
+        auth: 'off',
+      });
+      expect(gateway.url).toBe(`http://127.0.0.1:${gateway.port}/mcp`);
+      const warnings = lines.filter((line) => String(line.msg).startsWith('authentication is off'));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatchObject({
+        level: 'warn',
+        msg: expect.stringContaining('set gateway.auth.customJWTAuthorizer') as unknown,
+      });
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
+
 describe('gateway-service with GATEWAY_CONFIG as inline JSON', () => {
   it('starts while a target is down, reports it in /status, and exits 0 on SIGTERM', async () => {
     const config = {
@@ -121,7 +147,7 @@ describe('gateway-service start-up errors: exit 1 with one `error:` line', () =>
     [
       'no config at all',
       {},
-      /^error: No gateway config: usage: node dist\/main\.js --config <gateway\.json>, or set GATEWAY_CONFIG to a file path or inline JSON$/,
+      /^error: No gateway config: usage: agentcore-mcp-gateway --config <gateway\.json>, or set GATEWAY_CONFIG to a file path or inline JSON \(--help lists every option\)$/,
     ],
     [
       'a config file that does not exist',
@@ -140,7 +166,7 @@ describe('gateway-service start-up errors: exit 1 with one `error:` line', () =>
     [
       'an unknown option',
       { args: ['--conf', 'gateway.json'] },
-      /^error: Invalid arguments: unknown option "--conf"; usage: node dist\/main\.js --config <gateway\.json>[^\n]+$/,
+      /^error: Invalid arguments: unknown option "--conf"; usage: agentcore-mcp-gateway --config <gateway\.json>[^\n]+$/,
     ],
     [
       'an invalid PORT',

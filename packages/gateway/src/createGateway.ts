@@ -16,6 +16,7 @@ import type { GatewayStatus } from './gatewayStatus.js';
 import { createGatewayMetrics, type GatewayMetrics } from './observability/gatewayMetrics.js';
 import { buildGatewayServer } from './server/buildGatewayServer.js';
 import { GATEWAY_STATUS_TOOL_NAME } from './server/gatewayStatusTool.js';
+import { AUTH_HINT, describeOpenBind } from './server/openBindWarning.js';
 import { mountOperationalRoutes } from './server/operationalRoutes.js';
 import { StatelessCancellation } from './server/statelessCancellation.js';
 import { announceListsChanged, SHARED_SESSION_EVENTS } from './server/upstreamBridge.js';
@@ -28,7 +29,10 @@ const GATEWAY_VERSION = '0.1.0';
 export interface CreateGatewayOptions {
   /** The logger. Default: server-kit's JSON logger named `mcp-gateway`. */
   logger?: Logger;
-  /** Override `gateway.host` from the configuration, e.g. with env `HOST`. */
+  /**
+   * Override `gateway.host` from the configuration, e.g. with env `HOST`. Without `gateway.auth`,
+   * a non-loopback address makes the "authentication is off" warning name what it exposes.
+   */
   host?: string;
   /** Override `gateway.port`, e.g. with env `PORT`; 0 picks a free port. */
   port?: number;
@@ -74,7 +78,9 @@ export interface Gateway extends McpHttpServer {
  * per target, inbound JWT auth, `GET /ping`, `GET /status` and `GET /metrics`.
  *
  * `listen()` first connects to and lists every target (waiting at most `startupTimeoutMs`; a slow
- * or dead target never blocks start-up and is retried in the background).
+ * or dead target never blocks start-up and is retried in the background). Without inbound auth it
+ * logs one warning; on a non-loopback address that warning names the address and the targets it
+ * exposes, and how to add auth.
  *
  * @param config - The resolved configuration.
  * @param options - Logger, host/port overrides, outbound token providers.
@@ -83,7 +89,7 @@ export interface Gateway extends McpHttpServer {
  * @example
  * ```ts
  * const gateway = createGateway(loadGatewayConfig('gateway.json'));
- * await gateway.run(); // listens on 0.0.0.0:8000/mcp until SIGTERM
+ * await gateway.run(); // 127.0.0.1:8000/mcp (0.0.0.0 with gateway.auth) until SIGTERM
  * ```
  */
 export function createGateway(config: GatewayConfig, options: CreateGatewayOptions = {}): Gateway {
@@ -171,20 +177,22 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     await Promise.all(targets.map((target) => target.refresh()));
   };
 
+  const host = options.host ?? config.gateway.host;
+  const port = options.port ?? config.gateway.port;
+  const auth = config.gateway.auth !== undefined;
   const http = createMcpHttpServer({
     name: 'mcp-gateway',
     version: GATEWAY_VERSION,
     logger,
     mode: config.gateway.mode,
-    host: options.host ?? config.gateway.host,
-    port: options.port ?? config.gateway.port,
+    host,
+    port,
     path: config.gateway.path,
     ...options.http,
     ...(config.gateway.auth ? { auth: { jwt: config.gateway.auth.jwt } } : {}),
     buildServer: (mode) => buildGatewayServer(serverParts, mode),
     prepare: start,
-    authHint:
-      'set gateway.auth.customJWTAuthorizer in the gateway configuration to require bearer tokens',
+    authHint: describeOpenBind({ host, port, auth, targets: config.targets }) ?? AUTH_HINT,
     routes: (app) => mountOperationalRoutes(app, { status, metrics }),
     onClose: async () => {
       clearInterval(refreshTimer);

@@ -42,7 +42,7 @@ const tools = [
 ];
 
 function cliPath(): string {
-  const manifest = createRequire(import.meta.url).resolve('@agentcore-mcp/deploy-cli/package.json');
+  const manifest = createRequire(import.meta.url).resolve('@agentcore-mcp/cli/package.json');
   return join(dirname(manifest), 'dist', 'cli.js');
 }
 

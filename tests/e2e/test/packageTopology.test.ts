@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,11 @@ interface Manifest {
   type?: string;
   engines?: { node?: string };
   exports?: Record<string, unknown>;
+  bin?: Record<string, string>;
+  license?: string;
+  homepage?: string;
+  repository?: unknown;
+  publishConfig?: unknown;
   files?: string[];
   sideEffects?: boolean;
   scripts?: Record<string, string>;
@@ -32,6 +37,8 @@ const workspaces = (group: string) =>
       };
     });
 
+/** The apps users install from npm: the CLI and the gateway service. */
+const PUBLISHED_APPS = ['@agentcore-mcp/cli', '@agentcore-mcp/gateway-service'];
 const libraries = workspaces('packages').filter(({ manifest }) => manifest.private !== true);
 const apps = workspaces('apps');
 const all = ['packages', 'apps', 'tests', 'tooling'].flatMap(workspaces);
@@ -47,7 +54,7 @@ describe('package topology', () => {
       '@agentcore-mcp/server-kit',
     ]);
     expect(apps.map(({ manifest }) => manifest.name).sort()).toEqual([
-      '@agentcore-mcp/deploy-cli',
+      '@agentcore-mcp/cli',
       '@agentcore-mcp/example-server',
       '@agentcore-mcp/external-server',
       '@agentcore-mcp/gateway-service',
@@ -77,7 +84,7 @@ describe('package topology', () => {
           default: `./${dir}/index.js`,
         });
       }
-      expect(manifest.files).toEqual(['dist']);
+      expect(manifest.files).toEqual(['dist', 'src', 'examples', 'CHANGELOG.md']);
       expect(manifest.sideEffects).toBe(false);
       expect(Object.keys(manifest.scripts ?? {})).toEqual(
         expect.arrayContaining(['build', 'typecheck', 'lint', 'test', 'clean']),
@@ -86,10 +93,16 @@ describe('package topology', () => {
   );
 
   it.each(apps.map(({ dir, manifest }) => [manifest.name, dir, manifest] as const))(
-    '%s is private, has a Dockerfile and the standard scripts',
-    (_name, dir, manifest) => {
-      expect(manifest.private).toBe(true);
-      expect(manifest.exports).toBeUndefined();
+    '%s is private, or a published bin exposing only its manifest; it has a Dockerfile and the standard scripts',
+    (name, dir, manifest) => {
+      if (PUBLISHED_APPS.includes(name)) {
+        expect(manifest.private).toBeUndefined();
+        expect(Object.keys(manifest.bin ?? {})).toHaveLength(1);
+        expect(manifest.exports).toEqual({ './package.json': './package.json' });
+      } else {
+        expect(manifest.private).toBe(true);
+        expect(manifest.exports).toBeUndefined();
+      }
       expect(existsSync(join(dir, 'Dockerfile'))).toBe(true);
       expect(existsSync(join(dir, 'README.md'))).toBe(true);
       expect(Object.keys(manifest.scripts ?? {})).toEqual(
@@ -106,6 +119,50 @@ describe('package topology', () => {
       expect(stages.at(-1)).toBe('FROM runner');
       expect(stages).toContain('FROM runner AS observability');
       expect(dockerfile).toMatch(/aws-distro-opentelemetry-node-autoinstrumentation@\d+\.\d+\.\d+/);
+    },
+  );
+
+  it.each(apps.map(({ dir, manifest }) => [manifest.name, dir] as const))(
+    '%s: every Dockerfile stage starts from Node 24 slim on public ECR or an earlier stage; no external frontend',
+    (_name, dir) => {
+      const dockerfile = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+      expect(dockerfile).not.toMatch(/^#\s*syntax\s*=/im);
+      // `FROM <image> [AS <stage>]` and nothing else on the line (no flags, no trailing comment).
+      const froms = [...dockerfile.matchAll(/^FROM\s.*$/gim)].map(([line]) => line);
+      const stages: string[] = [];
+      const images = froms.map((line) => {
+        const [, image, stage] = /^FROM (\S+)(?: AS ([a-z]+))?$/.exec(line) ?? [];
+        expect(image, line).toBeDefined();
+        if (stage !== undefined) stages.push(stage);
+        return image;
+      });
+      const external = images.filter((image) => !stages.includes(image!));
+      expect(external.length).toBeGreaterThan(0);
+      expect(new Set(external)).toEqual(new Set(['public.ecr.aws/docker/library/node:24-slim']));
+    },
+  );
+
+  it.each(
+    [...libraries, ...apps.filter(({ manifest }) => PUBLISHED_APPS.includes(manifest.name))].map(
+      ({ dir, manifest }) => [manifest.name, dir, manifest] as const,
+    ),
+  )(
+    '%s is ready to publish: license, changelog, repository, public access',
+    (_name, dir, manifest) => {
+      expect(readFileSync(join(dir, 'LICENSE'), 'utf8')).toBe(
+        readFileSync(join(root, 'LICENSE'), 'utf8'),
+      );
+      expect(existsSync(join(dir, 'CHANGELOG.md'))).toBe(true);
+      expect(manifest.license).toBe('Apache-2.0');
+      expect(manifest.publishConfig).toEqual({ access: 'public' });
+      expect(manifest.repository).toEqual({
+        type: 'git',
+        url: 'git+https://github.com/agentcore-mcp/agentcore-mcp.git',
+        directory: relative(root, dir),
+      });
+      expect(manifest.homepage).toBe(
+        `https://github.com/agentcore-mcp/agentcore-mcp/tree/main/${relative(root, dir)}#readme`,
+      );
     },
   );
 

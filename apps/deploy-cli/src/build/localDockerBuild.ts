@@ -52,9 +52,10 @@ export async function localDockerBuild(
 
 function docker(context: AwsContext, args: string[], stdin?: string): Promise<void> {
   return new Promise((resolve, reject) => {
+    // Docker's progress goes to stderr with the CLI's own (fd 2): stdout is for results (--json).
     const child = spawn('docker', args, {
       cwd: context.cwd,
-      stdio: [stdin === undefined ? 'ignore' : 'pipe', 'inherit', 'inherit'],
+      stdio: [stdin === undefined ? 'ignore' : 'pipe', 2, 'inherit'],
     });
     child.on('error', (error: NodeJS.ErrnoException) => {
       reject(

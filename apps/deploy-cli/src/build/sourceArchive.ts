@@ -25,6 +25,8 @@ const EXCLUDED_PATTERNS = [/^\.env/, /\.log$/, /\.tsbuildinfo$/];
 export interface SourceArchive {
   readonly zip: Uint8Array;
   readonly fileCount: number;
+  /** The files in it, relative to the root with `/` separators, sorted. */
+  readonly files: readonly string[];
 }
 
 /**
@@ -56,5 +58,5 @@ export function createSourceArchive(root: string): SourceArchive {
     }
   };
   walk(root);
-  return { zip: zipSync(files), fileCount };
+  return { zip: zipSync(files), fileCount, files: Object.keys(files).sort() };
 }

@@ -26,7 +26,10 @@ export function addConfigureCommand(program: Command, context: CommandContext): 
     .description(
       'validate the deployment settings of an MCP server and write them to .agentcore-mcp.yaml',
     )
-    .option('-e, --entrypoint <dir>', 'the app directory, with its Dockerfile (project-relative)')
+    .option(
+      '-e, --entrypoint <path>',
+      'the app directory (with its package.json), or a file in it such as src/server.ts',
+    )
     .option('-n, --name <name>', "runtime name (default: from the app's package.json or directory)")
     .option('-p, --protocol <protocol>', 'server protocol; this toolkit deploys MCP servers', 'MCP')
     .addOption(regionOption(REGION_DEFAULTS.environment, '-r, --region <region>'))
@@ -46,7 +49,7 @@ export function addConfigureCommand(program: Command, context: CommandContext): 
     .option('--idle-timeout <seconds>', 'idle session timeout, 60-28800 (AgentCore default 900)')
     .option('--max-lifetime <seconds>', 'session max lifetime, 60-28800 (AgentCore default 28800)')
     .addOption(observabilityOption())
-    .option('--dockerfile <path>', 'the Dockerfile (default: <entrypoint>/Dockerfile)')
+    .option('--dockerfile <path>', "the Dockerfile (default: the app directory's Dockerfile)")
     .option('--default', "make this the project's default runtime")
     .option('--non-interactive', 'never prompt: a missing value is an error')
     .action(async (options: ConfigureOptions) => {
@@ -65,7 +68,7 @@ export function addConfigureCommand(program: Command, context: CommandContext): 
  *   `ERR_INVALID_RUNTIME_NAME` / `ERR_INVALID_HEADER_ALLOWLIST` / `ERR_CONFIG_INVALID`.
  * @example
  * ```ts
- * await run({ entrypoint: 'apps/example-server', region: 'us-east-1' }, context);
+ * await run({ entrypoint: '.', region: 'us-east-1' }, context);
  * ```
  */
 export async function run(

@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import type { AwsCommandOptions } from '../aws/awsContext.js';
 import type { CommandContext } from '../commandContext.js';
 import type { LaunchResult } from '../runtime/launchRuntime.js';
+import { launchDryRunOption, launchJsonOption } from './launch.js';
 import {
   addAwsOptions,
-  dryRunOption,
   gatewayConfigOption,
   localBuildOption,
   observabilityOption,
@@ -21,10 +21,20 @@ export interface GatewayDeployOptions extends AwsCommandOptions {
   readonly config?: string | undefined;
   /** `--name`: the runtime name. Default {@link DEFAULT_GATEWAY_RUNTIME_NAME}. */
   readonly name?: string | undefined;
+  /**
+   * `--app`: the gateway app directory. Default: the project root, a gateway project as
+   * `agentcore-mcp init --template gateway` creates it (`apps/gateway-service` inside the
+   * agentcore-mcp repository).
+   */
+  readonly app?: string | undefined;
+  /** `--dockerfile`: the gateway image's Dockerfile. Default: the app's `Dockerfile`. */
+  readonly dockerfile?: string | undefined;
   /** `--local-build`: build with the local Docker instead of CodeBuild. Default: CodeBuild. */
   readonly localBuild?: boolean | undefined;
   /** `--observability`: build with ADOT. Default: as recorded, else off. */
   readonly observability?: boolean | undefined;
+  /** `--json`: only JSON on stdout (with `--dry-run` the plan), progress on stderr. */
+  readonly json?: boolean | undefined;
 }
 
 /**
@@ -42,7 +52,7 @@ export function addGatewayDeployCommand(gateway: Command, context: CommandContex
     gateway
       .command('deploy')
       .description(
-        'deploy gateway-service as an AgentCore runtime (like launch), its config passed in GATEWAY_CONFIG',
+        "deploy this gateway project's image as an AgentCore runtime (like launch), its config passed in GATEWAY_CONFIG",
       )
       .addOption(gatewayConfigOption())
       .option(
@@ -50,9 +60,15 @@ export function addGatewayDeployCommand(gateway: Command, context: CommandContex
         'runtime name, recorded in .agentcore-mcp.yaml',
         DEFAULT_GATEWAY_RUNTIME_NAME,
       )
+      .option(
+        '--app <dir>',
+        'the gateway app directory (default: the project root, as agentcore-mcp init --template gateway creates it)',
+      )
+      .option('--dockerfile <path>', "the gateway image's Dockerfile (default: <app>/Dockerfile)")
       .addOption(localBuildOption())
       .addOption(observabilityOption())
-      .addOption(dryRunOption()),
+      .addOption(launchDryRunOption())
+      .addOption(launchJsonOption()),
     REGION_DEFAULTS.recorded,
   ).action(async (options: GatewayDeployOptions) => {
     await run(options, context);
@@ -60,19 +76,23 @@ export function addGatewayDeployCommand(gateway: Command, context: CommandContex
 }
 
 /**
- * `agentcore-mcp gateway deploy`: deploys gateway-service as an AgentCore runtime with the same
- * machinery as `launch`, its configuration in env `GATEWAY_CONFIG`. The runtime is recorded in
- * `.agentcore-mcp.yaml` under its name, so `status`, `logs`, `invoke` and `destroy --name` work on
- * it. The region is `--region`, else the runtime's recorded one, else AWS_REGION.
+ * `agentcore-mcp gateway deploy`: builds the gateway image from the project it runs in (a project
+ * that depends on `@agentcore-mcp/gateway-service`, with its own Dockerfile; see
+ * `resolveGatewayApp`) and deploys it as an AgentCore runtime with the same machinery as `launch`,
+ * its configuration in env `GATEWAY_CONFIG`. The Dockerfile is checked before anything else. The
+ * runtime is recorded in `.agentcore-mcp.yaml` under its name, so `status`, `logs`, `invoke` and
+ * `destroy --name` work on it. The region is `--region`, else the runtime's recorded one, else
+ * AWS_REGION.
  *
  * @param options - The parsed command-line options.
  * @param context - What the command runs with.
  * @returns What was deployed (in a dry run: what would be).
- * @throws {@link CliError} `ERR_INVALID_REGION` / `ERR_INVALID_INPUT` / `ERR_BUILD_FAILED` /
- *   `ERR_RUNTIME_FAILED` / `ERR_TIMEOUT`; `AwsRequestError`.
+ * @throws {@link CliError} `ERR_INVALID_REGION` / `ERR_INVALID_INPUT` (no gateway project, no
+ *   Dockerfile or stage, an invalid configuration) / `ERR_BUILD_FAILED` / `ERR_RUNTIME_FAILED` /
+ *   `ERR_TIMEOUT`; `AwsRequestError`.
  * @example
  * ```ts
- * await run({ config: 'gateway.json', dryRun: true }, context);
+ * await run({ config: 'gateway.json', dryRun: true, json: true }, context);
  * ```
  */
 export async function run(
@@ -80,13 +100,26 @@ export async function run(
   context: CommandContext,
 ): Promise<LaunchResult> {
   const { openAwsContext } = await import('../aws/awsContext.js');
+  const { assertDockerfile } = await import('../build/checkDockerfile.js');
   const { gatewayRuntimeProject } = await import('../gateway/gatewayRuntimeProject.js');
+  const { resolveGatewayApp } = await import('../gateway/resolveGatewayApp.js');
   const { readProjectConfig, withRuntime, writeProjectConfig } =
     await import('../project/projectConfigFile.js');
   const { launchAndRecord } = await import('../runtime/launchAndRecord.js');
+  const app = resolveGatewayApp(context.cwd, options);
   const project = readProjectConfig(context.cwd);
   const name = options.name ?? DEFAULT_GATEWAY_RUNTIME_NAME;
   const existing = project?.runtimes[name];
+  const observability = options.observability ?? existing?.observability ?? false;
+  const dockerfileFixes = {
+    missingFix:
+      'run agentcore-mcp init --template gateway to create a gateway project, or pass --dockerfile <path>',
+    withoutObservability:
+      options.observability === true
+        ? 'drop --observability'
+        : `remove "observability: true" from the runtime ${name} in .agentcore-mcp.yaml`,
+  };
+  assertDockerfile(context.cwd, { dockerfile: app.dockerfile, observability, ...dockerfileFixes });
   const deployContext = await openAwsContext(context, {
     ...options,
     fallbackRegion: existing?.region,
@@ -96,7 +129,8 @@ export async function run(
     cwd: context.cwd,
     name,
     region: deployContext.clients.target.region,
-    observability: options.observability ?? existing?.observability ?? false,
+    app,
+    observability,
   });
   const runtime = {
     ...configured,
@@ -109,5 +143,7 @@ export async function run(
     project: updated,
     runtime,
     localBuild: options.localBuild ?? false,
+    json: options.json ?? false,
+    dockerfileFixes,
   });
 }

@@ -5,7 +5,7 @@ import type { InvokeOptions } from '../invoke/invokeRuntime.js';
 import { repeatableOption } from './sharedOptions.js';
 
 /**
- * Adds `agentcore-mcp invoke METHOD [NAME]` to the program.
+ * Adds `agentcore-mcp invoke METHOD [TARGET]` to the program.
  *
  * @param program - The program.
  * @param context - What the command runs with.
@@ -17,15 +17,27 @@ import { repeatableOption } from './sharedOptions.js';
 export function addInvokeCommand(program: Command, context: CommandContext): void {
   program
     .command('invoke')
-    .description("call a runtime over MCP: tools/list, or tools/call NAME --args '{…}'")
-    .argument('<method>', 'tools/list or tools/call')
-    .argument('[name]', 'the tool to call (tools/call)')
+    .description(
+      "call a runtime over MCP: tools/list, tools/call NAME --args '{…}', resources/list, resources/read URI, prompts/list, prompts/get NAME --args '{…}'",
+    )
+    .argument(
+      '<method>',
+      'tools/list, tools/call, resources/list, resources/read, prompts/list or prompts/get',
+    )
+    .argument(
+      '[target]',
+      'the tool (tools/call), resource URI (resources/read) or prompt (prompts/get)',
+    )
     .option('--arn <arn>', 'runtime ARN (AWS, or the emulator with --local/--endpoint)')
     .option('--url <url>', 'a plain MCP endpoint URL instead of an ARN')
     .option('--qualifier <name>', 'runtime endpoint name', 'DEFAULT')
     .option('--endpoint <url>', 'send ARN requests here instead of AWS')
     .option('--local', 'use the local emulator (agentcore-mcp local) on http://127.0.0.1:9000')
-    .option('--args <json>', 'tool arguments as a JSON object', '{}')
+    .option(
+      '--args <json>',
+      'tool or prompt arguments as a JSON object (prompt arguments are strings)',
+      '{}',
+    )
     .option('--token <token>', 'bearer token (default: env BEARER_TOKEN)')
     .option(
       '--credentials <file>',
@@ -35,7 +47,7 @@ export function addInvokeCommand(program: Command, context: CommandContext): voi
     .option('--region <region>', 'SigV4 region when it is not in the ARN')
     .addOption(repeatableOption('--header <name:value>', 'extra request header (repeatable)'))
     .option('--user-id <id>', 'sends X-Amzn-Bedrock-AgentCore-Runtime-User-Id')
-    .option('--json', 'print the raw MCP result as JSON')
+    .option('--json', 'print the raw MCP result (for lists: every item) as JSON')
     .action(
       (method: string, name: string | undefined, options: Omit<InvokeOptions, 'method' | 'name'>) =>
         run({ ...options, method, name }, context),
@@ -44,12 +56,14 @@ export function addInvokeCommand(program: Command, context: CommandContext): voi
 
 /**
  * `agentcore-mcp invoke`: calls a runtime (by ARN, through AWS or a local emulator) or an MCP URL
- * with `tools/list` or `tools/call NAME --args '{…}'`, printing a readable result (or JSON).
+ * with `tools/list`, `tools/call NAME --args '{…}'`, `resources/list`, `resources/read URI`,
+ * `prompts/list` or `prompts/get NAME --args '{…}'`, printing a readable result (or JSON).
  *
- * @param options - The method, the tool name and the flags.
+ * @param options - The method, the tool, resource URI or prompt, and the flags.
  * @param context - What the command runs with.
  * @throws {@link CliError} `ERR_CONFIG_INVALID` for bad options, `ERR_TOOL_FAILED` when the tool
- *   reports an error; the client's one-line errors for HTTP and JSON-RPC failures.
+ *   reports an error; the client's one-line errors for HTTP and JSON-RPC failures (an unknown
+ *   resource or prompt).
  * @example
  * ```ts
  * await run({ method: 'tools/list', url: 'http://127.0.0.1:8000/mcp' }, context);

@@ -32,10 +32,14 @@ export function addLocalCommand(program: Command, context: CommandContext): void
         'a server command to start (HOST=127.0.0.1, a free PORT) and map to the ARN (repeatable)',
       ),
     )
+    .option(
+      '--name <name>',
+      "without --runtime/--start: the runtime of .agentcore-mcp.yaml to start (default: the project's default)",
+    )
     .option('--qualifier <name>', 'endpoint name the runtimes answer on', 'DEFAULT')
     .option(
       '--authorizer-config <json|file>',
-      'customJWTAuthorizer to enforce (as setup-cognito writes it)',
+      "customJWTAuthorizer to enforce (as setup-cognito writes it; default: the project runtime's)",
     )
     .option('--request-header-allowlist <list>', 'comma-separated headers forwarded to the servers')
     .option('--host <address>', 'address to bind', '127.0.0.1')
@@ -48,7 +52,8 @@ export function addLocalCommand(program: Command, context: CommandContext): void
 /**
  * `agentcore-mcp local`: runs the local AgentCore Runtime emulator until Ctrl-C (SIGINT) or
  * SIGTERM, mapping runtime ARNs to MCP servers on this machine (`--runtime`, or `--start` to start
- * them).
+ * them). Without either, in a project with `.agentcore-mcp.yaml`, it starts the project's runtime
+ * under the ARN `dev` uses (the deployed one, else one with a placeholder account).
  *
  * @param options - The parsed command-line options.
  * @param context - What the command runs with.

@@ -2,7 +2,7 @@ import type { Prompts } from '../prompts.js';
 
 /** The questions `configure` may ask on a terminal. */
 export interface ConfigurePrompts {
-  /** Asks for the app directory (`--entrypoint`). */
+  /** Asks for the app directory, or a file in it (`--entrypoint`). */
   askEntrypoint(): Promise<string>;
   /** Asks for the AWS region (`--region`), suggesting `suggested`. */
   askRegion(suggested: string): Promise<string>;
@@ -29,7 +29,8 @@ export function createConfigurePrompts(prompts: Prompts): ConfigurePrompts {
     askEntrypoint: async () =>
       (
         await prompts.input({
-          message: 'App directory to deploy (with its Dockerfile), e.g. apps/example-server:',
+          message:
+            'App directory to deploy (where its package.json and Dockerfile are), or a file in it, e.g. . or src/server.ts:',
           validate: required,
         })
       ).trim(),

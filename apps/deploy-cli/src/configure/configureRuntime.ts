@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 import { assertRuntimeName, isHeaderAllowed, parseHeaderAllowlist } from '@agentcore-mcp/core';
 
+import { assertDeployableRuntimeName, findCaseCollision } from '../aws/deployableRuntimeName.js';
+import { assertDockerfile } from '../build/checkDockerfile.js';
 import { AUTHORIZER_CONFIG_FILE } from '../cognito/authorizerConfig.js';
 import type { CommandContext } from '../commandContext.js';
 import { CliError } from '../errors.js';
@@ -25,7 +27,10 @@ import { resolveRegion } from './resolveRegion.js';
 
 /** Options of `agentcore-mcp configure`, as commander parses them. */
 export interface ConfigureOptions {
-  /** `-e/--entrypoint`: the app directory, with a Dockerfile. Required (prompted on a terminal). */
+  /**
+   * `-e/--entrypoint`: the app directory (with its package.json), or a file in it. Required
+   * (prompted on a terminal).
+   */
   entrypoint?: string;
   /** `-n/--name`: the runtime name. Default: from the app's package.json name or directory. */
   name?: string;
@@ -49,7 +54,7 @@ export interface ConfigureOptions {
   maxLifetime?: string;
   /** `--observability`: build with ADOT auto-instrumentation. Default false. */
   observability?: boolean;
-  /** `--dockerfile`: the Dockerfile path. Default `<entrypoint>/Dockerfile`. */
+  /** `--dockerfile`: the Dockerfile path. Default: the app directory's `Dockerfile`. */
   dockerfile?: string;
   /** `--default`: make this runtime the project's default. The first runtime always is. */
   default?: boolean;
@@ -60,7 +65,8 @@ export interface ConfigureOptions {
 /**
  * `agentcore-mcp configure`: validates the deployment settings of one MCP server and writes them
  * to `.agentcore-mcp.yaml` (keeping the runtime's `deployment` section), then prints what it wrote
- * and the next command. It prompts for a missing app directory, region or authorizer only on a
+ * and the next command. The app is `-e`'s directory, or the package.json directory of `-e`'s file;
+ * its Dockerfile must have the stages the options build (`observability`). It prompts for a missing app directory, region or authorizer only on a
  * terminal without `--non-interactive`.
  *
  * @param options - The parsed flags.
@@ -74,7 +80,7 @@ export interface ConfigureOptions {
  * @example
  * ```ts
  * await configureRuntime(
- *   { entrypoint: 'apps/example-server', region: 'us-east-1', authorizerConfig: 'authorizer_config.json' },
+ *   { entrypoint: 'src/server.ts', region: 'us-east-1', authorizerConfig: 'authorizer_config.json' },
  *   context,
  * );
  * ```
@@ -104,6 +110,11 @@ export async function configureRuntime(
     options.entrypoint ??
     (await asker.ask('-e/--entrypoint <app directory>', (p) => p.askEntrypoint()));
   const location = resolveAppDirectory(context.cwd, { entrypoint, dockerfile: options.dockerfile });
+  assertDockerfile(context.cwd, {
+    dockerfile: location.dockerfile,
+    observability: options.observability === true,
+    withoutObservability: 'drop --observability',
+  });
   const region = await resolveRegion(options.region, context.env, asker);
   const authorizerSource = await resolveAuthorizerSource(
     options.authorizerConfig,
@@ -123,6 +134,14 @@ export async function configureRuntime(
   const derived = options.name === undefined ? deriveRuntimeName(location.directory) : undefined;
   const name = options.name ?? derived?.name ?? '';
   assertRuntimeName(name);
+  assertDeployableRuntimeName(name, region);
+  const collision = findCaseCollision([...Object.keys(project?.runtimes ?? {}), name]);
+  if (collision !== undefined) {
+    throw new CliError(
+      'ERR_INVALID_RUNTIME_NAME',
+      `Runtime names "${collision[0]}" and "${collision[1]}" differ only by case, so they would share the ECR repository "agentcore-mcp/${name.toLowerCase()}"; choose another name`,
+    );
+  }
   const deployment = keptDeployment(project, name, region);
   if (authorizer !== undefined && options.skipDiscoveryCheck !== true) {
     await checkDiscoveryUrl(authorizer.discoveryUrl);
@@ -152,6 +171,7 @@ export async function configureRuntime(
     defaultRuntime: next.default,
     nameSource: derived?.source,
     unusedAuthorizerFile,
+    appFile: location.file,
   });
   for (const line of report) context.output.result(line);
   return runtime;

@@ -10,6 +10,8 @@ export interface ConfigureReportDetails {
   readonly nameSource?: 'package.json' | 'directory' | undefined;
   /** An authorizer file in the project root that was not used (no `--authorizer-config`). */
   readonly unusedAuthorizerFile?: string | undefined;
+  /** The file `-e` named, when it named a file rather than the app directory. */
+  readonly appFile?: string | undefined;
 }
 
 /**
@@ -35,7 +37,7 @@ export function formatConfigureReport(
       : ` (from the app's ${details.nameSource === 'package.json' ? 'package.json name' : 'directory name'}; --name to change)`;
   const lines = [
     `Wrote runtime ${runtime.name}${nameNote} to ${details.path}${isDefault ? ' (default runtime)' : ''}`,
-    `  app: ${runtime.entrypoint}, Dockerfile: ${runtime.dockerfile}`,
+    `  app: ${runtime.entrypoint}${details.appFile === undefined ? '' : ` (the package.json directory of ${details.appFile})`}, Dockerfile: ${runtime.dockerfile}`,
     `  protocol: ${runtime.protocol}, region: ${runtime.region}`,
     ...formatAuth(runtime, details.unusedAuthorizerFile),
   ];

@@ -9,9 +9,6 @@ import type { RuntimeProject } from '../project/projectConfig.js';
 /** AgentCore limits one environment variable value to 5000 characters. */
 const MAX_ENV_VALUE = 5_000;
 
-/** Where gateway-service lives in this repository: the app `gateway deploy` builds. */
-export const GATEWAY_SERVICE_APP = 'apps/gateway-service';
-
 /** What {@link gatewayRuntimeProject} needs. */
 export interface GatewayRuntimeInput {
   /** The gateway configuration file (`gateway setup` writes one). */
@@ -20,20 +17,34 @@ export interface GatewayRuntimeInput {
   readonly cwd: string;
   /** The runtime name. */
   readonly name: string;
+  /**
+   * The gateway app and its Dockerfile, relative to the project root (the build context), as
+   * `resolveGatewayApp` finds them.
+   */
+  readonly app: { readonly entrypoint: string; readonly dockerfile: string };
   readonly region: string;
   /** Build the ADOT-instrumented image. */
   readonly observability: boolean;
 }
 
 /**
- * Turns a gateway configuration into the runtime `launch` deploys: gateway-service's image, the
+ * Turns a gateway configuration into the runtime `launch` deploys: the gateway project's image, the
  * configuration passed whole in env `GATEWAY_CONFIG` (unexpanded: `${VAR}`s are resolved in the
  * container), and, when the gateway has inbound auth, the same customJWTAuthorizer on the runtime
  * plus `Authorization` in the header allowlist so the token reaches the gateway too.
  *
+ * @param input - The configuration file, the project root, the runtime's name and region, the app
+ *   and whether to build with observability.
  * @returns The runtime and warnings for the operator (stdio targets, `${VAR}`s to provide).
  * @throws {@link CliError} `ERR_INVALID_INPUT` for an unreadable or invalid configuration or one
  *   too long for an environment variable.
+ * @example
+ * ```ts
+ * const { runtime } = gatewayRuntimeProject({
+ *   configPath: 'gateway.json', cwd, name: 'mcp_gateway', region: 'us-east-1',
+ *   app: { entrypoint: '.', dockerfile: 'Dockerfile' }, observability: false,
+ * });
+ * ```
  */
 export function gatewayRuntimeProject(input: GatewayRuntimeInput): {
   runtime: RuntimeProject;
@@ -85,8 +96,8 @@ export function gatewayRuntimeProject(input: GatewayRuntimeInput): {
   return {
     runtime: {
       name: input.name,
-      entrypoint: GATEWAY_SERVICE_APP,
-      dockerfile: `${GATEWAY_SERVICE_APP}/Dockerfile`,
+      entrypoint: input.app.entrypoint,
+      dockerfile: input.app.dockerfile,
       protocol: 'MCP',
       region: input.region,
       ...(auth

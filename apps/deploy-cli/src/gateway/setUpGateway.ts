@@ -107,7 +107,7 @@ export async function setUpGateway(
       `${failed} target${failed === 1 ? '' : 's'} failed the test: start the server, fix the URL or set the variable, then run gateway setup again`,
     );
   }
-  output.result(`Run it locally: node apps/gateway-service/dist/main.js --config ${shown}`);
+  output.result(`Run it locally: npx @agentcore-mcp/gateway-service --config ${shown}`);
   output.result(
     `Or register it as a managed AgentCore Gateway: agentcore-mcp gateway register-managed --config ${shown}`,
   );

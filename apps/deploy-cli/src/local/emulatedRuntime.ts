@@ -14,7 +14,8 @@ export interface EmulatedRuntime {
   requestHeaderAllowlist?: string[];
   /**
    * Resolves once the server accepts connections (`false` if it never did within the init limit);
-   * requests wait for it, and get AgentCore's 424 when it failed. Default: ready at once.
+   * requests wait for it, and get AgentCore's 424 when it failed. Read on every request, so a
+   * getter can hand out a new promise while the server restarts (`dev`). Default: ready at once.
    */
   ready?: Promise<boolean>;
 }

@@ -22,7 +22,7 @@ export interface DeploymentState {
 export interface RuntimeProject {
   /** The runtime name (`^[a-zA-Z][a-zA-Z0-9_]{0,47}$`). */
   readonly name: string;
-  /** The app directory, relative to the project root, e.g. `apps/example-server`. */
+  /** The app directory (with its package.json), relative to the project root, e.g. `.`. */
   readonly entrypoint: string;
   /** Its Dockerfile, relative to the project root (the build context). */
   readonly dockerfile: string;

@@ -36,10 +36,8 @@ const runtimeSchema = z.strictObject({
   name: z
     .string()
     .refine(isRuntimeName, 'expected a runtime name: a letter, then up to 47 letters, digits or _'),
-  entrypoint: z.string().min(1, 'expected the app directory, e.g. apps/example-server'),
-  dockerfile: z
-    .string()
-    .min(1, 'expected the Dockerfile path, e.g. apps/example-server/Dockerfile'),
+  entrypoint: z.string().min(1, "expected the app directory, e.g. '.' or server"),
+  dockerfile: z.string().min(1, 'expected the Dockerfile path, e.g. Dockerfile'),
   protocol: z.literal('MCP', 'expected MCP'),
   region: z.string().refine(isAwsRegion, 'expected an AWS region such as us-east-1'),
   // The API's union shape, which launch sends as is; parseAuthorizerConfig checks the inside.

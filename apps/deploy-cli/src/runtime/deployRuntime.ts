@@ -117,7 +117,7 @@ async function create(
   const output = await context.aws.send<Partial<CreateAgentRuntimeCommandOutput>>(
     context.clients.agentCore,
     new CreateAgentRuntimeCommand({ agentRuntimeName: name, ...request }),
-    () => ({ agentRuntimeId: `${name}-DRYRUN0000`, agentRuntimeArn: '', agentRuntimeVersion: '1' }),
+    () => ({ agentRuntimeId: '<runtime-id>', agentRuntimeArn: '', agentRuntimeVersion: undefined }),
   );
   return {
     runtimeId: output.agentRuntimeId ?? '',

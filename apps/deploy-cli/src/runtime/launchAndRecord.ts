@@ -1,19 +1,41 @@
 import type { AwsContext } from '../aws/awsContext.js';
+import { assertDockerfile, type DockerfileCheck } from '../build/checkDockerfile.js';
+import type { Output } from '../output.js';
 import type { ProjectConfig, RuntimeProject } from '../project/projectConfig.js';
 import { withRuntime, writeProjectConfig } from '../project/projectConfigFile.js';
+import { formatLaunchPlan, formatLaunchPlanJson, toLaunchPlan } from './launchPlan.js';
 import { type LaunchResult, launchRuntime } from './launchRuntime.js';
-import { printDryRunPlan } from './printDryRunPlan.js';
+
+/** What {@link launchAndRecord} deploys, and how it reports. */
+export interface LaunchAndRecordInput {
+  /** The project file's content. */
+  readonly project: ProjectConfig;
+  /** The runtime in it to deploy. */
+  readonly runtime: RuntimeProject;
+  /** Build with the local Docker instead of CodeBuild. */
+  readonly localBuild: boolean;
+  /**
+   * `--json`: stdout gets one JSON document (the plan in a dry run, else the deployment) and the
+   * progress lines go to stderr. Default false.
+   */
+  readonly json?: boolean | undefined;
+  /** The fixes the Dockerfile check suggests. Default: `launch`'s (configure again). */
+  readonly dockerfileFixes?: Pick<DockerfileCheck, 'missingFix' | 'withoutObservability'>;
+}
 
 /**
  * Launches one configured runtime (`launch`, `gateway deploy`), records the deployment in
- * `.agentcore-mcp.yaml`, and prints the ARN, the invocation URL and the next commands. In a dry
- * run it prints the recorded requests instead and writes nothing.
+ * `.agentcore-mcp.yaml`, and prints the ARN, the invocation URL and the next commands. First it
+ * checks the Dockerfile (present, with the stages the runtime builds), also in a dry run. A dry
+ * run prints the plan instead (readable, or JSON with `json`), reads no credentials and writes
+ * nothing.
  *
  * @param context - The AWS context.
- * @param input - The project, the runtime in it, and whether to build with the local Docker.
+ * @param input - The project, the runtime in it, the build mode and the output format.
  * @returns What was deployed (in a dry run: what would be).
- * @throws {@link CliError} `ERR_BUILD_FAILED` / `ERR_RUNTIME_FAILED` / `ERR_TIMEOUT`;
- *   `AwsRequestError` naming the missing permission.
+ * @throws {@link CliError} `ERR_INVALID_INPUT` for a missing Dockerfile or stage;
+ *   `ERR_BUILD_FAILED` / `ERR_RUNTIME_FAILED` / `ERR_TIMEOUT`; `AwsRequestError` naming the
+ *   missing permission.
  * @example
  * ```ts
  * await launchAndRecord(context, { project, runtime, localBuild: false });
@@ -21,13 +43,28 @@ import { printDryRunPlan } from './printDryRunPlan.js';
  */
 export async function launchAndRecord(
   context: AwsContext,
-  input: { project: ProjectConfig; runtime: RuntimeProject; localBuild: boolean },
+  input: LaunchAndRecordInput,
 ): Promise<LaunchResult> {
-  const result = await launchRuntime(context, input.runtime, { localBuild: input.localBuild });
+  assertDockerfile(context.cwd, {
+    dockerfile: input.runtime.dockerfile,
+    observability: input.runtime.observability ?? false,
+    ...input.dockerfileFixes,
+  });
   const { output } = context;
+  const json = input.json === true;
+  const progress = json ? { ...context, output: progressToStderr(output) } : context;
+  const result = await launchRuntime(progress, input.runtime, { localBuild: input.localBuild });
   if (context.aws.dryRun) {
-    output.result(`Dry run: ${context.aws.requests.length} AWS requests would be sent, none was:`);
-    printDryRunPlan(output, context.aws.requests);
+    const plan = toLaunchPlan({
+      runtime: input.runtime,
+      region: context.clients.target.region,
+      localBuild: input.localBuild,
+      imageUri: result.imageUri,
+      buildContext: result.buildContext,
+      requests: context.aws.requests,
+    });
+    if (json) output.result(formatLaunchPlanJson(plan));
+    else for (const line of formatLaunchPlan(plan)) output.result(line);
     return result;
   }
   const runtime: RuntimeProject = {
@@ -46,6 +83,11 @@ export async function launchAndRecord(
     },
   };
   writeProjectConfig(context.cwd, withRuntime(input.project, runtime, false));
+  if (json) {
+    const { buildContext: _uploaded, ...deployed } = result;
+    output.result(JSON.stringify({ runtime: input.runtime.name, ...deployed }, null, 2));
+    return result;
+  }
   const auth = input.runtime.authorizer
     ? '--credentials .agentcore-mcp/cognito-credentials.json'
     : '--sigv4';
@@ -61,4 +103,9 @@ export async function launchAndRecord(
   output.result(`   agentcore-mcp invoke tools/list --arn ${result.runtimeArn} ${auth}`);
   output.result('   agentcore-mcp logs --follow');
   return result;
+}
+
+/** The same output with results sent to stderr, so stdout holds only the JSON document. */
+function progressToStderr(output: Output): Output {
+  return { ...output, result: (line) => output.note(line) };
 }

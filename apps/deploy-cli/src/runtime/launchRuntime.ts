@@ -1,7 +1,7 @@
 import { buildInvocationUrl, formatRuntimeArn } from '@agentcore-mcp/core';
 
 import type { AwsContext } from '../aws/awsContext.js';
-import { readCallerIdentity } from '../aws/callerIdentity.js';
+import { type CallerIdentity, readCallerIdentity } from '../aws/callerIdentity.js';
 import { renderBuildspec } from '../build/buildspec.js';
 import { imageTagAt } from '../build/imageTag.js';
 import { localDockerBuild } from '../build/localDockerBuild.js';
@@ -19,6 +19,7 @@ import type { RuntimeProject } from '../project/projectConfig.js';
 import { deployResourceNames } from '../project/resourceNames.js';
 import { deployRuntime } from './deployRuntime.js';
 import { ensureEcrRepository } from './ensureEcrRepository.js';
+import { ACCOUNT_PLACEHOLDER, partitionOfRegion } from './launchPlan.js';
 
 /** Options of {@link launchRuntime}. */
 export interface LaunchOptions {
@@ -26,7 +27,10 @@ export interface LaunchOptions {
   readonly localBuild: boolean;
 }
 
-/** What `launch` deployed; `launch` stores it in the project file. */
+/**
+ * What `launch` deployed; `launch` stores it in the project file. In a dry run, account-dependent
+ * values hold `<account>` and the runtime id `<runtime-id>` (for a runtime not deployed yet).
+ */
 export interface LaunchResult {
   readonly account: string;
   readonly runtimeId: string;
@@ -39,12 +43,27 @@ export interface LaunchResult {
   readonly imageUri: string;
   readonly codeBuildProject: string | undefined;
   readonly sourceBucket: string | undefined;
+  /** The build context uploaded to CodeBuild (absent with `--local-build`). */
+  readonly buildContext?: { readonly files: readonly string[]; readonly zipBytes: number };
 }
 
 /**
  * Deploys one configured runtime: ECR repository, execution role, the arm64 image (CodeBuild, or
  * local Docker), then CreateAgentRuntime or UpdateAgentRuntime and the wait for READY. Every AWS
- * request goes through `context.aws`, so `--dry-run` records the whole plan and sends nothing.
+ * request goes through `context.aws`, so `--dry-run` records the whole plan and sends nothing;
+ * a dry run does not ask STS who the caller is either (it would need credentials), and shows the
+ * account as `<account>`.
+ *
+ * @param context - The AWS context (its `output` receives the progress lines).
+ * @param runtime - The configured runtime.
+ * @param options - Whether to build with the local Docker.
+ * @returns What was deployed (in a dry run: what would be).
+ * @throws {@link CliError} `ERR_BUILD_FAILED` / `ERR_RUNTIME_FAILED` / `ERR_TIMEOUT`;
+ *   `AwsRequestError` naming the missing permission.
+ * @example
+ * ```ts
+ * const result = await launchRuntime(context, runtime, { localBuild: false });
+ * ```
  */
 export async function launchRuntime(
   context: AwsContext,
@@ -53,7 +72,10 @@ export async function launchRuntime(
 ): Promise<LaunchResult> {
   const { output } = context;
   const { region } = context.clients.target;
-  const identity = await readCallerIdentity(context);
+  const dryRun = context.aws.dryRun;
+  const identity: Pick<CallerIdentity, 'account' | 'partition'> = dryRun
+    ? { account: ACCOUNT_PLACEHOLDER, partition: partitionOfRegion(region) }
+    : await readCallerIdentity(context);
   const scope = { account: identity.account, region, partition: identity.partition };
   const names = deployResourceNames(runtime.name, identity.account, region);
 
@@ -65,7 +87,7 @@ export async function launchRuntime(
     account: identity.account,
   });
   output.result(
-    `  ECR repository ${repository.uri} (${repository.created ? 'created' : 'reused'})`,
+    `  ECR repository ${repository.uri} (${dryRun ? 'create or reuse' : repository.created ? 'created' : 'reused'})`,
   );
   const executionRole = await ensureRole(context, {
     name: names.executionRole,
@@ -80,7 +102,7 @@ export async function launchRuntime(
     partition: identity.partition,
   });
   output.result(
-    `  execution role ${executionRole.arn} (${executionRole.created ? 'created' : 'updated'})`,
+    `  execution role ${executionRole.arn} (${dryRun ? 'create or reuse' : executionRole.created ? 'created' : 'updated'})`,
   );
 
   const imageTag = imageTagAt(context.now());
@@ -88,6 +110,7 @@ export async function launchRuntime(
   const registry = repository.uri.split('/', 1)[0] ?? '';
   let codeBuildProject: string | undefined;
   let sourceBucket: string | undefined;
+  let buildContext: LaunchResult['buildContext'];
   if (options.localBuild) {
     output.result(`  building ${imageUri} with the local Docker (buildx, linux/arm64)`);
     await localDockerBuild(context, {
@@ -107,6 +130,7 @@ export async function launchRuntime(
       partition: identity.partition,
     });
     const archive = createSourceArchive(context.cwd);
+    buildContext = { files: archive.files, zipBytes: archive.zip.byteLength };
     output.result(
       `  source: ${archive.fileCount} files, ${Math.round(archive.zip.byteLength / 1024)} KiB zipped`,
     );
@@ -116,7 +140,7 @@ export async function launchRuntime(
       zip: archive.zip,
       account: identity.account,
     });
-    if (buildRole.created && !context.aws.dryRun) await context.sleep(10_000); // IAM propagation
+    if (buildRole.created && !dryRun) await context.sleep(10_000); // IAM propagation
     await runCodeBuild(context, {
       project: names.codeBuildProject,
       roleArn: buildRole.arn,
@@ -140,25 +164,30 @@ export async function launchRuntime(
     roleArn: executionRole.arn,
     roleIsNew: executionRole.created,
   });
-  const runtimeArn =
-    deployed.runtimeArn ||
-    formatRuntimeArn({
-      region,
-      accountId: identity.account,
-      runtimeId: deployed.runtimeId,
-      partition: identity.partition,
-    });
+  // A dry run knows neither the account nor (for a new runtime) the id: show both as placeholders.
+  const runtimeArn = dryRun
+    ? `arn:${identity.partition}:bedrock-agentcore:${region}:${identity.account}:runtime/${deployed.runtimeId}`
+    : deployed.runtimeArn ||
+      formatRuntimeArn({
+        region,
+        accountId: identity.account,
+        runtimeId: deployed.runtimeId,
+        partition: identity.partition,
+      });
   return {
     account: identity.account,
     runtimeId: deployed.runtimeId,
     runtimeArn,
     runtimeVersion: deployed.runtimeVersion,
     created: deployed.created,
-    invocationUrl: buildInvocationUrl({ arn: runtimeArn }),
+    invocationUrl: dryRun
+      ? `https://bedrock-agentcore.${region}.amazonaws.com/runtimes/<URL-encoded runtime ARN>/invocations?qualifier=DEFAULT`
+      : buildInvocationUrl({ arn: runtimeArn }),
     executionRoleArn: executionRole.arn,
     ecrRepositoryUri: repository.uri,
     imageUri,
     codeBuildProject,
     sourceBucket,
+    ...(buildContext === undefined ? {} : { buildContext }),
   };
 }

@@ -1,6 +1,9 @@
 import {
   type AgentCoreServer,
   createAgentCoreServer,
+  definePrompt,
+  defineResource,
+  defineResourceTemplate,
   defineTool,
   ToolError,
 } from '@agentcore-mcp/server-kit';
@@ -38,6 +41,39 @@ const tools = [
   }),
 ];
 
+const resources = [
+  defineResource({
+    uri: 'docs://readme',
+    name: 'readme',
+    description: 'The README',
+    mimeType: 'text/markdown',
+    read: () => '# Invoke target\nIt adds numbers.',
+  }),
+  defineResource({
+    uri: 'data://logo',
+    name: 'logo',
+    mimeType: 'image/png',
+    read: () => new Uint8Array([137, 80, 78]),
+  }),
+];
+const resourceTemplates = [
+  defineResourceTemplate({
+    uriTemplate: 'users://{id}/profile',
+    name: 'user-profile',
+    read: (_uri, { id }) => JSON.stringify({ id }),
+    list: () => [{ uri: 'users://42/profile', name: 'user 42' }],
+  }),
+];
+const prompts = [
+  definePrompt({
+    name: 'review_code',
+    description: 'Review some code',
+    args: { code: z.string(), style: z.string().optional() },
+    render: ({ code, style }) => `Please review this code${style ? ` (${style})` : ''}:\n${code}`,
+  }),
+  definePrompt({ name: 'greet', render: () => 'Say hello' }),
+];
+
 describe('agentcore-mcp invoke', () => {
   let server: AgentCoreServer;
   let url: string;
@@ -55,6 +91,9 @@ describe('agentcore-mcp invoke', () => {
       name: 'invoke-target',
       version: '1.0.0',
       tools,
+      resources,
+      resourceTemplates,
+      prompts,
       host: '127.0.0.1',
       port: 0,
       logger: pino({ level: 'silent' }),
@@ -104,14 +143,110 @@ describe('agentcore-mcp invoke', () => {
     [['tools/call', 'add', '--args', '[1,2]'], /^error: Invalid --args: expected a JSON object/],
     [['tools/call'], /^error: tools\/call needs the tool's name/],
     [
-      ['resources/list'],
-      /^error: Unknown method "resources\/list": use tools\/list or tools\/call NAME/,
+      ['resources/subscribe', 'docs://readme'],
+      /^error: Unknown method "resources\/subscribe": use tools\/list, tools\/call NAME --args '\{…\}', resources\/list, resources\/read URI, prompts\/list or prompts\/get NAME --args '\{…\}'\n$/,
+    ],
+    [
+      ['resources/read'],
+      /^error: resources\/read needs the resource URI: agentcore-mcp invoke … resources\/read URI\n$/,
+    ],
+    [
+      ['resources/read', 'docs://nope'],
+      /^error: The MCP server answered with JSON-RPC error -32602: .*Resource docs:\/\/nope not found\n$/,
+    ],
+    [['prompts/get'], /^error: prompts\/get needs the prompt's name/],
+    [
+      ['prompts/get', 'review_code', '--args', '{"code":1}'],
+      /^error: Invalid --args for prompts\/get: "code" is 1, but prompt arguments are strings; pass e\.g\. '\{"code":"1"\}'\n$/,
+    ],
+    [
+      ['prompts/get', 'review_code', '--args', '{}'],
+      /^error: The MCP server answered with JSON-RPC error -32602: .*Invalid arguments for prompt review_code: .* code\n$/,
+    ],
+    [
+      ['prompts/get', 'nope'],
+      /^error: The MCP server answered with JSON-RPC error -32602: .*Prompt nope not found\n$/,
     ],
   ])('fails with one error line and exit 1: %j', async (args, message) => {
     const run = await runCli(['invoke', '--url', url, ...args], { env: env() });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(message);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('lists resources (fixed and from templates) readably, or every field with --json', async () => {
+    const text = await runCli(['invoke', '--url', url, 'resources/list'], { env: env() });
+    expect(text).toMatchObject({ code: 0, stderr: '' });
+    expect(text.stdout).toBe(
+      'docs://readme  readme  The README\ndata://logo  logo\nusers://42/profile  user 42\n',
+    );
+    const json = await runCli(['invoke', '--url', url, 'resources/list', '--json'], {
+      env: env(),
+    });
+    expect(JSON.parse(json.stdout)).toEqual([
+      {
+        uri: 'docs://readme',
+        name: 'readme',
+        description: 'The README',
+        mimeType: 'text/markdown',
+      },
+      { uri: 'data://logo', name: 'logo', mimeType: 'image/png' },
+      { uri: 'users://42/profile', name: 'user 42' },
+    ]);
+  });
+
+  it('reads a resource: its text, a blob by type and size, or the raw result with --json', async () => {
+    const text = await runCli(['invoke', '--url', url, 'resources/read', 'docs://readme'], {
+      env: env(),
+    });
+    expect(text).toMatchObject({
+      code: 0,
+      stdout: '# Invoke target\nIt adds numbers.\n',
+      stderr: '',
+    });
+    const blob = await runCli(['invoke', '--url', url, 'resources/read', 'data://logo'], {
+      env: env(),
+    });
+    expect(blob).toMatchObject({ code: 0, stdout: '[blob image/png, 3 bytes]\n' });
+    const templated = await runCli(
+      ['invoke', '--url', url, 'resources/read', 'users://7/profile', '--json'],
+      { env: env() },
+    );
+    expect(JSON.parse(templated.stdout)).toEqual({
+      contents: [{ uri: 'users://7/profile', mimeType: 'text/plain', text: '{"id":"7"}' }],
+    });
+  });
+
+  it('lists prompts with their arguments and renders one with --args', async () => {
+    const list = await runCli(['invoke', '--url', url, 'prompts/list'], { env: env() });
+    expect(list).toMatchObject({
+      code: 0,
+      stdout: 'review_code(code, style?)  Review some code\ngreet()\n',
+      stderr: '',
+    });
+    const rendered = await runCli(
+      [
+        'invoke',
+        '--url',
+        url,
+        'prompts/get',
+        'review_code',
+        '--args',
+        '{"code":"1+1","style":"terse"}',
+      ],
+      { env: env() },
+    );
+    expect(rendered).toMatchObject({
+      code: 0,
+      stdout: 'user: Please review this code (terse):\n1+1\n',
+      stderr: '',
+    });
+    const json = await runCli(['invoke', '--url', url, 'prompts/get', 'greet', '--json'], {
+      env: env(),
+    });
+    expect(JSON.parse(json.stdout)).toEqual({
+      messages: [{ role: 'user', content: { type: 'text', text: 'Say hello' } }],
+    });
   });
 
   it('calls a runtime by ARN through the emulator: refused without a token, served with BEARER_TOKEN', async () => {
@@ -138,6 +273,16 @@ describe('agentcore-mcp invoke', () => {
     const served = await runCli(args, { env: env({ BEARER_TOKEN: token }) });
     expect(served).toMatchObject({ code: 0, stdout: '42\n' });
     expect(served.stderr).not.toContain(token);
+
+    const read = await runCli(
+      ['invoke', '--arn', ARN, '--endpoint', emulator.endpoint, 'resources/read', 'docs://readme'],
+      { env: env({ BEARER_TOKEN: token }) },
+    );
+    expect(read).toMatchObject({
+      code: 0,
+      stdout: '# Invoke target\nIt adds numbers.\n',
+      stderr: '',
+    });
   });
 
   it('refuses a token together with --sigv4', async () => {

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { CLI, runCli } from '../runCli.js';
+import { cleanEnv, CLI, runCli } from '../runCli.js';
+import { createTempProject, TINY_SERVER } from '../tempProject.js';
 
 const ARN = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/example_server-AbCdEf1234';
 
@@ -59,7 +60,7 @@ describe('agentcore-mcp local (a real process)', () => {
   it.each([
     [
       [],
-      /^error: No runtime to serve: pass --runtime <ARN>=<MCP server URL> or --start <ARN>=<command> at least once\n$/,
+      /^error: No runtime to serve: pass --runtime <ARN>=<MCP server URL> or --start <ARN>=<command> at least once, or run it in a project configured with agentcore-mcp configure\n$/,
     ],
     [
       ['--runtime', `${ARN}=ftp://x`],
@@ -118,6 +119,59 @@ describe('agentcore-mcp local (a real process)', () => {
     await expect(fetch(target)).rejects.toThrow();
   });
 
+  it('without --runtime/--start, starts the runtime of .agentcore-mcp.yaml under the ARN dev uses', async () => {
+    const project = createTempProject({
+      files: {
+        'src/main.ts': TINY_SERVER,
+        '.agentcore-mcp.yaml': [
+          'version: 1',
+          'default: tiny',
+          'runtimes:',
+          '  tiny:',
+          '    name: tiny',
+          '    entrypoint: .',
+          '    dockerfile: Dockerfile',
+          '    protocol: MCP',
+          '    region: ap-southeast-2',
+          '',
+        ].join('\n'),
+      },
+    });
+    try {
+      const arn = 'arn:aws:bedrock-agentcore:ap-southeast-2:123456789012:runtime/tiny-local00000';
+      const { child, lines, errors, exited, invocationUrl } = await startLocal([], project.dir);
+      try {
+        expect(lines[1]).toMatch(new RegExp(`^  ${arn} -> http://127\\.0\\.0\\.1:\\d+/mcp$`));
+        expect(invocationUrl).toContain(`/runtimes/${encodeURIComponent(arn)}/invocations`);
+        await expect
+          .poll(() => lines)
+          .toContain(
+            '  (name and region from .agentcore-mcp.yaml; account 123456789012 is a local placeholder, not yours)',
+          );
+        const response = await fetch(invocationUrl, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json, text/event-stream',
+          },
+          body: JSON.stringify({
+            jsonrpc: '2.0',
+            id: 1,
+            method: 'tools/call',
+            params: { name: 'echo', arguments: { text: 'hi' } },
+          }),
+        });
+        expect(await response.text()).toContain('"text":"tiny: hi"');
+        expect(errors.some((line) => line.startsWith('  [tiny-local00000] '))).toBe(true);
+      } finally {
+        child.kill('SIGINT');
+      }
+      expect(await exited).toBe(0);
+    } finally {
+      project.remove();
+    }
+  });
+
   it('reports a started server that exits at once, with its stderr, and answers 424 like AgentCore', async () => {
     const { child, exited, invocationUrl, errors } = await startLocal([
       '--start',
@@ -146,8 +200,10 @@ describe('agentcore-mcp local (a real process)', () => {
   });
 });
 
-async function startLocal(args: string[]) {
+async function startLocal(args: string[], cwd?: string) {
   const child = spawn(process.execPath, [CLI, 'local', '--port', '0', ...args], {
+    cwd,
+    ...(cwd === undefined ? {} : { env: cleanEnv(cwd) }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];

@@ -75,7 +75,10 @@ describe('agentcore-mcp configure', () => {
     const dir = mkdtempSync(join(tmpdir(), 'agentcore-mcp-configure-'));
     dirs.push(dir);
     mkdirSync(join(dir, APP), { recursive: true });
-    writeFileSync(join(dir, APP, 'Dockerfile'), 'FROM node:20-slim\n');
+    writeFileSync(
+      join(dir, APP, 'Dockerfile'),
+      'FROM node:20-slim AS runner\nFROM runner AS observability\nFROM runner\n',
+    );
     writeFileSync(
       join(dir, APP, 'package.json'),
       JSON.stringify({ name: '@agentcore-mcp/example-server' }),
@@ -252,7 +255,7 @@ describe('agentcore-mcp configure', () => {
       'a missing app directory',
       { entrypoint: 'apps/nope' },
       'ERR_INVALID_INPUT',
-      /--entrypoint apps\/nope: no such directory/,
+      /^--entrypoint apps\/nope: no such file or directory in .*; pass your app's directory \(where its package\.json is\), e\.g\. --entrypoint \., or a file in it, e\.g\. --entrypoint src\/server\.ts$/,
     ],
     [
       'an app directory outside the project',
@@ -285,7 +288,7 @@ describe('agentcore-mcp configure', () => {
   });
 
   it('derives the name from the directory when the app has no package.json name', async () => {
-    rmSync(join(context.cwd, APP, 'package.json'));
+    writeFileSync(join(context.cwd, APP, 'package.json'), '{"private":true}\n');
 
     const runtime = await configure(base);
 

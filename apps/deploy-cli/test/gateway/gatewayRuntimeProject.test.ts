@@ -22,13 +22,14 @@ describe('gatewayRuntimeProject', () => {
       cwd,
       name: 'mcp_gateway',
       region: 'us-east-1',
+      app: { entrypoint: '.', dockerfile: 'Dockerfile' },
       observability: false,
     });
 
     expect(runtime).toMatchObject({
       name: 'mcp_gateway',
-      entrypoint: 'apps/gateway-service',
-      dockerfile: 'apps/gateway-service/Dockerfile',
+      entrypoint: '.',
+      dockerfile: 'Dockerfile',
       authorizer: AUTH,
       requestHeaderAllowlist: ['Authorization'],
     });
@@ -55,6 +56,7 @@ describe('gatewayRuntimeProject', () => {
         cwd,
         name: 'g',
         region: 'us-east-1',
+        app: { entrypoint: '.', dockerfile: 'Dockerfile' },
         observability: false,
       }),
     ).toThrow(/AgentCore environment variables hold at most 5000/);
@@ -68,6 +70,7 @@ describe('gatewayRuntimeProject', () => {
         cwd,
         name: 'g',
         region: 'us-east-1',
+        app: { entrypoint: '.', dockerfile: 'Dockerfile' },
         observability: false,
       }),
     ).toThrow(

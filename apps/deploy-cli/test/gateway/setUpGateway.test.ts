@@ -104,7 +104,7 @@ describe('gateway setup', () => {
     expect(stdout.slice(4)).toEqual([
       'Wrote gateway.json: 3 targets, inbound JWT auth from authorizer_config.json',
       '1 target failed the test: start the server, fix the URL or set the variable, then run gateway setup again',
-      'Run it locally: node apps/gateway-service/dist/main.js --config gateway.json',
+      'Run it locally: npx @agentcore-mcp/gateway-service --config gateway.json',
       'Or register it as a managed AgentCore Gateway: agentcore-mcp gateway register-managed --config gateway.json',
     ]);
     expect(stderr).toEqual([]);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
@@ -57,13 +57,15 @@ import { showStatus } from '../../src/runtime/showStatus.js';
 import { type TestContext, testContext } from '../testContext.js';
 import {
   ACCOUNT,
+  AUTHORIZER,
+  configuredProject,
+  DOCKERFILE_WITH_OBSERVABILITY,
   ECR_URI,
   NAMES,
   REGION,
   RUNTIME_ARN,
   RUNTIME_ID,
   RUNTIME_NAME,
-  seedProject,
 } from './launchedRuntimeFixture.js';
 
 const sts = mockClient(STSClient);
@@ -74,13 +76,6 @@ const codeBuild = mockClient(CodeBuildClient);
 const logs = mockClient(CloudWatchLogsClient);
 const agentCore = mockClient(BedrockAgentCoreControlClient);
 
-const AUTHORIZER = {
-  customJWTAuthorizer: {
-    discoveryUrl:
-      'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Pool/.well-known/openid-configuration',
-    allowedClients: ['client123'],
-  },
-};
 const IMAGE = `${ECR_URI}:20261125-120000`;
 const EXECUTION_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/${NAMES.executionRole}`;
 const BUILD_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/${NAMES.codeBuildRole}`;
@@ -92,24 +87,7 @@ function freshProject(overrides: Partial<RuntimeProject> = {}): {
   runtime: RuntimeProject;
 } {
   const context = testContext();
-  mkdirSync(join(context.cwd, 'apps/example-server'), { recursive: true });
-  writeFileSync(join(context.cwd, 'apps/example-server/Dockerfile'), 'FROM node:20-slim\n');
-  writeFileSync(join(context.cwd, 'package.json'), '{"name":"demo"}\n');
-  mkdirSync(join(context.cwd, 'node_modules/big'), { recursive: true });
-  writeFileSync(join(context.cwd, 'node_modules/big/index.js'), 'never uploaded');
-  writeFileSync(join(context.cwd, '.env'), 'SECRET=never uploaded');
-  const runtime: RuntimeProject = {
-    name: RUNTIME_NAME,
-    entrypoint: 'apps/example-server',
-    dockerfile: 'apps/example-server/Dockerfile',
-    protocol: 'MCP',
-    region: REGION,
-    authorizer: AUTHORIZER,
-    requestHeaderAllowlist: ['Authorization'],
-    ...overrides,
-  };
-  const project = seedProject(context.cwd, runtime);
-  return { context, project, runtime };
+  return { context, ...configuredProject(context.cwd, overrides) };
 }
 
 function mockEverythingMissing(): void {
@@ -249,6 +227,7 @@ describe('launch', () => {
     expect(Object.keys(unzipSync(body)).sort()).toEqual([
       '.agentcore-mcp.yaml',
       'apps/example-server/Dockerfile',
+      'apps/example-server/package.json',
       'package.json',
     ]);
   });
@@ -480,24 +459,58 @@ describe('launch with observability', () => {
   it("builds the Dockerfile's observability stage (ADOT) when the runtime asks for it", async () => {
     mockEverythingMissing();
     const { context, project, runtime } = freshProject({ observability: true });
+    writeFileSync(join(context.cwd, runtime.dockerfile), DOCKERFILE_WITH_OBSERVABILITY);
     await launchAndRecord(context, { project, runtime, localBuild: false });
     expect(codeBuild.commandCalls(StartBuildCommand)[0]?.args[0].input.buildspecOverride).toContain(
       'docker build --platform linux/arm64 --target observability -f apps/example-server/Dockerfile',
     );
   });
+
+  it('refuses, before any AWS request, a Dockerfile without the observability stage', async () => {
+    mockEverythingMissing();
+    const { context, project, runtime } = freshProject({ observability: true });
+
+    const failure = await launchAndRecord(context, { project, runtime, localBuild: false }).catch(
+      (error: unknown) => error,
+    );
+
+    expect(failure).toBeInstanceOf(CliError);
+    expect(failure).toMatchObject({
+      code: 'ERR_INVALID_INPUT',
+      message:
+        'apps/example-server/Dockerfile has no stage named observability, which observability builds (docker build --target observability): add a stage "FROM <your runtime stage> AS observability" that installs ADOT for Node (the Dockerfile agentcore-mcp init generates has one), or run agentcore-mcp configure again without --observability',
+    });
+    expect(context.aws.requests).toEqual([]);
+  });
 });
 
-describe('launch --dry-run', () => {
-  it('prints every request it would send, sends none, and matches the recorded plan', async () => {
-    const { context: live, project, runtime } = freshProject();
-    const context = testContext({ cwd: live.cwd, dryRun: true });
+describe('launch --json', () => {
+  it('prints only the deployment as JSON on stdout, the progress on stderr', async () => {
+    mockEverythingMissing();
+    const { context, project, runtime } = freshProject();
 
-    await launchAndRecord(context, { project, runtime, localBuild: false });
+    await launchAndRecord(context, { project, runtime, localBuild: false, json: true });
 
-    for (const mock of [sts, ecr, iam, s3, codeBuild, logs, agentCore])
-      expect(mock.calls()).toHaveLength(0);
-    const plan = context.stdout.slice(context.stdout.findIndex((line) => line.startsWith('[')));
-    await expect(plan.join('\n')).toMatchFileSnapshot('__snapshots__/launch-dry-run.json');
-    expect(readProjectConfig(context.cwd)?.runtimes[RUNTIME_NAME]?.deployment).toBeUndefined();
+    expect(JSON.parse(context.stdout.join('\n'))).toEqual({
+      runtime: RUNTIME_NAME,
+      account: ACCOUNT,
+      runtimeId: RUNTIME_ID,
+      runtimeArn: RUNTIME_ARN,
+      runtimeVersion: '1',
+      created: true,
+      invocationUrl: `https://bedrock-agentcore.${REGION}.amazonaws.com/runtimes/${encodeURIComponent(RUNTIME_ARN)}/invocations?qualifier=DEFAULT`,
+      executionRoleArn: EXECUTION_ROLE_ARN,
+      ecrRepositoryUri: ECR_URI,
+      imageUri: IMAGE,
+      codeBuildProject: NAMES.codeBuildProject,
+      sourceBucket: NAMES.sourceBucket,
+    });
+    expect(context.stderr).toContain(
+      `  Deploying ${RUNTIME_NAME} to AgentCore Runtime in ${REGION} (account ${ACCOUNT})`,
+    );
+    expect(context.stderr).toContain(`  ECR repository ${ECR_URI} (created)`);
+    expect(readProjectConfig(context.cwd)?.runtimes[RUNTIME_NAME]?.deployment?.runtimeArn).toBe(
+      RUNTIME_ARN,
+    );
   });
 });

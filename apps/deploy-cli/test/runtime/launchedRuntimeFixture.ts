@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import type { ProjectConfig, RuntimeProject } from '../../src/project/projectConfig.js';
 import { writeProjectConfig } from '../../src/project/projectConfigFile.js';
 import { deployResourceNames } from '../../src/project/resourceNames.js';
@@ -11,6 +14,14 @@ export const RUNTIME_ARN = `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:runti
 /** The names `launch` gives the resources of {@link RUNTIME_NAME}. */
 export const NAMES = deployResourceNames(RUNTIME_NAME, ACCOUNT, REGION);
 export const ECR_URI = `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/${NAMES.ecrRepository}`;
+/** The JWT authorizer of {@link configuredProject}'s runtime. */
+export const AUTHORIZER = {
+  customJWTAuthorizer: {
+    discoveryUrl:
+      'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Pool/.well-known/openid-configuration',
+    allowedClients: ['client123'],
+  },
+};
 
 /** A configured runtime; `deployment` is what `launch` records unless overridden. */
 export function launchedRuntime(overrides: Partial<RuntimeProject> = {}): RuntimeProject {
@@ -48,4 +59,41 @@ export function seedProject(
   };
   writeProjectConfig(cwd, project);
   return project;
+}
+
+/** A Dockerfile with the default stage and the `observability` stage. */
+export const DOCKERFILE_WITH_OBSERVABILITY =
+  'FROM node:24-slim AS runner\nCMD ["node", "dist/main.js"]\nFROM runner AS observability\nFROM runner\n';
+
+/**
+ * A project directory holding a tiny app at `apps/example-server` (package.json, a Dockerfile
+ * with only the default stage) and files the build context must leave out, with `runtime`
+ * configured (never launched) in `.agentcore-mcp.yaml`.
+ *
+ * @param cwd - The project root (an empty directory).
+ * @param overrides - Changes to the configured runtime.
+ * @returns The project and the runtime.
+ */
+export function configuredProject(
+  cwd: string,
+  overrides: Partial<RuntimeProject> = {},
+): { project: ProjectConfig; runtime: RuntimeProject } {
+  mkdirSync(join(cwd, 'apps/example-server'), { recursive: true });
+  writeFileSync(join(cwd, 'apps/example-server/Dockerfile'), 'FROM node:20-slim\n');
+  writeFileSync(join(cwd, 'apps/example-server/package.json'), '{"name":"example-server"}\n');
+  writeFileSync(join(cwd, 'package.json'), '{"name":"demo"}\n');
+  mkdirSync(join(cwd, 'node_modules/big'), { recursive: true });
+  writeFileSync(join(cwd, 'node_modules/big/index.js'), 'never uploaded');
+  writeFileSync(join(cwd, '.env'), 'SECRET=never uploaded');
+  const runtime: RuntimeProject = {
+    name: RUNTIME_NAME,
+    entrypoint: 'apps/example-server',
+    dockerfile: 'apps/example-server/Dockerfile',
+    protocol: 'MCP',
+    region: REGION,
+    authorizer: AUTHORIZER,
+    requestHeaderAllowlist: ['Authorization'],
+    ...overrides,
+  };
+  return { project: seedProject(cwd, runtime), runtime };
 }

@@ -26,14 +26,15 @@ export function readGatewaySection(value: unknown): GatewaySectionEntry {
 }
 
 /**
- * Applies the defaults to a `gateway` section read by {@link readGatewaySection}.
+ * Applies the defaults to a `gateway` section read by {@link readGatewaySection}. The host is
+ * `gateway.host` when written, else `127.0.0.1` without `auth` and `0.0.0.0` with it.
  *
  * @internal Not part of the public API.
  */
 export function resolveGatewaySection(input: GatewaySectionEntry = {}): GatewayOptionsConfig {
   const defaults = GATEWAY_CONFIG_DEFAULTS.gateway;
   return {
-    host: input.host ?? defaults.host,
+    host: input.host ?? (input.auth === undefined ? defaults.host : defaults.authenticatedHost),
     port: input.port ?? defaults.port,
     path: input.path ?? defaults.path,
     mode: input.mode ?? defaults.mode,

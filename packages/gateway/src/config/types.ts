@@ -106,7 +106,9 @@ export interface DiscoveryConfig {
 
 /** The gateway's own options (the `gateway` section), defaults applied. */
 export interface GatewayOptionsConfig {
-  /** Listen address; default `0.0.0.0`. */
+  /**
+   * Listen address; default `127.0.0.1` (loopback only) without `auth`, `0.0.0.0` with `auth`.
+   */
   host: string;
   /** Listen port; default 8000. */
   port: number;

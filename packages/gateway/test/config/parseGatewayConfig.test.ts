@@ -35,7 +35,7 @@ describe('parseGatewayConfig: valid configurations', () => {
         },
       ],
       gateway: {
-        host: '0.0.0.0',
+        host: '127.0.0.1',
         port: 8000,
         path: '/mcp',
         mode: 'stateless',

@@ -15,7 +15,7 @@ export const EXAMPLE_SERVER_ENTRY = packageFile('@agentcore-mcp/example-server',
 export const GATEWAY_SERVICE_ENTRY = packageFile('@agentcore-mcp/gateway-service', 'dist/main.js');
 
 /** `apps/deploy-cli/dist/cli.js`: `agentcore-mcp`, whose `local` command is the emulator. */
-export const AGENTCORE_MCP_CLI = packageFile('@agentcore-mcp/deploy-cli', 'dist/cli.js');
+export const AGENTCORE_MCP_CLI = packageFile('@agentcore-mcp/cli', 'dist/cli.js');
 
 /** The suite's upstream server (HTTP or `--stdio`), see the file's header. */
 export const UPSTREAM_FIXTURE = fileURLToPath(

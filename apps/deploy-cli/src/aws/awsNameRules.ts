@@ -1,0 +1,79 @@
+import type { AwsStringRule } from '@agentcore-mcp/core';
+
+/** An ECR repository path: lowercase words joined by one `.`, `_` or `-`, in `/`-separated parts. */
+const REPOSITORY_PATH = '(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*';
+
+/**
+ * The AWS model rules for the names the CLI derives for its own resources (ECR, IAM, CodeBuild,
+ * S3, CloudWatch Logs, gateway targets). Core holds the AgentCore rules for the values users
+ * write (`AGENTCORE_RULES`: runtime names, header allowlists, claims); these are the CLI's, beside
+ * the code that names the resources (`project/resourceNames.ts`). Patterns are whole-value matches.
+ */
+export const AWS_NAME_RULES = {
+  /** `CreateRepository.repositoryName`. */
+  ecrRepository: {
+    shape: 'ecr#RepositoryName',
+    modelPattern: REPOSITORY_PATH,
+    pattern: new RegExp(`^${REPOSITORY_PATH}$`),
+    min: 2,
+    max: 256,
+  },
+  /** `CreateAgentRuntime.agentRuntimeArtifact.containerConfiguration.containerUri`. */
+  containerUri: {
+    shape: 'bedrock-agentcore-control#RuntimeContainerUri',
+    modelPattern: `[0-9]{12}\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com/(${REPOSITORY_PATH})([:@]\\S+)`,
+    pattern: new RegExp(
+      `^[0-9]{12}\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com/(${REPOSITORY_PATH})([:@]\\S+)$`,
+    ),
+    min: 1,
+    max: 1024,
+  },
+  /** `CreateRole.RoleName`. */
+  iamRole: {
+    shape: 'iam#roleNameType',
+    modelPattern: '[\\w+=,.@-]+',
+    pattern: /^[\w+=,.@-]+$/,
+    min: 1,
+    max: 64,
+  },
+  /** `PutRolePolicy.PolicyName`. */
+  iamPolicy: {
+    shape: 'iam#policyNameType',
+    modelPattern: '[\\w+=,.@-]+',
+    pattern: /^[\w+=,.@-]+$/,
+    min: 1,
+    max: 128,
+  },
+  /** `CreateProject.name`. */
+  codeBuildProject: {
+    shape: 'codebuild#ProjectName',
+    modelPattern: '[A-Za-z0-9][A-Za-z0-9\\-_]{1,254}',
+    pattern: /^[A-Za-z0-9][A-Za-z0-9\-_]{1,254}$/,
+    min: 2,
+    max: 255,
+  },
+  /** `CreateBucket.Bucket`: the model has no pattern; these are S3's documented naming rules. */
+  s3Bucket: {
+    shape: 's3#BucketName (S3 bucket naming rules)',
+    modelPattern: '[a-z0-9][a-z0-9.-]*[a-z0-9]',
+    pattern: /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/,
+    min: 3,
+    max: 63,
+  },
+  /** `PutObject.Key`. */
+  s3Key: { shape: 's3#ObjectKey', min: 1, max: 1024 },
+  /** `FilterLogEvents.logGroupName`. */
+  logGroup: {
+    shape: 'logs#LogGroupName',
+    modelPattern: '[\\.\\-_/#A-Za-z0-9]+',
+    pattern: /^[.\-_/#A-Za-z0-9]+$/,
+    min: 1,
+    max: 512,
+  },
+  /** `CreateGatewayTarget.description`. */
+  gatewayTargetDescription: {
+    shape: 'bedrock-agentcore-control#TargetDescription',
+    min: 1,
+    max: 200,
+  },
+} as const satisfies Record<string, AwsStringRule>;

@@ -1,0 +1,216 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { ServerProcess } from '@agentcore-mcp/server-kit/process';
+
+import { type Buildah, createBuildah } from './buildah.js';
+import { checkImage } from './checkImage.js';
+import { ExecError } from './exec.js';
+import { formatDuration, type SummaryRow } from './formatSummary.js';
+import { createHostUpstream } from './hostUpstream.js';
+import type { ImageSpec } from './imageSpec.js';
+import { ensureNodeStandIn, useNodeStandIn } from './nodeStandIn.js';
+import type { ImagesArgs } from './parseImagesArgs.js';
+import { PLATFORMS, toNativePlatform } from './platforms.js';
+
+/** Options of {@link runImages}. */
+export interface RunImagesOptions {
+  readonly args: ImagesArgs;
+  /** The images to choose from (`args.names` selects among them). */
+  readonly images: readonly ImageSpec[];
+  /** The repository root: image contexts and Dockerfiles are relative to it. */
+  readonly repoRoot: string;
+  /** buildah's store, the logs and the base's scratch space go here. */
+  readonly workDir: string;
+  /** Where progress lines go. */
+  readonly print: (line: string) => void;
+  /** Told about the server under check, so that an interrupt can kill it. */
+  readonly onServer?: (server: ServerProcess | undefined) => void;
+}
+
+/**
+ * Builds the Node 24 base stand-in if it is not cached, then builds and checks each selected image
+ * (and its extra `--target`s) for `args.platform`, one after the other, and finally removes the
+ * images it built (unless `args.keep`). A failure is recorded and the next image still runs.
+ *
+ * @param options - What to build, where, and where progress goes.
+ * @returns One summary row per base and image, in order.
+ */
+export async function runImages(options: RunImagesOptions): Promise<SummaryRow[]> {
+  const { args, print } = options;
+  const { platform } = args;
+  const { arch } = PLATFORMS[platform];
+  const emulated = platform !== toNativePlatform();
+  const logs = join(options.workDir, 'logs', arch);
+  rmSync(logs, { recursive: true, force: true });
+  mkdirSync(logs, { recursive: true });
+  const buildah = createBuildah(options.workDir);
+  // The store is ours alone: any container in it was left by an interrupted run.
+  await buildah.run(['rm', '--all']).catch(() => undefined);
+
+  const rows: SummaryRow[] = [];
+  const failed = (row: Omit<SummaryRow, 'ok' | 'result'>, error: unknown, logFile: string) => {
+    const message = (error as Error).message;
+    rows.push({ ...row, ok: false, result: message.split('\n')[0] ?? message });
+    print(`  FAILED: ${message}`);
+    if (error instanceof ExecError) for (const line of error.tail) print(`  | ${line}`);
+    print(`  full log: ${logFile}`);
+  };
+
+  const baseLog = join(logs, 'node-standin.log');
+  print(`node:24-slim stand-in (${platform}): looking for it in ${options.workDir}/storage`);
+  try {
+    const base = await ensureNodeStandIn(buildah, {
+      platform,
+      workDir: options.workDir,
+      logFile: baseLog,
+      rebuild: args.rebuildBase,
+    });
+    await useNodeStandIn(buildah, base.tag);
+    const result = base.builtMs === undefined ? `cached (${base.tag})` : `built: ${base.tag}`;
+    print(`  ${result}${base.builtMs === undefined ? '' : ` in ${formatDuration(base.builtMs)}`}`);
+    rows.push({
+      image: 'node:24-slim stand-in',
+      platform,
+      buildMs: base.builtMs,
+      startMs: undefined,
+      checkMs: undefined,
+      ok: true,
+      result,
+    });
+  } catch (error) {
+    const row = {
+      image: 'node:24-slim stand-in',
+      platform,
+      buildMs: undefined,
+      startMs: undefined,
+      checkMs: undefined,
+    };
+    failed(row, error, baseLog);
+    return rows;
+  }
+
+  const built: string[] = [];
+  const upstream = createHostUpstream();
+  try {
+    for (const spec of options.images.filter(({ name }) => args.names.includes(name))) {
+      for (const stage of [undefined, ...(spec.targets ?? [])]) {
+        const target = stage?.target;
+        const id = target === undefined ? spec.name : `${spec.name}-${target}`;
+        const image = target === undefined ? spec.name : `${spec.name} --target ${target}`;
+        const tag = `localhost/agentcore-mcp-images/${id}:${arch}`;
+        const logFile = join(logs, `${id}.log`);
+        let buildMs: number | undefined;
+        let checkedAt: number | undefined;
+        try {
+          print(`${image} (${platform}): building`);
+          buildMs = await build(buildah, { spec, target, tag, logFile, emulated, ...options });
+          built.push(tag);
+          print(`  built in ${formatDuration(buildMs)}; checking`);
+          checkedAt = performance.now();
+          const checked = await checkImage({
+            buildah,
+            image: tag,
+            platform,
+            check: spec.check,
+            ...(stage?.expectLine === undefined ? {} : { expectLine: stage.expectLine }),
+            context: upstream,
+            logFile,
+            emulated,
+            ...(options.onServer === undefined ? {} : { onServer: options.onServer }),
+          });
+          const checkMs = performance.now() - checkedAt;
+          print(`  ok in ${formatDuration(checkMs)}: ${checked.passed.join(', ')}`);
+          rows.push({
+            image,
+            platform,
+            buildMs,
+            startMs: checked.startMs,
+            checkMs,
+            ok: true,
+            result: checked.passed.join(', '),
+          });
+        } catch (error) {
+          const checkMs = checkedAt === undefined ? undefined : performance.now() - checkedAt;
+          failed({ image, platform, buildMs, startMs: undefined, checkMs }, error, logFile);
+        }
+      }
+    }
+  } finally {
+    await upstream.stop();
+    await removeImages(buildah, args.keep ? [] : built, print);
+    if (args.keep)
+      print(`kept: ${built.join(' ')} (buildah ${buildah.storeArgs.join(' ')} images)`);
+  }
+  return rows;
+}
+
+interface BuildOptions {
+  readonly spec: ImageSpec;
+  readonly target: string | undefined;
+  readonly tag: string;
+  readonly logFile: string;
+  readonly emulated: boolean;
+  readonly repoRoot: string;
+  readonly args: ImagesArgs;
+}
+
+/** `buildah bud` as shared/research/images.md §3 found it to work here; returns its time in ms. */
+async function build(buildah: Buildah, options: BuildOptions): Promise<number> {
+  const { spec, target, args } = options;
+  try {
+    const result = await buildah.run(
+      [
+        'bud',
+        // No OCI runtime works here (cgroups): RUN steps run chrooted, on the host's network.
+        '--isolation',
+        'chroot',
+        '--network',
+        'host',
+        // The base is the local stand-in; nothing is pulled.
+        '--pull=never',
+        '--layers',
+        '--platform',
+        args.platform,
+        ...(target === undefined ? [] : ['--target', target]),
+        '--file',
+        join(options.repoRoot, spec.dockerfile),
+        '--tag',
+        options.tag,
+        join(options.repoRoot, spec.context),
+      ],
+      {
+        logFile: options.logFile,
+        echo: args.verbose,
+        timeoutMs: (options.emulated ? 60 : 20) * 60_000,
+      },
+    );
+    return result.ms;
+  } catch (error) {
+    if (!(error instanceof ExecError)) throw error;
+    // buildah ends with `Error: building at STEP "…": exit status 2`: the one line worth showing.
+    const reason = error.tail.findLast((line) => line.startsWith('Error: '))?.slice(7);
+    throw new ExecError(`build failed: ${reason ?? error.message}`, error.tail, { cause: error });
+  }
+}
+
+/**
+ * Removes the containers left in the store and the given images with the layers only they used;
+ * the cached base stays.
+ */
+async function removeImages(
+  buildah: Buildah,
+  tags: readonly string[],
+  print: (line: string) => void,
+): Promise<void> {
+  try {
+    // A build can leave a working container behind; every container in this store is ours.
+    await buildah.run(['rm', '--all']);
+    if (tags.length === 0) return;
+    await buildah.run(['rmi', ...tags]);
+    // Dangling images in this store are the layer cache of the builds above.
+    await buildah.run(['rmi', '--prune']);
+  } catch (error) {
+    print(`could not remove every image: ${(error as Error).message}`);
+  }
+}
