@@ -5,9 +5,8 @@ import { join } from 'node:path';
 
 import { startServerProcess } from '@agentcore-mcp/server-kit/process';
 import { connectMcpClient, deployBundle, toolText } from '@agentcore-mcp/test-support';
+import { installNode24 } from '@agentcore-mcp/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-import { installNode24 } from './support/installNode24.js';
 
 describe('the container content (pnpm deploy --prod bundle)', () => {
   let root = '';

@@ -12,10 +12,9 @@ import {
   type SpawnedApp,
   toolText,
 } from '@agentcore-mcp/test-support';
+import { installNode24 } from '@agentcore-mcp/test-support';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-import { installNode24 } from './support/installNode24.js';
 
 const entry = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 

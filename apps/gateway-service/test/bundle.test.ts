@@ -10,9 +10,9 @@ import {
   type SpawnedApp,
   toolText,
 } from '@agentcore-mcp/test-support';
+import { installNode24 } from '@agentcore-mcp/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { installNode24 } from './support/installNode24.js';
 import { startExternalServer } from './support/processes.js';
 
 describe('the container content (pnpm deploy --prod bundle)', () => {

@@ -2,11 +2,11 @@
 // also runs under; the test files receive both through vitest's provide/inject.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
+import { installNode24 } from '@agentcore-mcp/test-support';
 import type { TestProject } from 'vitest/node';
 
-import { installNode24 } from './installNode24.js';
 import { listPublicPackages, REPO_ROOT } from './publicPackages.js';
 import { run } from './run.js';
 
@@ -60,6 +60,6 @@ export default async function setup(project: TestProject): Promise<() => void> {
   }
   project.provide('tarballs', tarballs);
   project.provide('scratch', scratch);
-  project.provide('node24Bin', await installNode24());
+  project.provide('node24Bin', dirname(await installNode24()));
   return () => rmSync(scratch, { recursive: true, force: true });
 }

@@ -8,9 +8,9 @@ const run = promisify(execFile);
 
 /**
  * Where the npm `node@24` package goes: the repository root's `node_modules/.cache`, which git and
- * the Docker build context both ignore, shared by every app's tests.
+ * the Docker build context both ignore, shared by every workspace's tests.
  */
-const CACHE = fileURLToPath(new URL('../../../../node_modules/.cache/node24', import.meta.url));
+const CACHE = fileURLToPath(new URL('../../../node_modules/.cache/node24', import.meta.url));
 
 /**
  * Installs Node 24 from the npm registry's `node@24` package (it carries the binary for this
@@ -18,6 +18,11 @@ const CACHE = fileURLToPath(new URL('../../../../node_modules/.cache/node24', im
  * this at the same time: each installs into its own directory and the first rename wins.
  *
  * @returns The path of the Node 24 `node` binary.
+ * @example
+ * ```ts
+ * const node24 = await installNode24();
+ * spawn(node24, ["dist/main.js"]);
+ * ```
  */
 export async function installNode24(): Promise<string> {
   const node = join(CACHE, 'node_modules', 'node', 'bin', 'node');
