@@ -10,6 +10,7 @@ import { addDestroyCommand } from './commands/destroy.js';
 import { addDevCommand } from './commands/dev.js';
 import { addDoctorCommand } from './commands/doctor.js';
 import { addGatewayDeployCommand } from './commands/gatewayDeploy.js';
+import { addGatewayDestroyManagedCommand } from './commands/gatewayDestroyManaged.js';
 import { addGatewayRegisterManagedCommand } from './commands/gatewayRegisterManaged.js';
 import { addGatewaySetupCommand } from './commands/gatewaySetup.js';
 import { addGatewaySyncCommand } from './commands/gatewaySync.js';
@@ -72,7 +73,7 @@ for (const addCommand of [
 }
 
 // Our gateway's config (setup), deployed as a runtime (deploy), and a managed AgentCore Gateway
-// in front of its HTTPS targets (register-managed, sync).
+// in front of its HTTPS targets (register-managed, sync, destroy-managed).
 const gateway = program
   .command('gateway')
   .description(
@@ -83,6 +84,7 @@ for (const addCommand of [
   addGatewayDeployCommand,
   addGatewayRegisterManagedCommand,
   addGatewaySyncCommand,
+  addGatewayDestroyManagedCommand,
 ]) {
   addCommand(gateway, context);
 }

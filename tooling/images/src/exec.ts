@@ -11,6 +11,8 @@ export interface ExecOptions {
   readonly timeoutMs?: number;
   /** Its working directory. Default: the current one. */
   readonly cwd?: string;
+  /** Its whole environment. Default: this process's. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** What {@link exec} saw. */
@@ -54,6 +56,7 @@ export function exec(
   if (options.logFile !== undefined) appendFileSync(options.logFile, `$ ${shown}\n`);
   const child = spawn(command, [...args], {
     cwd: options.cwd,
+    env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stdout: string[] = [];

@@ -1,4 +1,5 @@
 import type { ImageSpec, ImageTarget } from './imageSpec.js';
+import { prepareInitProject } from './initProject.js';
 
 const MESSAGE = 'from the image';
 
@@ -12,8 +13,8 @@ const OBSERVABILITY: ImageTarget = {
 };
 
 /**
- * Every image `pnpm images` builds, in order. To add one (e.g. the Dockerfile `agentcore-mcp init`
- * generates), add an entry: its build context, its Dockerfile, the command to run and what to ask it.
+ * Every image `pnpm images` builds, in order. To add one, add an entry: its build context, its
+ * Dockerfile (or a `prepare` that generates them), the command to run and what to ask it.
  */
 export const IMAGES: readonly ImageSpec[] = [
   {
@@ -74,6 +75,42 @@ export const IMAGES: readonly ImageSpec[] = [
       kind: 'command',
       command: ['node', '/app/dist/cli.js', '--version'],
       expectStdout: /^\d+\.\d+\.\d+/,
+    },
+  },
+  {
+    // The project `agentcore-mcp init` generates (server template), with its Dockerfile as written.
+    name: 'init-server',
+    context: 'apps/deploy-cli/templates/server',
+    dockerfile: 'apps/deploy-cli/templates/server/Dockerfile',
+    prepare: prepareInitProject('server'),
+    targets: [OBSERVABILITY],
+    check: {
+      kind: 'server',
+      command: ['node', 'dist/src/main.js'],
+      call: {
+        name: 'greet_user',
+        arguments: { name: MESSAGE },
+        expectText: `Hello, ${MESSAGE}! Nice to meet you.`,
+      },
+    },
+  },
+  {
+    // The gateway template: the gateway.json baked into the image, whose one target `example` is
+    // at ${EXAMPLE_SERVER_URL}: point it at an example-server on this machine.
+    name: 'init-gateway',
+    context: 'apps/deploy-cli/templates/gateway',
+    dockerfile: 'apps/deploy-cli/templates/gateway/Dockerfile',
+    prepare: prepareInitProject('gateway'),
+    targets: [OBSERVABILITY],
+    check: {
+      kind: 'server',
+      command: ['node_modules/.bin/agentcore-mcp-gateway'],
+      env: async ({ upstreamUrl }) => ({ EXAMPLE_SERVER_URL: await upstreamUrl() }),
+      call: {
+        name: 'example___echo_message',
+        arguments: { message: MESSAGE },
+        expectText: `Echo: ${MESSAGE}`,
+      },
     },
   },
 ];

@@ -46,6 +46,31 @@ export interface ImageTarget {
   readonly expectLine?: { readonly pattern: RegExp; readonly proves: string };
 }
 
+/** What an image's `prepare` gets (see {@link ImageSpec.prepare}). */
+export interface PrepareContext {
+  /** The repository root. */
+  readonly repoRoot: string;
+  /** A directory for this image alone, absent at first, e.g. for a generated project. */
+  readonly scratchDir: string;
+  /** The image's log file: log the commands run and their output here. */
+  readonly logFile: string;
+  /**
+   * The URL (ending with `/`) of an npm registry on 127.0.0.1 that serves the workspace's public
+   * `@agentcore-mcp/*` packages, packed as they would be published; started on first use and
+   * stopped after the last image. A build's `RUN npm ci` reaches it (chroot isolation shares the
+   * host's network).
+   */
+  readonly registryUrl: () => Promise<string>;
+}
+
+/** The build context `prepare` made: absolute paths, and how to remove it afterwards. */
+export interface PreparedBuild {
+  readonly context: string;
+  readonly dockerfile: string;
+  /** Called after the image and all its targets are built and checked. */
+  readonly cleanup: () => Promise<void>;
+}
+
 /**
  * One image `pnpm images` builds and checks. Every image is also checked to run as a non-root user
  * (`id -u` ≠ 0) on Node 24 for the platform it was built for.
@@ -53,10 +78,18 @@ export interface ImageTarget {
 export interface ImageSpec {
   /** Selects it on the command line (`pnpm images example-server`); also names its tag and log. */
   readonly name: string;
-  /** The build context, relative to the repository root. */
+  /** The build context, relative to the repository root (with `prepare`: where it comes from). */
   readonly context: string;
-  /** The Dockerfile, relative to the repository root. */
+  /**
+   * The Dockerfile, relative to the repository root (with `prepare`: the file the generated one
+   * comes from; its stages must still hold the `targets`).
+   */
   readonly dockerfile: string;
+  /**
+   * Makes the build context first, e.g. a project `agentcore-mcp init` generates; its `context`
+   * and `dockerfile` are used instead of the two above. Default: the repository as it is.
+   */
+  readonly prepare?: (context: PrepareContext) => Promise<PreparedBuild>;
   /** Further stages built with `--target` and checked the same way, after the default image. Default: none. */
   readonly targets?: readonly ImageTarget[];
   readonly check: ServerCheck | CommandCheck;

@@ -26,8 +26,9 @@ export class UsageError extends Error {
 /** The usage text. */
 export const USAGE = `usage: pnpm images [--platform linux/amd64|linux/arm64] [--keep] [--rebuild-base] [--verbose] [image ...]
 
-Builds each app's image with buildah (no Docker engine) on a local stand-in for node:24-slim and
-checks that it runs: non-root, Node 24, GET /ping and an MCP tools/call (or the CLI's --version).
+Builds each app's image, and those of the projects agentcore-mcp init generates (init-server,
+init-gateway), with buildah (no Docker engine) on a local stand-in for node:24-slim and checks
+that each one runs: non-root, Node 24, GET /ping and an MCP tools/call (or the CLI's --version).
 Images: every one unless named. --platform defaults to this machine's; linux/arm64 on an x86
 machine runs under qemu. --keep leaves the built images in the store.`;
 

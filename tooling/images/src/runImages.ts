@@ -8,10 +8,11 @@ import { checkImage } from './checkImage.js';
 import { ExecError } from './exec.js';
 import { formatDuration, type SummaryRow } from './formatSummary.js';
 import { createHostUpstream } from './hostUpstream.js';
-import type { ImageSpec } from './imageSpec.js';
+import type { ImageSpec, PrepareContext, PreparedBuild } from './imageSpec.js';
 import { ensureNodeStandIn, useNodeStandIn } from './nodeStandIn.js';
 import type { ImagesArgs } from './parseImagesArgs.js';
 import { PLATFORMS, toNativePlatform } from './platforms.js';
+import { createWorkspaceRegistry } from './workspaceRegistry.js';
 
 /** Options of {@link runImages}. */
 export interface RunImagesOptions {
@@ -92,52 +93,81 @@ export async function runImages(options: RunImagesOptions): Promise<SummaryRow[]
 
   const built: string[] = [];
   const upstream = createHostUpstream();
+  const registry = createWorkspaceRegistry({
+    repoRoot: options.repoRoot,
+    dir: join(options.workDir, 'packages'),
+    logFile: join(logs, 'workspace-registry.log'),
+  });
   try {
     for (const spec of options.images.filter(({ name }) => args.names.includes(name))) {
-      for (const stage of [undefined, ...(spec.targets ?? [])]) {
-        const target = stage?.target;
-        const id = target === undefined ? spec.name : `${spec.name}-${target}`;
-        const image = target === undefined ? spec.name : `${spec.name} --target ${target}`;
-        const tag = `localhost/agentcore-mcp-images/${id}:${arch}`;
-        const logFile = join(logs, `${id}.log`);
-        let buildMs: number | undefined;
-        let checkedAt: number | undefined;
-        try {
-          print(`${image} (${platform}): building`);
-          buildMs = await build(buildah, { spec, target, tag, logFile, emulated, ...options });
-          built.push(tag);
-          print(`  built in ${formatDuration(buildMs)}; checking`);
-          checkedAt = performance.now();
-          const checked = await checkImage({
-            buildah,
-            image: tag,
-            platform,
-            check: spec.check,
-            ...(stage?.expectLine === undefined ? {} : { expectLine: stage.expectLine }),
-            context: upstream,
-            logFile,
-            emulated,
-            ...(options.onServer === undefined ? {} : { onServer: options.onServer }),
-          });
-          const checkMs = performance.now() - checkedAt;
-          print(`  ok in ${formatDuration(checkMs)}: ${checked.passed.join(', ')}`);
-          rows.push({
-            image,
-            platform,
-            buildMs,
-            startMs: checked.startMs,
-            checkMs,
-            ok: true,
-            result: checked.passed.join(', '),
-          });
-        } catch (error) {
-          const checkMs = checkedAt === undefined ? undefined : performance.now() - checkedAt;
-          failed({ image, platform, buildMs, startMs: undefined, checkMs }, error, logFile);
+      const prepared = await prepareBuild(spec, {
+        repoRoot: options.repoRoot,
+        scratchDir: join(options.workDir, 'projects', spec.name),
+        logFile: join(logs, `${spec.name}.log`),
+        registryUrl: registry.url,
+        print,
+      }).catch((error: unknown) => {
+        const row = { image: spec.name, platform, buildMs: undefined, startMs: undefined };
+        failed({ ...row, checkMs: undefined }, error, join(logs, `${spec.name}.log`));
+        return undefined;
+      });
+      if (prepared === undefined) continue;
+      try {
+        for (const stage of [undefined, ...(spec.targets ?? [])]) {
+          const target = stage?.target;
+          const id = target === undefined ? spec.name : `${spec.name}-${target}`;
+          const image = target === undefined ? spec.name : `${spec.name} --target ${target}`;
+          const tag = `localhost/agentcore-mcp-images/${id}:${arch}`;
+          const logFile = join(logs, `${id}.log`);
+          let buildMs: number | undefined;
+          let checkedAt: number | undefined;
+          try {
+            print(`${image} (${platform}): building`);
+            buildMs = await build(buildah, {
+              prepared,
+              target,
+              tag,
+              logFile,
+              emulated,
+              ...options,
+            });
+            built.push(tag);
+            print(`  built in ${formatDuration(buildMs)}; checking`);
+            checkedAt = performance.now();
+            const checked = await checkImage({
+              buildah,
+              image: tag,
+              platform,
+              check: spec.check,
+              ...(stage?.expectLine === undefined ? {} : { expectLine: stage.expectLine }),
+              context: upstream,
+              logFile,
+              emulated,
+              ...(options.onServer === undefined ? {} : { onServer: options.onServer }),
+            });
+            const checkMs = performance.now() - checkedAt;
+            print(`  ok in ${formatDuration(checkMs)}: ${checked.passed.join(', ')}`);
+            rows.push({
+              image,
+              platform,
+              buildMs,
+              startMs: checked.startMs,
+              checkMs,
+              ok: true,
+              result: checked.passed.join(', '),
+            });
+          } catch (error) {
+            const checkMs = checkedAt === undefined ? undefined : performance.now() - checkedAt;
+            failed({ image, platform, buildMs, startMs: undefined, checkMs }, error, logFile);
+          }
         }
+      } finally {
+        await prepared.cleanup();
       }
     }
   } finally {
     await upstream.stop();
+    await registry.stop();
     await removeImages(buildah, args.keep ? [] : built, print);
     if (args.keep)
       print(`kept: ${built.join(' ')} (buildah ${buildah.storeArgs.join(' ')} images)`);
@@ -145,19 +175,41 @@ export async function runImages(options: RunImagesOptions): Promise<SummaryRow[]
   return rows;
 }
 
+/**
+ * The context and Dockerfile to build `spec` from: what its `prepare` makes (timed and printed),
+ * else its own two paths in the repository.
+ */
+async function prepareBuild(
+  spec: ImageSpec,
+  context: PrepareContext & { readonly print: (line: string) => void },
+): Promise<PreparedBuild> {
+  if (spec.prepare === undefined)
+    return {
+      context: join(context.repoRoot, spec.context),
+      dockerfile: join(context.repoRoot, spec.dockerfile),
+      cleanup: () => Promise.resolve(),
+    };
+  context.print(`${spec.name}: preparing its build context`);
+  const startedAt = performance.now();
+  const prepared = await spec.prepare(context);
+  context.print(
+    `  prepared in ${formatDuration(performance.now() - startedAt)}: ${prepared.context}`,
+  );
+  return prepared;
+}
+
 interface BuildOptions {
-  readonly spec: ImageSpec;
+  readonly prepared: PreparedBuild;
   readonly target: string | undefined;
   readonly tag: string;
   readonly logFile: string;
   readonly emulated: boolean;
-  readonly repoRoot: string;
   readonly args: ImagesArgs;
 }
 
 /** `buildah bud` as shared/research/images.md §3 found it to work here; returns its time in ms. */
 async function build(buildah: Buildah, options: BuildOptions): Promise<number> {
-  const { spec, target, args } = options;
+  const { prepared, target, args } = options;
   try {
     const result = await buildah.run(
       [
@@ -174,10 +226,10 @@ async function build(buildah: Buildah, options: BuildOptions): Promise<number> {
         args.platform,
         ...(target === undefined ? [] : ['--target', target]),
         '--file',
-        join(options.repoRoot, spec.dockerfile),
+        prepared.dockerfile,
         '--tag',
         options.tag,
-        join(options.repoRoot, spec.context),
+        prepared.context,
       ],
       {
         logFile: options.logFile,

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,6 +14,16 @@ describe('the image list', () => {
     expect(new Set(names).size).toBe(names.length);
     for (const app of ['example-server', 'external-server', 'gateway-service', 'deploy-cli'])
       expect(names).toContain(app);
+  });
+
+  it('holds the project of every template agentcore-mcp init writes, as init-<template>', () => {
+    const templates = readdirSync(join(root, 'apps/deploy-cli/templates'));
+    expect(templates.length).toBeGreaterThan(0);
+    for (const template of templates) {
+      const spec = IMAGES.find(({ name }) => name === `init-${template}`);
+      expect(spec?.prepare, template).toBeTypeOf('function');
+      expect(spec?.dockerfile).toBe(`apps/deploy-cli/templates/${template}/Dockerfile`);
+    }
   });
 
   it.each(IMAGES.map((spec) => [spec.name, spec] as const))(

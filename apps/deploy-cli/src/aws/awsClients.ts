@@ -6,6 +6,7 @@ import { ECRClient } from '@aws-sdk/client-ecr';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
+import { XRayClient } from '@aws-sdk/client-xray';
 
 /** Where AWS requests go. */
 export interface AwsTarget {
@@ -26,6 +27,8 @@ export interface AwsClients {
   readonly logs: CloudWatchLogsClient;
   readonly sts: STSClient;
   readonly cognito: CognitoIdentityProviderClient;
+  /** X-Ray: the CloudWatch Transaction Search check and set-up of `launch` with observability. */
+  readonly xray: XRayClient;
 }
 
 /** Attempts per request: throttling and transient errors are retried with backoff (adaptive mode). */
@@ -80,6 +83,9 @@ export function createAwsClients(target: AwsTarget): AwsClients {
     },
     get cognito() {
       return lazy('cognito', () => new CognitoIdentityProviderClient(config));
+    },
+    get xray() {
+      return lazy('xray', () => new XRayClient(config));
     },
   };
 }

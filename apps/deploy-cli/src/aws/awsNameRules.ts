@@ -5,9 +5,10 @@ const REPOSITORY_PATH = '(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z
 
 /**
  * The AWS model rules for the names the CLI derives for its own resources (ECR, IAM, CodeBuild,
- * S3, CloudWatch Logs, gateway targets). Core holds the AgentCore rules for the values users
- * write (`AGENTCORE_RULES`: runtime names, header allowlists, claims); these are the CLI's, beside
- * the code that names the resources (`project/resourceNames.ts`). Patterns are whole-value matches.
+ * S3, CloudWatch Logs, gateway targets, AgentCore Identity credential providers). Core holds the
+ * AgentCore rules for the values users write (`AGENTCORE_RULES`: runtime names, header allowlists,
+ * claims); these are the CLI's, beside the code that names the resources
+ * (`project/resourceNames.ts`). Patterns are whole-value matches.
  */
 export const AWS_NAME_RULES = {
   /** `CreateRepository.repositoryName`. */
@@ -75,5 +76,16 @@ export const AWS_NAME_RULES = {
     shape: 'bedrock-agentcore-control#TargetDescription',
     min: 1,
     max: 200,
+  },
+  /**
+   * `CreateOauth2CredentialProvider.name` (the SDK's types carry no pattern; these are the API
+   * reference's constraints for the shape).
+   */
+  oauth2CredentialProvider: {
+    shape: 'bedrock-agentcore-control#CredentialProviderName',
+    modelPattern: '[a-zA-Z0-9\\-_]+',
+    pattern: /^[a-zA-Z0-9\-_]+$/,
+    min: 1,
+    max: 128,
   },
 } as const satisfies Record<string, AwsStringRule>;

@@ -6,7 +6,10 @@ export interface RecordedAwsRequest {
   readonly service: string;
   /** The operation, e.g. `CreateRepository`. */
   readonly operation: string;
-  /** The request's input, exactly as it would be sent. */
+  /**
+   * The request's input as it would be sent, except that the value of every secret field
+   * ({@link redactSecretFields}) reads `<redacted>`: dry runs print it, tests read it.
+   */
   readonly input: unknown;
 }
 
@@ -49,6 +52,7 @@ const IAM_PREFIXES: Readonly<Record<string, string>> = {
   'CloudWatch Logs': 'logs',
   STS: 'sts',
   'Cognito Identity Provider': 'cognito-idp',
+  XRay: 'xray',
 };
 
 /**
@@ -69,7 +73,7 @@ export function createAwsRequests(options: { dryRun: boolean; region: string }):
       const serviceId = client.config.serviceId ?? 'unknown';
       const service = IAM_PREFIXES[serviceId] ?? serviceId.toLowerCase();
       const operation = command.constructor.name.replace(/Command$/, '');
-      requests.push({ service, operation, input: command.input });
+      requests.push({ service, operation, input: redactSecretFields(command.input) });
       if (options.dryRun) return dryRunResult();
       try {
         return (await client.send(command as never)) as TOutput;
@@ -78,4 +82,41 @@ export function createAwsRequests(options: { dryRun: boolean; region: string }):
       }
     },
   };
+}
+
+/** Field names whose values are secrets: `clientSecret`, `Password`, `SecretString`, `apiKey`, … */
+const SECRET_FIELD = /(?:secret|password|secretstring|apikey|privatekey)$/i;
+
+/** What a secret field's value is replaced with in a recorded request. */
+export const REDACTED = '<redacted>';
+
+/**
+ * A copy of a request input in which the value of every field named like a secret (`clientSecret`,
+ * `Password`, `TemporaryPassword`, `SecretString`, `apiKey`, `privateKey`, in any case, at any
+ * depth) is {@link REDACTED}, so `--dry-run` never prints one. ARNs and ids of secrets
+ * (`clientSecretArn`, `secretId`) are kept. The SDK still sends the original input.
+ *
+ * @param input - A command's input.
+ * @returns A copy of the input (plain objects and arrays copied, other values kept) with the
+ *   secret values replaced.
+ * @example
+ * ```ts
+ * redactSecretFields({ clientId: 'abc', clientSecret: 's3cr3t' });
+ * // { clientId: 'abc', clientSecret: '<redacted>' }
+ * ```
+ */
+export function redactSecretFields(input: unknown): unknown {
+  if (Array.isArray(input)) return input.map(redactSecretFields);
+  if (input === null || typeof input !== 'object' || !isPlainObject(input)) return input;
+  return Object.fromEntries(
+    Object.entries(input).map(([key, value]) => [
+      key,
+      SECRET_FIELD.test(key) && value !== undefined ? REDACTED : redactSecretFields(value),
+    ]),
+  );
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
 }

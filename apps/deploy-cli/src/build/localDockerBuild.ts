@@ -7,47 +7,59 @@ import {
 
 import type { AwsContext } from '../aws/awsContext.js';
 import { CliError } from '../errors.js';
+import {
+  dockerBuildArgs,
+  type DockerBuildImage,
+  dockerLoginArgs,
+  formatDockerCommand,
+} from './dockerCommand.js';
+
+/** What {@link localDockerBuild} builds and where it pushes it. */
+export interface LocalDockerBuildImage extends DockerBuildImage {
+  /** The registry host to log in to, `<account>.dkr.ecr.<region>.amazonaws.com`. */
+  readonly registry: string;
+}
 
 /**
  * `launch --local-build`: builds the arm64 image with the local Docker (buildx; QEMU emulation on
  * x86 hosts) and pushes it, instead of CodeBuild. Logs in to ECR with a token from the SDK, passed
- * on stdin so it never appears in a process list.
+ * on stdin so it never appears in a process list or in the output. Prints each docker command line
+ * before running it; a dry run prints them (and asks ECR for no token) without running docker.
  *
+ * @param context - The AWS context (its `output` receives the command lines).
+ * @param image - The registry, the image URI, the Dockerfile and whether to build observability.
  * @throws {@link CliError} `ERR_BUILD_FAILED` when docker is missing or a docker step fails.
+ * @example
+ * ```ts
+ * await localDockerBuild(context, { registry, uri: imageUri, dockerfile: 'Dockerfile', observability: false });
+ * ```
  */
 export async function localDockerBuild(
   context: AwsContext,
-  image: { registry: string; uri: string; dockerfile: string; observability: boolean },
+  image: LocalDockerBuildImage,
 ): Promise<void> {
   const auth = await context.aws.send<Partial<GetAuthorizationTokenCommandOutput>>(
     context.clients.ecr,
     new GetAuthorizationTokenCommand({}),
     () => ({ authorizationData: [] }),
   );
-  if (context.aws.dryRun) return;
+  const login = dockerLoginArgs(image.registry);
+  const build = dockerBuildArgs(image);
+  const { output } = context;
+  if (context.aws.dryRun) {
+    output.result(`  would run: ${formatDockerCommand(login)} (the ECR token on stdin)`);
+    output.result(`  would run: ${formatDockerCommand(build)}`);
+    return;
+  }
   const token = auth.authorizationData?.[0]?.authorizationToken;
   if (token === undefined) {
     throw new CliError('ERR_BUILD_FAILED', 'ECR returned no authorization token for docker login');
   }
   const password = Buffer.from(token, 'base64').toString('utf8').replace(/^AWS:/, '');
-  await docker(
-    context,
-    ['login', '--username', 'AWS', '--password-stdin', image.registry],
-    password,
-  );
-  await docker(context, [
-    'buildx',
-    'build',
-    '--platform',
-    'linux/arm64',
-    ...(image.observability ? ['--target', 'observability'] : []),
-    '-f',
-    image.dockerfile,
-    '-t',
-    image.uri,
-    '--push',
-    '.',
-  ]);
+  output.result(`  $ ${formatDockerCommand(login)} (the ECR token on stdin)`);
+  await docker(context, login, password);
+  output.result(`  $ ${formatDockerCommand(build)}`);
+  await docker(context, build);
 }
 
 function docker(context: AwsContext, args: string[], stdin?: string): Promise<void> {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { AwsCommandOptions } from '../aws/awsContext.js';
 import type { CommandContext } from '../commandContext.js';
 import type { LaunchResult } from '../runtime/launchRuntime.js';
-import { launchDryRunOption, launchJsonOption } from './launch.js';
+import { enableTransactionSearchOption, launchDryRunOption, launchJsonOption } from './launch.js';
 import {
   addAwsOptions,
   gatewayConfigOption,
@@ -33,6 +33,11 @@ export interface GatewayDeployOptions extends AwsCommandOptions {
   readonly localBuild?: boolean | undefined;
   /** `--observability`: build with ADOT. Default: as recorded, else off. */
   readonly observability?: boolean | undefined;
+  /**
+   * `--enable-transaction-search`: turn CloudWatch Transaction Search on for the account and
+   * region (needs observability). Default: only check it.
+   */
+  readonly enableTransactionSearch?: boolean | undefined;
   /** `--json`: only JSON on stdout (with `--dry-run` the plan), progress on stderr. */
   readonly json?: boolean | undefined;
 }
@@ -67,6 +72,7 @@ export function addGatewayDeployCommand(gateway: Command, context: CommandContex
       .option('--dockerfile <path>', "the gateway image's Dockerfile (default: <app>/Dockerfile)")
       .addOption(localBuildOption())
       .addOption(observabilityOption())
+      .addOption(enableTransactionSearchOption())
       .addOption(launchDryRunOption())
       .addOption(launchJsonOption()),
     REGION_DEFAULTS.recorded,
@@ -88,8 +94,8 @@ export function addGatewayDeployCommand(gateway: Command, context: CommandContex
  * @param context - What the command runs with.
  * @returns What was deployed (in a dry run: what would be).
  * @throws {@link CliError} `ERR_INVALID_REGION` / `ERR_INVALID_INPUT` (no gateway project, no
- *   Dockerfile or stage, an invalid configuration) / `ERR_BUILD_FAILED` / `ERR_RUNTIME_FAILED` /
- *   `ERR_TIMEOUT`; `AwsRequestError`.
+ *   Dockerfile or stage, an invalid configuration, `--enable-transaction-search` without
+ *   observability) / `ERR_BUILD_FAILED` / `ERR_RUNTIME_FAILED` / `ERR_TIMEOUT`; `AwsRequestError`.
  * @example
  * ```ts
  * await run({ config: 'gateway.json', dryRun: true, json: true }, context);
@@ -106,6 +112,7 @@ export async function run(
   const { readProjectConfig, withRuntime, writeProjectConfig } =
     await import('../project/projectConfigFile.js');
   const { launchAndRecord } = await import('../runtime/launchAndRecord.js');
+  const { assertTransactionSearchOptions } = await import('../observability/transactionSearch.js');
   const app = resolveGatewayApp(context.cwd, options);
   const project = readProjectConfig(context.cwd);
   const name = options.name ?? DEFAULT_GATEWAY_RUNTIME_NAME;
@@ -119,6 +126,12 @@ export async function run(
         ? 'drop --observability'
         : `remove "observability: true" from the runtime ${name} in .agentcore-mcp.yaml`,
   };
+  const transactionSearch = {
+    enable: options.enableTransactionSearch ?? false,
+    command: 'agentcore-mcp gateway deploy',
+    withObservability: 'add --observability',
+  };
+  assertTransactionSearchOptions({ name, observability }, transactionSearch);
   assertDockerfile(context.cwd, { dockerfile: app.dockerfile, observability, ...dockerfileFixes });
   const deployContext = await openAwsContext(context, {
     ...options,
@@ -145,5 +158,6 @@ export async function run(
     localBuild: options.localBuild ?? false,
     json: options.json ?? false,
     dockerfileFixes,
+    transactionSearch,
   });
 }

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 
 import type { AwsCommandOptions } from '../aws/awsContext.js';
 import type { CommandContext } from '../commandContext.js';
@@ -6,6 +6,7 @@ import type {
   GatewayRegisterManagedResult,
   RegisterManagedGatewayOptions,
 } from '../gateway/registerManagedGateway.js';
+import { TARGET_AUTH_MODES } from '../gateway/targetAuthMode.js';
 import {
   addAwsOptions,
   dryRunOption,
@@ -35,7 +36,23 @@ export function addGatewayRegisterManagedCommand(gateway: Command, context: Comm
       )
       .addOption(gatewayConfigOption())
       .option('--name <name>', 'gateway name (_ becomes -)', 'agentcore-mcp-gateway')
-      .option('--role-arn <arn>', 'execution role to use (default: one created for the gateway)')
+      .option(
+        '--role-arn <arn>',
+        'execution role to use, never changed (default: one created for the gateway)',
+      )
+      .addOption(
+        new Option(
+          '--target-auth <mode>',
+          "how the gateway authenticates to AgentCore Runtime targets: auto (the runtime's own: oauth for JWT, iam for IAM), iam, oauth",
+        )
+          .choices(TARGET_AUTH_MODES)
+          .default('auto'),
+      )
+      .option(
+        '--credentials <file>',
+        'the M2M client of setup-cognito --m2m, for oauth runtime targets',
+        '.agentcore-mcp/cognito-credentials.json',
+      )
       .addOption(dryRunOption()),
     REGION_DEFAULTS.recorded,
   ).action(async (options: GatewayRegisterManagedOptions) => {
@@ -45,14 +62,15 @@ export function addGatewayRegisterManagedCommand(gateway: Command, context: Comm
 
 /**
  * `agentcore-mcp gateway register-managed`: creates (or reuses) a managed AgentCore Gateway with
- * one `mcpServer` target per HTTPS target of our gateway's config, in `--region`, else the region
- * an earlier run recorded, else AWS_REGION.
+ * one `mcpServer` target per HTTPS target of our gateway's config (AgentCore Runtime targets with
+ * outbound auth per `--target-auth`), in `--region`, else the region an earlier run recorded, else
+ * AWS_REGION.
  *
  * @param options - The parsed command-line options.
  * @param context - What the command runs with.
  * @returns The gateway, its targets, and the skipped targets.
- * @throws {@link CliError} `ERR_INVALID_INPUT` / `ERR_INVALID_REGION` / `ERR_RUNTIME_FAILED` /
- *   `ERR_TIMEOUT`; `AwsRequestError` naming the missing permission.
+ * @throws {@link CliError} `ERR_INVALID_INPUT` / `ERR_CONFIG_INVALID` / `ERR_INVALID_REGION` /
+ *   `ERR_RUNTIME_FAILED` / `ERR_TIMEOUT`; `AwsRequestError` naming the missing permission.
  * @example
  * ```ts
  * await run({ config: 'gateway.json', dryRun: true }, context);

@@ -12,6 +12,11 @@ export interface LaunchOptions extends AwsCommandOptions {
   /** `--local-build`: build with the local Docker instead of CodeBuild. Default: CodeBuild. */
   readonly localBuild?: boolean | undefined;
   /**
+   * `--enable-transaction-search`: turn CloudWatch Transaction Search on for the account and
+   * region (needs observability). Default: only check it.
+   */
+  readonly enableTransactionSearch?: boolean | undefined;
+  /**
    * `--json`: stdout gets only JSON (with `--dry-run` the plan, else the deployment); progress
    * goes to stderr. Default: readable lines.
    */
@@ -51,6 +56,22 @@ export function launchJsonOption(): Option {
 }
 
 /**
+ * `--enable-transaction-search` of `launch` and `gateway deploy`.
+ *
+ * @returns The option.
+ * @example
+ * ```ts
+ * command.addOption(enableTransactionSearchOption());
+ * ```
+ */
+export function enableTransactionSearchOption(): Option {
+  return new Option(
+    '--enable-transaction-search',
+    'with observability: turn on CloudWatch Transaction Search, without which traces do not appear in AgentCore observability (account-wide, once per account and region; only the missing steps)',
+  );
+}
+
+/**
  * Adds `agentcore-mcp launch` to the program.
  *
  * @param program - The program.
@@ -69,6 +90,7 @@ export function addLaunchCommand(program: Command, context: CommandContext): voi
       ),
   )
     .addOption(localBuildOption())
+    .addOption(enableTransactionSearchOption())
     .addOption(launchDryRunOption())
     .addOption(launchJsonOption())
     .action(async (options: LaunchOptions) => {
@@ -78,7 +100,9 @@ export function addLaunchCommand(program: Command, context: CommandContext): voi
 
 /**
  * `agentcore-mcp launch`: builds and deploys the configured runtime, records the deployment in
- * `.agentcore-mcp.yaml`, and prints the ARN, the invocation URL and the next commands. With
+ * `.agentcore-mcp.yaml`, and prints the ARN, the invocation URL and the next commands. For a
+ * runtime with observability it first checks CloudWatch Transaction Search (with
+ * `--enable-transaction-search`, turns it on). With
  * `--dry-run` it prints the plan instead (`--json`: as JSON), sending nothing and reading no
  * credentials.
  *
@@ -86,7 +110,8 @@ export function addLaunchCommand(program: Command, context: CommandContext): voi
  * @param context - What the command runs with.
  * @returns What was deployed (in a dry run: what would be).
  * @throws {@link CliError} `ERR_NOT_CONFIGURED` / `ERR_INVALID_REGION` / `ERR_INVALID_INPUT` (the
- *   Dockerfile or its observability stage is missing) / `ERR_BUILD_FAILED` /
+ *   Dockerfile or its observability stage is missing, or `--enable-transaction-search` without
+ *   observability) / `ERR_BUILD_FAILED` /
  *   `ERR_RUNTIME_FAILED` / `ERR_TIMEOUT`; `AwsRequestError` naming the missing permission.
  * @example
  * ```ts
@@ -102,5 +127,6 @@ export async function run(options: LaunchOptions, context: CommandContext): Prom
     runtime,
     localBuild: options.localBuild ?? false,
     json: options.json ?? false,
+    transactionSearch: { enable: options.enableTransactionSearch ?? false },
   });
 }

@@ -2,7 +2,8 @@ import type { RecordedAwsRequest } from '../aws/awsRequests.js';
 
 /**
  * The `--dry-run` report: a heading and one numbered line per AWS request, in order, with its
- * exact input as JSON (what would be sent; inputs never hold a secret here).
+ * input as JSON: what would be sent, except secret fields such as `clientSecret`, which the request
+ * recorder already replaced with `<redacted>` (`redactSecretFields`).
  *
  * @param requests - `context.aws.requests`.
  * @returns The lines to print.

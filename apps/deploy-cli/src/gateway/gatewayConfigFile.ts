@@ -20,6 +20,8 @@ export type GatewayConfigTarget =
       readonly transport: 'streamable-http' | 'sse';
       /** The target sends credentials: `headers`, `oauth` or `forwardClientToken`. */
       readonly sendsCredentials: boolean;
+      /** The names of the headers it sends besides `Authorization`, e.g. `['X-Tenant']`. */
+      readonly otherHeaders: readonly string[];
       readonly disabled: boolean;
     }
   | { readonly kind: 'stdio'; readonly name: string; readonly disabled: boolean };
@@ -34,7 +36,8 @@ export interface GatewayConfigSummary {
 
 /**
  * Reads what a managed AgentCore Gateway uses from one of our gateway config files: each target's
- * kind, URL, transport and whether it sends credentials, and the inbound `customJWTAuthorizer`.
+ * kind, URL, transport, whether it sends credentials (and which headers besides `Authorization`),
+ * and the inbound `customJWTAuthorizer`.
  * The file is read by the gateway's own `loadGatewayConfigDocument`, which keeps `${VAR}`s, so a
  * target's secrets need not be set to register the gateway; a `${VAR}` in a URL is an error here,
  * because AgentCore needs the literal URL.
@@ -86,6 +89,9 @@ function readHttpTarget(name: string, entry: HttpTargetEntry, path: string): Gat
       Object.keys(entry.headers ?? {}).length > 0 ||
       entry.oauth !== undefined ||
       entry.forwardClientToken === true,
+    otherHeaders: Object.keys(entry.headers ?? {}).filter(
+      (header) => header.toLowerCase() !== 'authorization',
+    ),
     disabled: entry.disabled === true,
   };
 }

@@ -3,58 +3,21 @@ import { createHash } from 'node:crypto';
 import type { AwsContext } from '../aws/awsContext.js';
 import { readCallerIdentity } from '../aws/callerIdentity.js';
 import { ensureRole } from '../iam/ensureRole.js';
-import { type PolicyDocument, type PolicyScope, runtimeTrustPolicy } from '../iam/iamPolicies.js';
+import {
+  describeForeignRoleNeeds,
+  gatewayExecutionPolicy,
+  gatewayPolicyName,
+  type GatewayTargetAccess,
+  gatewayTrustPolicy,
+  needsTargetAccess,
+  NO_TARGET_ACCESS,
+} from './gatewayPolicy.js';
 
 /** How much of the gateway name goes into the role name (IAM allows 64 characters in all). */
 const ROLE_NAME_PART = 30;
 
 /** Seconds IAM needs before AgentCore can assume a role that was just created. */
 export const ROLE_PROPAGATION_MS = 10_000;
-
-/**
- * Who may assume the gateway's execution role: the same shape as the runtime role's trust
- * (`bedrock-agentcore.amazonaws.com`, only for this account's resources in this region, through
- * `aws:SourceAccount` and `aws:SourceArn`), with its own statement id.
- *
- * @param scope - Account, region, partition.
- */
-export function gatewayTrustPolicy(scope: PolicyScope): PolicyDocument {
-  const trust = runtimeTrustPolicy(scope);
-  return {
-    ...trust,
-    Statement: trust.Statement.map((statement) => ({
-      ...statement,
-      Sid: 'AgentCoreGatewayAssumesThisRole',
-    })),
-  };
-}
-
-/**
- * What the gateway needs for `mcpServer` targets, and no more. The gateway calls each MCP server
- * over public HTTPS itself, so targets without outbound auth (the only ones `register-managed`
- * creates) need no AWS permission. The one statement lets the gateway get a workload access token
- * for its own workload identity (`<gateway name>-*` in the default directory), the first step of
- * every outbound call through AgentCore Identity (an OAuth or API-key credential provider added to
- * a target later); it grants no credential by itself. No Lambda, Secrets Manager, S3 or Bedrock.
- *
- * @param scope - Account, region, partition.
- * @param gatewayName - The managed gateway's name.
- */
-export function gatewayExecutionPolicy(scope: PolicyScope, gatewayName: string): PolicyDocument {
-  const partition = scope.partition ?? 'aws';
-  const directory = `arn:${partition}:bedrock-agentcore:${scope.region}:${scope.account}:workload-identity-directory/default`;
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'GetTheGatewaysWorkloadAccessToken',
-        Effect: 'Allow',
-        Action: 'bedrock-agentcore:GetWorkloadAccessToken',
-        Resource: [directory, `${directory}/workload-identity/${gatewayName}-*`],
-      },
-    ],
-  };
-}
 
 /**
  * `AgentCoreMcpGateway-<gateway name, at most 30 characters>-<8 hex of sha256(region:name)>`:
@@ -74,11 +37,13 @@ export function gatewayRoleName(gatewayName: string, region: string): string {
  *
  * @param context - The AWS context.
  * @param gatewayName - The managed gateway's name.
+ * @param access - What its runtime targets need. Default: nothing.
  * @returns The role ARN and whether it was just created.
  */
 export async function ensureGatewayRole(
   context: AwsContext,
   gatewayName: string,
+  access: GatewayTargetAccess = NO_TARGET_ACCESS,
 ): Promise<{ arn: string; created: boolean }> {
   const caller = await readCallerIdentity(context);
   const scope = {
@@ -90,9 +55,73 @@ export async function ensureGatewayRole(
     name: gatewayRoleName(gatewayName, scope.region),
     description: `Execution role of the AgentCore Gateway ${gatewayName} (agentcore-mcp)`,
     trustPolicy: gatewayTrustPolicy(scope),
-    policyName: `AgentCoreMcpGatewayPolicy-${gatewayName}`,
-    policy: gatewayExecutionPolicy(scope, gatewayName),
+    policyName: gatewayPolicyName(gatewayName),
+    policy: gatewayExecutionPolicy(scope, gatewayName, access),
     account: caller.account,
     partition: caller.partition,
   });
+}
+
+/** The execution role a managed gateway runs with, once {@link prepareGatewayRole} is done. */
+export interface PreparedGatewayRole {
+  readonly roleArn: string;
+  /**
+   * `true` when an existing role's policy was just rewritten for runtime targets: IAM takes a few
+   * seconds before the gateway can use the new permissions.
+   */
+  readonly policyRewritten: boolean;
+}
+
+/**
+ * Readies the gateway's execution role before the gateway and its targets. A role register-managed
+ * does not manage (with `--role-arn`, or a reused gateway's role of another name) is never changed:
+ * when runtime targets need permissions, one line says which. Otherwise the gateway's own role
+ * ({@link gatewayRoleName}) is created or refreshed with the targets' statements
+ * ({@link ensureGatewayRole}); a reused gateway's own role is left alone when its targets need
+ * nothing. After creating a role it waits {@link ROLE_PROPAGATION_MS} for IAM.
+ *
+ * @param context - The AWS context.
+ * @param input - The gateway's name, `--role-arn`, the reused gateway's role (when it is reused),
+ *   and what the runtime targets need.
+ * @returns The role ARN and whether its policy was rewritten.
+ * @throws `AwsRequestError` naming the missing IAM permission.
+ * @example
+ * ```ts
+ * const role = await prepareGatewayRole(context, { gatewayName, access });
+ * ```
+ */
+export async function prepareGatewayRole(
+  context: AwsContext,
+  input: {
+    gatewayName: string;
+    roleArn?: string | undefined;
+    reusedRoleArn?: string | undefined;
+    access: GatewayTargetAccess;
+  },
+): Promise<PreparedGatewayRole> {
+  const { gatewayName, access } = input;
+  const region = context.clients.target.region;
+  const reusedRoleArn = input.reusedRoleArn === '' ? undefined : input.reusedRoleArn;
+  const current = reusedRoleArn ?? input.roleArn;
+  const ours =
+    input.roleArn === undefined &&
+    (current === undefined ||
+      current.slice(current.lastIndexOf('/') + 1) === gatewayRoleName(gatewayName, region));
+  if (current !== undefined && !ours) {
+    if (needsTargetAccess(access)) {
+      context.output.result(describeForeignRoleNeeds(current, { gatewayName, region, access }));
+    }
+    return { roleArn: current, policyRewritten: false };
+  }
+  if (current !== undefined && !needsTargetAccess(access)) {
+    return { roleArn: current, policyRewritten: false };
+  }
+  const role = await ensureGatewayRole(context, gatewayName, access);
+  if (role.created && !context.aws.dryRun) {
+    context.output.result(
+      `Created the execution role ${role.arn}; waiting ${ROLE_PROPAGATION_MS / 1000} s for IAM to propagate it`,
+    );
+    await context.sleep(ROLE_PROPAGATION_MS);
+  }
+  return { roleArn: role.arn, policyRewritten: !role.created && needsTargetAccess(access) };
 }

@@ -12,7 +12,6 @@ import {
 
 import type { AwsContext } from '../aws/awsContext.js';
 import { DRY_RUN_ACCOUNT } from '../aws/callerIdentity.js';
-import { ensureGatewayRole, ROLE_PROPAGATION_MS } from './gatewayRole.js';
 import { waitForStatus } from './waitForStatus.js';
 
 /** A managed gateway that is READY. */
@@ -26,59 +25,70 @@ export interface ManagedGateway {
   readonly created: boolean;
 }
 
-/** What {@link ensureManagedGateway} creates. */
+/** What {@link createManagedGateway} creates. */
 export interface ManagedGatewaySpec {
   /** A valid AgentCore name (`^([0-9a-zA-Z][-]?){1,100}$`). */
   readonly name: string;
   /** The inbound JWT authorizer (`authorizerType: CUSTOM_JWT`). */
   readonly authorizer: JwtAuthorizerConfig;
-  /** `--role-arn`; default: a role created for the gateway. */
-  readonly roleArn?: string | undefined;
+  /** The execution role, ready to be assumed (`prepareGatewayRole`). */
+  readonly roleArn: string;
 }
 
 const FAILED = ['FAILED', 'UPDATE_UNSUCCESSFUL', 'DELETING'];
 
 /**
- * Finds the gateway of that name (ListGateways) or creates it (execution role unless `roleArn` is
- * given, then CreateGateway with protocol MCP and a CUSTOM_JWT authorizer), and waits until it is
- * READY (GetGateway every 5 s, at most 5 minutes). A reused gateway keeps its own authorizer; a
- * difference from the config is printed as a note.
+ * Finds the gateway of that name (ListGateways) and waits until it is READY (GetGateway every 5 s,
+ * at most 5 minutes). A reused gateway keeps its own authorizer and role; an authorizer that
+ * differs from the config's is printed as a note.
  *
  * @param context - The AWS context.
- * @param spec - Name, authorizer and optional role.
- * @returns The READY gateway.
+ * @param spec - The name and the config's authorizer.
+ * @returns The READY gateway (`created: false`), or `undefined` when there is none.
  * @throws {@link CliError} `ERR_RUNTIME_FAILED` with AgentCore's status reasons, `ERR_TIMEOUT`;
  *   {@link AwsRequestError} naming the missing permission.
+ * @example
+ * ```ts
+ * const reused = await findManagedGateway(context, { name: 'tools', authorizer });
+ * ```
  */
-export async function ensureManagedGateway(
+export async function findManagedGateway(
+  context: AwsContext,
+  spec: { name: string; authorizer: JwtAuthorizerConfig },
+): Promise<ManagedGateway | undefined> {
+  const existing = await findGateway(context, spec.name);
+  if (existing?.gatewayId === undefined) return undefined;
+  context.output.result(`Reusing gateway ${spec.name} (${existing.gatewayId})`);
+  const ready = await waitForGateway(context, spec.name, existing.gatewayId);
+  noteAuthorizerDifference(context, spec, ready);
+  return toManagedGateway(context, ready, { created: false });
+}
+
+/**
+ * Creates the gateway (CreateGateway with protocol MCP, a CUSTOM_JWT authorizer and the execution
+ * role) and waits until it is READY (GetGateway every 5 s, at most 5 minutes).
+ *
+ * @param context - The AWS context.
+ * @param spec - Name, authorizer and role.
+ * @returns The READY gateway (`created: true`).
+ * @throws {@link CliError} `ERR_RUNTIME_FAILED` with AgentCore's status reasons, `ERR_TIMEOUT`;
+ *   {@link AwsRequestError} naming the missing permission.
+ * @example
+ * ```ts
+ * const gateway = await createManagedGateway(context, { name: 'tools', authorizer, roleArn });
+ * ```
+ */
+export async function createManagedGateway(
   context: AwsContext,
   spec: ManagedGatewaySpec,
 ): Promise<ManagedGateway> {
-  const existing = await findGateway(context, spec.name);
-  if (existing?.gatewayId !== undefined) {
-    context.output.result(`Reusing gateway ${spec.name} (${existing.gatewayId})`);
-    const ready = await waitForGateway(context, spec.name, existing.gatewayId);
-    noteAuthorizerDifference(context, spec, ready);
-    return toManagedGateway(context, ready, false);
-  }
-  let roleArn = spec.roleArn;
-  if (roleArn === undefined) {
-    const role = await ensureGatewayRole(context, spec.name);
-    roleArn = role.arn;
-    if (role.created && !context.aws.dryRun) {
-      context.output.result(
-        `Created the execution role ${role.arn}; waiting ${ROLE_PROPAGATION_MS / 1000} s for IAM to propagate it`,
-      );
-      await context.sleep(ROLE_PROPAGATION_MS);
-    }
-  }
   if (!context.aws.dryRun) context.output.result(`Creating gateway ${spec.name}`);
   const created = await context.aws.send<Partial<CreateGatewayCommandOutput>>(
     context.clients.agentCore,
     new CreateGatewayCommand({
       name: spec.name,
       description: 'MCP gateway registered by agentcore-mcp gateway register-managed',
-      roleArn,
+      roleArn: spec.roleArn,
       protocolType: 'MCP',
       authorizerType: 'CUSTOM_JWT',
       authorizerConfiguration: {
@@ -88,7 +98,7 @@ export async function ensureManagedGateway(
     () => ({ gatewayId: `${spec.name.toLowerCase()}-dryrun0000`, status: 'CREATING' }),
   );
   const ready = await waitForGateway(context, spec.name, created.gatewayId ?? '');
-  return toManagedGateway(context, ready, true);
+  return toManagedGateway(context, ready, { created: true, roleArn: spec.roleArn });
 }
 
 /**
@@ -138,21 +148,21 @@ function waitForGateway(
 function toManagedGateway(
   context: AwsContext,
   gateway: Partial<GetGatewayCommandOutput>,
-  created: boolean,
+  known: { created: boolean; roleArn?: string },
 ): ManagedGateway {
   const gatewayId = gateway.gatewayId ?? '';
   return {
     gatewayId,
     gatewayArn: gateway.gatewayArn ?? dryRunArn(context, gatewayId),
     gatewayUrl: gateway.gatewayUrl ?? formatGatewayUrl(gatewayId, context.clients.target.region),
-    roleArn: gateway.roleArn ?? '',
-    created,
+    roleArn: gateway.roleArn ?? known.roleArn ?? '',
+    created: known.created,
   };
 }
 
 function noteAuthorizerDifference(
   context: AwsContext,
-  spec: ManagedGatewaySpec,
+  spec: { name: string; authorizer: JwtAuthorizerConfig },
   gateway: Partial<GetGatewayCommandOutput>,
 ): void {
   const current = gateway.authorizerConfiguration?.customJWTAuthorizer;

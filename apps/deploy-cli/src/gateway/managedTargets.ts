@@ -1,3 +1,4 @@
+import type { RuntimeArn } from '@agentcore-mcp/core';
 import {
   CreateGatewayTargetCommand,
   type CreateGatewayTargetCommandOutput,
@@ -11,6 +12,13 @@ import {
 } from '@aws-sdk/client-bedrock-agentcore-control';
 
 import type { AwsContext } from '../aws/awsContext.js';
+import type { ManagedTargetAuth } from './targetAuthMode.js';
+import {
+  hasSameCredentials,
+  NO_OUTBOUND_AUTH,
+  type TargetOutboundAuth,
+} from './targetCredentials.js';
+import { formatTargetDescription } from './targetDescription.js';
 import { waitForStatus } from './waitForStatus.js';
 
 /** One `mcpServer` target to register. */
@@ -21,6 +29,8 @@ export interface ManagedTargetSpec {
   readonly name: string;
   /** The MCP server's https:// URL. */
   readonly endpoint: string;
+  /** The AgentCore runtime, when the URL is a runtime's invocation URL. */
+  readonly runtime?: RuntimeArn | undefined;
 }
 
 /** What happened to a target. */
@@ -67,28 +77,52 @@ export async function listManagedTargets(
 }
 
 /**
- * Creates an `mcpServer` target (CreateGatewayTarget with
- * `targetConfiguration.mcp.mcpServer.endpoint`, no outbound credentials), or reuses the one of the
- * same name, updating its endpoint when it changed. AgentCore then calls the server's `tools/list`.
+ * Creates an `mcpServer` target (CreateGatewayTarget with `targetConfiguration.mcp.mcpServer`
+ * and, for a runtime target, its `credentialProviderConfigurations`), or reuses the one of the
+ * same name, updating it (UpdateGatewayTarget) when its endpoint changed, or, for a runtime target,
+ * when its credentials differ. AgentCore then calls the server's `tools/list`.
  *
  * @param context - The AWS context.
- * @param input - The gateway, its existing targets and the target to register.
+ * @param input - The gateway, its existing targets, the target, its outbound auth (default none)
+ *   and what to do right before a create or update that sends credentials (wait for IAM).
  * @returns The target id and what was done; wait for it with {@link waitForManagedTarget}.
+ * @example
+ * ```ts
+ * const { targetId, action } = await ensureManagedTarget(context, { gatewayId, existing, target });
+ * ```
  */
 export async function ensureManagedTarget(
   context: AwsContext,
-  input: { gatewayId: string; existing: readonly TargetSummary[]; target: ManagedTargetSpec },
+  input: {
+    gatewayId: string;
+    existing: readonly TargetSummary[];
+    target: ManagedTargetSpec;
+    outbound?: TargetOutboundAuth | undefined;
+    beforeCredentialedWrite?: (() => Promise<void>) | undefined;
+  },
 ): Promise<{ targetId: string; action: ManagedTargetAction; status?: string | undefined }> {
   const { gatewayId, target } = input;
+  const outbound = input.outbound ?? NO_OUTBOUND_AUTH;
+  const credentials = outbound.credentials;
   const targetConfiguration: TargetConfiguration = {
     mcp: { mcpServer: { endpoint: target.endpoint } },
+  };
+  const beforeWrite = async (): Promise<void> => {
+    if (credentials !== undefined) await input.beforeCredentialedWrite?.();
   };
   const found = input.existing.find((item) => item.name === target.name);
   if (found?.targetId !== undefined) {
     const current = await getTarget(context, gatewayId, found.targetId);
-    if (current.targetConfiguration?.mcp?.mcpServer?.endpoint === target.endpoint) {
+    const sameCredentials =
+      target.runtime === undefined ||
+      hasSameCredentials(current.credentialProviderConfigurations, credentials);
+    if (
+      current.targetConfiguration?.mcp?.mcpServer?.endpoint === target.endpoint &&
+      sameCredentials
+    ) {
       return { targetId: found.targetId, action: 'reused', status: current.status };
     }
+    await beforeWrite();
     await context.aws.send(
       context.clients.agentCore,
       new UpdateGatewayTargetCommand({
@@ -96,18 +130,21 @@ export async function ensureManagedTarget(
         targetId: found.targetId,
         name: target.name,
         targetConfiguration,
+        ...(credentials === undefined ? {} : { credentialProviderConfigurations: credentials }),
       }),
       () => ({}),
     );
     return { targetId: found.targetId, action: 'updated' };
   }
+  await beforeWrite();
   const created = await context.aws.send<Partial<CreateGatewayTargetCommandOutput>>(
     context.clients.agentCore,
     new CreateGatewayTargetCommand({
       gatewayIdentifier: gatewayId,
       name: target.name,
-      description: `MCP server ${target.configName}, registered by agentcore-mcp`,
+      description: formatTargetDescription(target.configName),
       targetConfiguration,
+      ...(credentials === undefined ? {} : { credentialProviderConfigurations: credentials }),
     }),
     () => ({ targetId: dryRunTargetId(target.name), status: 'CREATING' }),
   );
@@ -118,18 +155,29 @@ export async function ensureManagedTarget(
  * Waits until a target is READY (GetGatewayTarget every 5 s, at most 5 minutes).
  *
  * @param context - The AWS context.
- * @param input - Gateway, target id, and the target's config name for messages.
+ * @param input - Gateway, target id, the target's config name for messages, and its outbound auth
+ *   (for the hint).
  * @throws {@link CliError} `ERR_RUNTIME_FAILED` with AgentCore's `statusReasons`, `ERR_TIMEOUT`.
  */
 export async function waitForManagedTarget(
   context: AwsContext,
-  input: { gatewayId: string; targetId: string; configName: string; name: string },
+  input: {
+    gatewayId: string;
+    targetId: string;
+    configName: string;
+    name: string;
+    auth?: ManagedTargetAuth | undefined;
+  },
 ): Promise<void> {
+  const sync = `agentcore-mcp gateway sync --target ${input.configName}`;
   await waitForStatus(context, {
     what: `Target ${input.name} (${input.targetId})`,
     poll: () => getTarget(context, input.gatewayId, input.targetId),
     failed: FAILED_TARGET_STATUSES,
-    hint: `AgentCore could not list the server's tools: it must answer MCP over streamable HTTP at a public https:// URL without credentials; fix it, then run agentcore-mcp gateway sync --target ${input.configName}`,
+    hint:
+      input.auth === 'iam' || input.auth === 'oauth'
+        ? `AgentCore could not list the runtime's tools with ${input.auth === 'iam' ? "IAM (the gateway role's bedrock-agentcore:InvokeAgentRuntime)" : 'OAuth client credentials (the runtime must allow the M2M client)'}: check the runtime with agentcore-mcp doctor, then run ${sync} (new IAM permissions take a few seconds)`
+        : `AgentCore could not list the server's tools: it must answer MCP over streamable HTTP at a public https:// URL without credentials; fix it, then run ${sync}`,
   });
 }
 

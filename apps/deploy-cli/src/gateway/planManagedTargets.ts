@@ -2,29 +2,45 @@ import { CliError } from '../errors.js';
 import type { GatewayConfigTarget } from './gatewayConfigFile.js';
 import { toManagedName } from './managedName.js';
 import type { ManagedTargetSpec } from './managedTargets.js';
+import { parseRuntimeTargetUrl } from './runtimeTargetUrl.js';
 
 /** Which config targets become managed `mcpServer` targets, and why the others do not. */
 export interface ManagedTargetPlan {
   readonly register: readonly ManagedTargetSpec[];
   readonly skipped: readonly { readonly configName: string; readonly reason: string }[];
+  /** One line per registered target whose config credentials the managed gateway replaces. */
+  readonly notes: readonly string[];
 }
 
 /**
  * Decides, before any AWS request, which targets of a gateway config AgentCore Gateway can call
- * as `mcpServer` targets: enabled HTTP targets on streamable HTTP at an https:// URL, without
- * outbound credentials. Stdio targets, legacy SSE, plain http:// and targets with headers, oauth or
- * forwardClientToken are skipped with the reason. Names are converted (`_` → `-`) and checked.
+ * as `mcpServer` targets: enabled HTTP targets on streamable HTTP at an https:// URL. An AgentCore
+ * Runtime invocation URL (in the gateway's region) is registered with the runtime's ARN, and the
+ * managed gateway authenticates to it itself (IAM or OAuth, see `register-managed --target-auth`),
+ * so its `Authorization` credentials in the config (an `Authorization` header, `oauth` or
+ * `forwardClientToken`) are replaced, with a note. Other targets must send no credentials. Stdio
+ * targets, legacy SSE, plain http://, targets with other credentials and runtimes in another
+ * region are skipped with the reason. Names are converted (`_` → `-`) and checked.
  *
  * @param targets - The config's targets.
+ * @param region - The managed gateway's region.
  * @returns The plan.
  * @throws {@link CliError} `ERR_INVALID_INPUT` for a name AgentCore rejects, or two targets whose
  *   converted names collide.
+ * @example
+ * ```ts
+ * const { register, skipped, notes } = planManagedTargets(config.targets, 'us-east-1');
+ * ```
  */
-export function planManagedTargets(targets: readonly GatewayConfigTarget[]): ManagedTargetPlan {
+export function planManagedTargets(
+  targets: readonly GatewayConfigTarget[],
+  region: string,
+): ManagedTargetPlan {
   const register: ManagedTargetSpec[] = [];
   const skipped: { configName: string; reason: string }[] = [];
+  const notes: string[] = [];
   for (const target of targets) {
-    const reason = skipReason(target);
+    const reason = skipReason(target, region);
     if (reason !== undefined) {
       skipped.push({ configName: target.name, reason });
       continue;
@@ -38,12 +54,23 @@ export function planManagedTargets(targets: readonly GatewayConfigTarget[]): Man
         `Targets "${clash.configName}" and "${target.name}" would both be named "${name}" on AgentCore Gateway (underscores become hyphens); rename one of them`,
       );
     }
-    register.push({ configName: target.name, name, endpoint: target.url });
+    const runtime = parseRuntimeTargetUrl(target.url)?.arn;
+    register.push({
+      configName: target.name,
+      name,
+      endpoint: target.url,
+      ...(runtime === undefined ? {} : { runtime }),
+    });
+    if (runtime !== undefined && target.sendsCredentials) {
+      notes.push(
+        `Target ${target.name}: the managed gateway authenticates to runtime ${runtime.runtimeId} itself (--target-auth), so the config's Authorization credentials (header, oauth or forwardClientToken) are not used`,
+      );
+    }
   }
-  return { register, skipped };
+  return { register, skipped, notes };
 }
 
-function skipReason(target: GatewayConfigTarget): string | undefined {
+function skipReason(target: GatewayConfigTarget, region: string): string | undefined {
   if (target.disabled) return 'disabled in the config';
   if (target.kind === 'stdio') {
     return 'a stdio target cannot be a managed target (AgentCore Gateway only calls MCP servers over HTTPS); keep it behind our own gateway (gateway-service), or serve it over HTTPS';
@@ -54,8 +81,17 @@ function skipReason(target: GatewayConfigTarget): string | undefined {
   if (!target.url.startsWith('https://')) {
     return `${target.url} is not https://: AgentCore Gateway calls MCP servers only at public https:// URLs`;
   }
-  if (target.sendsCredentials) {
-    return 'it sends credentials (headers, oauth or forwardClientToken); a managed target gets them from an AgentCore Identity credential provider, which register-managed does not create: add the target in the AgentCore console';
+  const runtime = parseRuntimeTargetUrl(target.url)?.arn;
+  if (runtime === undefined) {
+    return target.sendsCredentials
+      ? 'it sends credentials (headers, oauth or forwardClientToken); a managed target gets them from an AgentCore Identity credential provider, which register-managed sets up only for AgentCore Runtime targets: add the target in the AgentCore console'
+      : undefined;
+  }
+  if (runtime.region !== region) {
+    return `its runtime is in ${runtime.region} and the gateway in ${region}; register it on a gateway in ${runtime.region} (--region ${runtime.region})`;
+  }
+  if (target.otherHeaders.length > 0) {
+    return `it sends headers besides Authorization (${target.otherHeaders.join(', ')}), which a managed gateway cannot add; keep it behind our own gateway (gateway-service)`;
   }
   return undefined;
 }

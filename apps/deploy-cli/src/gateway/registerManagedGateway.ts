@@ -1,19 +1,28 @@
 import { relative, resolve } from 'node:path';
 
+import type { JwtAuthorizerConfig } from '@agentcore-mcp/core';
+
 import type { AwsContext } from '../aws/awsContext.js';
+import { CREDENTIALS_FILE } from '../cognito/credentialsFile.js';
 import { CliError } from '../errors.js';
 import { formatDryRun } from './formatDryRun.js';
 import { readGatewayConfigFile } from './gatewayConfigFile.js';
-import { ensureManagedGateway, type ManagedGateway } from './managedGateway.js';
+import type { GatewayTargetAccess } from './gatewayPolicy.js';
+import { prepareGatewayRole } from './gatewayRole.js';
+import { createManagedGateway, findManagedGateway, type ManagedGateway } from './managedGateway.js';
+import { reportManagedGateway } from './managedGatewayReport.js';
 import {
-  MANAGED_GATEWAY_STATE_FILE,
-  type ManagedGatewayState,
   type ManagedTargetState,
+  readCreatedProviders,
+  toManagedGatewayState,
   writeManagedGatewayState,
 } from './managedGatewayState.js';
 import { toManagedName } from './managedName.js';
-import { ensureManagedTarget, listManagedTargets, waitForManagedTarget } from './managedTargets.js';
+import { deleteUnrecordedProvider } from './oauthCredentialProvider.js';
 import { planManagedTargets } from './planManagedTargets.js';
+import { prepareTargetAuth } from './prepareTargetAuth.js';
+import { type RegisteredTarget, registerManagedTargets } from './registerManagedTargets.js';
+import type { TargetAuthMode } from './targetAuthMode.js';
 
 /** What `gateway register-managed` registers. */
 export interface RegisterManagedGatewayOptions {
@@ -21,14 +30,24 @@ export interface RegisterManagedGatewayOptions {
   readonly config?: string | undefined;
   /** `--name`: the managed gateway's name (`_` becomes `-`). Default: `agentcore-mcp-gateway`. */
   readonly name?: string | undefined;
-  /** `--role-arn`: an existing execution role. Default: one created for the gateway. */
+  /** `--role-arn`: an existing execution role, never changed. Default: one created for the gateway. */
   readonly roleArn?: string | undefined;
+  /**
+   * `--target-auth`: how the gateway authenticates to AgentCore Runtime targets. Default: `auto`
+   * (OAuth for a JWT runtime, IAM for an IAM one).
+   */
+  readonly targetAuth?: TargetAuthMode | undefined;
+  /**
+   * `--credentials`: the file with the M2M client of `setup-cognito --m2m`, for OAuth runtime
+   * targets. Default: `.agentcore-mcp/cognito-credentials.json`.
+   */
+  readonly credentials?: string | undefined;
 }
 
 /** What `register-managed` did. */
 export interface GatewayRegisterManagedResult {
   readonly gateway: ManagedGateway;
-  readonly targets: readonly (ManagedTargetState & { readonly action: string })[];
+  readonly targets: readonly RegisteredTarget[];
   readonly skipped: readonly { readonly configName: string; readonly reason: string }[];
   /** The state file, or `undefined` in a dry run. */
   readonly stateFile?: string | undefined;
@@ -41,19 +60,27 @@ export const DEFAULT_MANAGED_GATEWAY_NAME = 'agentcore-mcp-gateway';
  * Creates (or reuses) a managed AgentCore Gateway for a gateway config (`agentcore-mcp gateway
  * register-managed`): protocol MCP, a CUSTOM_JWT authorizer from
  * `gateway.auth.customJWTAuthorizer`, an execution role (unless `--role-arn`), then one
- * `mcpServer` target per HTTPS target, each waited for until READY. Records ids and URLs in
- * `.agentcore-mcp/managed-gateway.json` and prints the gateway URL and how to call it. With
- * `--dry-run` (`context.aws.dryRun`) it prints the AWS requests instead.
+ * `mcpServer` target per HTTPS target, each waited for until READY. An AgentCore Runtime target
+ * gets outbound auth (`--target-auth`): IAM (the role may invoke the runtime) or OAuth (an AgentCore
+ * Identity OAuth2 credential provider from the M2M client of `setup-cognito --m2m`, which the role
+ * may take tokens from). The work follows the dependencies: runtime lookups and the provider, the
+ * role's policy (it names the provider's secret), the gateway, the targets. Records ids, URLs, each
+ * target's auth and the providers it created in `.agentcore-mcp/managed-gateway.json` and prints
+ * the gateway URL and how to call it. With `--dry-run` (`context.aws.dryRun`) it prints the AWS
+ * requests instead, secrets redacted.
  *
- * @param options - The config file, the gateway name and the role.
+ * @param options - The config file, the gateway name, the role, the target auth and the
+ *   credentials file.
  * @param context - The AWS context.
  * @returns The gateway, its targets, and the skipped targets.
- * @throws {@link CliError} `ERR_INVALID_INPUT` (no authorizer, bad names), `ERR_RUNTIME_FAILED`
- *   (FAILED, with AgentCore's reasons), `ERR_TIMEOUT`; `AwsRequestError` naming the missing
- *   permission; `AgentCoreMcpError` `ERR_CONFIG_INVALID` for an unreadable config.
+ * @throws {@link CliError} `ERR_INVALID_INPUT` (no authorizer, bad names, a `--target-auth` that
+ *   contradicts a runtime), `ERR_CONFIG_INVALID` (no M2M client for OAuth targets),
+ *   `ERR_RUNTIME_FAILED` (FAILED, with AgentCore's reasons), `ERR_TIMEOUT`; `AwsRequestError`
+ *   naming the missing permission; `AgentCoreMcpError` `ERR_CONFIG_INVALID` for an unreadable
+ *   config.
  * @example
  * ```ts
- * await registerManagedGateway({ config: 'gateway.json' }, context);
+ * await registerManagedGateway({ config: 'gateway.json', targetAuth: 'auto' }, context);
  * ```
  */
 export async function registerManagedGateway(
@@ -69,105 +96,86 @@ export async function registerManagedGateway(
       `${shownConfig} has no gateway.auth.customJWTAuthorizer, and a managed gateway needs one: run agentcore-mcp setup-cognito, then agentcore-mcp gateway setup (it adds authorizer_config.json)`,
     );
   }
+  const { authorizer } = config;
   const name = toManagedName(options.name ?? DEFAULT_MANAGED_GATEWAY_NAME, 'gateway');
-  const plan = planManagedTargets(config.targets);
+  const region = context.clients.target.region;
+  const plan = planManagedTargets(config.targets, region);
   const { output } = context;
   for (const { configName, reason } of plan.skipped)
     output.result(`Skipping target ${configName}: ${reason}`);
+  for (const note of plan.notes) output.result(note);
 
-  const gateway = await ensureManagedGateway(context, {
-    name,
-    authorizer: config.authorizer,
-    roleArn: options.roleArn,
+  const prepared = await prepareTargetAuth(context, {
+    targets: plan.register,
+    mode: options.targetAuth ?? 'auto',
+    gatewayName: name,
+    credentialsFile: options.credentials ?? CREDENTIALS_FILE,
+    createdProviders: readCreatedProviders(context.cwd, region),
   });
-  const region = context.clients.target.region;
-  const targets: (ManagedTargetState & { action: string })[] = [];
-  const save = (): string | undefined =>
-    context.aws.dryRun
-      ? undefined
-      : writeManagedGatewayState(
-          context.cwd,
-          toState({ gateway, name, region, config: shownConfig, targets, context }),
-        );
-  let stateFile = save();
-  const existing =
-    plan.register.length > 0 ? await listManagedTargets(context, gateway.gatewayId) : [];
-  for (const target of plan.register) {
-    const { targetId, action, status } = await ensureManagedTarget(context, {
-      gatewayId: gateway.gatewayId,
-      existing,
-      target,
-    });
-    targets.push({ ...target, targetId, action });
-    stateFile = save();
-    if (!context.aws.dryRun)
-      output.result(
-        `${capitalize(action)} target ${target.name} (${targetId}) → ${target.endpoint}`,
-      );
-    if (status !== 'READY') {
-      await waitForManagedTarget(context, { gatewayId: gateway.gatewayId, targetId, ...target });
-    }
-  }
-
-  if (context.aws.dryRun) {
-    for (const line of formatDryRun(context.aws.requests)) output.result(line);
-  } else {
-    report(context, { gateway, targets, stateFile });
-  }
-  return { gateway, targets, skipped: plan.skipped, stateFile };
-}
-
-function toState(input: {
-  gateway: ManagedGateway;
-  name: string;
-  region: string;
-  config: string;
-  targets: readonly ManagedTargetState[];
-  context: AwsContext;
-}): ManagedGatewayState {
-  return {
-    version: 1,
-    region: input.region,
-    gatewayName: input.name,
-    gatewayId: input.gateway.gatewayId,
-    gatewayArn: input.gateway.gatewayArn,
-    gatewayUrl: input.gateway.gatewayUrl,
-    roleArn: input.gateway.roleArn,
-    config: input.config,
-    targets: input.targets.map(({ configName, name, targetId, endpoint }) => ({
-      configName,
+  // A provider this run created is recorded with the first target that uses it; until then, a
+  // failure deletes it again, so no provider is left that no state file records.
+  let providerRecorded = prepared.createdNow === undefined;
+  try {
+    const { gateway, policyRewritten } = await readyGateway(context, {
       name,
-      targetId,
-      endpoint,
-    })),
-    updatedAt: input.context.now().toISOString(),
-  };
+      authorizer,
+      roleArn: options.roleArn,
+      access: prepared.access,
+    });
+    let stateFile: string | undefined;
+    const record = (targets: readonly ManagedTargetState[]): void => {
+      if (context.aws.dryRun) return;
+      const state = toManagedGatewayState({
+        gateway,
+        gatewayName: name,
+        region,
+        config: shownConfig,
+        targets,
+        updatedAt: context.now().toISOString(),
+      });
+      stateFile = writeManagedGatewayState(context.cwd, state);
+      providerRecorded ||= targets.some((target) => target.credentialProvider !== undefined);
+    };
+    record([]);
+    const targets = await registerManagedTargets(context, {
+      gateway,
+      targets: plan.register,
+      outbound: prepared.byTarget,
+      waitForIam: policyRewritten,
+      record,
+    });
+    if (context.aws.dryRun) {
+      for (const line of formatDryRun(context.aws.requests)) output.result(line);
+    } else {
+      reportManagedGateway(context, { gateway, targets, stateFile });
+    }
+    return { gateway, targets, skipped: plan.skipped, stateFile };
+  } catch (error) {
+    if (!providerRecorded && prepared.createdNow !== undefined)
+      await deleteUnrecordedProvider(context, prepared.createdNow);
+    throw error;
+  }
 }
 
-function report(
+/** The gateway found (ListGateways) or created, with its execution role ready first. */
+async function readyGateway(
   context: AwsContext,
   input: {
-    gateway: ManagedGateway;
-    targets: readonly ManagedTargetState[];
-    stateFile: string | undefined;
+    name: string;
+    authorizer: JwtAuthorizerConfig;
+    roleArn: string | undefined;
+    access: GatewayTargetAccess;
   },
-): void {
-  const { output } = context;
-  const { gateway, targets } = input;
-  output.result(
-    `Gateway ${gateway.gatewayId} is READY with ${targets.length} target${targets.length === 1 ? '' : 's'}.`,
-  );
-  output.result(`  URL: ${gateway.gatewayUrl}`);
-  output.result(
-    `  Call it with a bearer token from the authorizer's issuer, e.g.: agentcore-mcp invoke --url ${gateway.gatewayUrl} --credentials .agentcore-mcp/cognito-credentials.json tools/list`,
-  );
-  const example = targets[0]?.name ?? '<target>';
-  output.result(
-    `  Tools are named <target>___<tool>, e.g. ${example}___<tool>; after a server's tools change run agentcore-mcp gateway sync`,
-  );
-  if (input.stateFile) output.result(`  Recorded in ${MANAGED_GATEWAY_STATE_FILE}`);
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+): Promise<{ gateway: ManagedGateway; policyRewritten: boolean }> {
+  const { name, authorizer } = input;
+  const reused = await findManagedGateway(context, { name, authorizer });
+  const role = await prepareGatewayRole(context, {
+    gatewayName: name,
+    roleArn: input.roleArn,
+    reusedRoleArn: reused?.roleArn,
+    access: input.access,
+  });
+  const gateway =
+    reused ?? (await createManagedGateway(context, { name, authorizer, roleArn: role.roleArn }));
+  return { gateway, policyRewritten: role.policyRewritten };
 }

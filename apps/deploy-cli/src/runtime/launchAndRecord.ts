@@ -1,5 +1,6 @@
 import type { AwsContext } from '../aws/awsContext.js';
 import { assertDockerfile, type DockerfileCheck } from '../build/checkDockerfile.js';
+import type { TransactionSearchOptions } from '../observability/transactionSearch.js';
 import type { Output } from '../output.js';
 import type { ProjectConfig, RuntimeProject } from '../project/projectConfig.js';
 import { withRuntime, writeProjectConfig } from '../project/projectConfigFile.js';
@@ -21,6 +22,12 @@ export interface LaunchAndRecordInput {
   readonly json?: boolean | undefined;
   /** The fixes the Dockerfile check suggests. Default: `launch`'s (configure again). */
   readonly dockerfileFixes?: Pick<DockerfileCheck, 'missingFix' | 'withoutObservability'>;
+  /**
+   * CloudWatch Transaction Search (runtimes with observability): `enable` is
+   * `--enable-transaction-search`; `command` and `withObservability` word the hints for the
+   * command that runs. Default: check only, hints for `launch`.
+   */
+  readonly transactionSearch?: TransactionSearchOptions | undefined;
 }
 
 /**
@@ -33,7 +40,8 @@ export interface LaunchAndRecordInput {
  * @param context - The AWS context.
  * @param input - The project, the runtime in it, the build mode and the output format.
  * @returns What was deployed (in a dry run: what would be).
- * @throws {@link CliError} `ERR_INVALID_INPUT` for a missing Dockerfile or stage;
+ * @throws {@link CliError} `ERR_INVALID_INPUT` for a missing Dockerfile or stage, or
+ *   `--enable-transaction-search` without observability;
  *   `ERR_BUILD_FAILED` / `ERR_RUNTIME_FAILED` / `ERR_TIMEOUT`; `AwsRequestError` naming the
  *   missing permission.
  * @example
@@ -53,7 +61,10 @@ export async function launchAndRecord(
   const { output } = context;
   const json = input.json === true;
   const progress = json ? { ...context, output: progressToStderr(output) } : context;
-  const result = await launchRuntime(progress, input.runtime, { localBuild: input.localBuild });
+  const result = await launchRuntime(progress, input.runtime, {
+    localBuild: input.localBuild,
+    transactionSearch: input.transactionSearch,
+  });
   if (context.aws.dryRun) {
     const plan = toLaunchPlan({
       runtime: input.runtime,

@@ -15,6 +15,11 @@ import {
   runtimeExecutionPolicy,
   runtimeTrustPolicy,
 } from '../iam/iamPolicies.js';
+import {
+  assertTransactionSearchOptions,
+  checkTransactionSearch,
+  type TransactionSearchOptions,
+} from '../observability/transactionSearch.js';
 import type { RuntimeProject } from '../project/projectConfig.js';
 import { deployResourceNames } from '../project/resourceNames.js';
 import { deployRuntime } from './deployRuntime.js';
@@ -25,6 +30,11 @@ import { ACCOUNT_PLACEHOLDER, partitionOfRegion } from './launchPlan.js';
 export interface LaunchOptions {
   /** Build with the local Docker instead of CodeBuild. */
   readonly localBuild: boolean;
+  /**
+   * CloudWatch Transaction Search, checked when the runtime builds with observability:
+   * `--enable-transaction-search` turns it on. Default: only check.
+   */
+  readonly transactionSearch?: TransactionSearchOptions | undefined;
 }
 
 /**
@@ -48,17 +58,20 @@ export interface LaunchResult {
 }
 
 /**
- * Deploys one configured runtime: ECR repository, execution role, the arm64 image (CodeBuild, or
- * local Docker), then CreateAgentRuntime or UpdateAgentRuntime and the wait for READY. Every AWS
+ * Deploys one configured runtime: for a runtime with observability the CloudWatch Transaction
+ * Search check (or, with `--enable-transaction-search`, its set-up), then the ECR repository, the
+ * execution role, the arm64 image (CodeBuild, or local Docker), then CreateAgentRuntime or
+ * UpdateAgentRuntime and the wait for READY. Every AWS
  * request goes through `context.aws`, so `--dry-run` records the whole plan and sends nothing;
  * a dry run does not ask STS who the caller is either (it would need credentials), and shows the
  * account as `<account>`.
  *
  * @param context - The AWS context (its `output` receives the progress lines).
  * @param runtime - The configured runtime.
- * @param options - Whether to build with the local Docker.
+ * @param options - Whether to build with the local Docker; Transaction Search.
  * @returns What was deployed (in a dry run: what would be).
- * @throws {@link CliError} `ERR_BUILD_FAILED` / `ERR_RUNTIME_FAILED` / `ERR_TIMEOUT`;
+ * @throws {@link CliError} `ERR_INVALID_INPUT` (`--enable-transaction-search` without
+ *   observability, before any request) / `ERR_BUILD_FAILED` / `ERR_RUNTIME_FAILED` / `ERR_TIMEOUT`;
  *   `AwsRequestError` naming the missing permission.
  * @example
  * ```ts
@@ -70,6 +83,7 @@ export async function launchRuntime(
   runtime: RuntimeProject,
   options: LaunchOptions,
 ): Promise<LaunchResult> {
+  assertTransactionSearchOptions(runtime, options.transactionSearch ?? {});
   const { output } = context;
   const { region } = context.clients.target;
   const dryRun = context.aws.dryRun;
@@ -82,6 +96,10 @@ export async function launchRuntime(
   output.result(
     `Deploying ${runtime.name} to AgentCore Runtime in ${region} (account ${identity.account})`,
   );
+  // First, so that a failing --enable-transaction-search stops the launch before anything is built.
+  if (runtime.observability === true) {
+    await checkTransactionSearch(context, scope, options.transactionSearch);
+  }
   const repository = await ensureEcrRepository(context, {
     name: names.ecrRepository,
     account: identity.account,

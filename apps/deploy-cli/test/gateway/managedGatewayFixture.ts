@@ -1,6 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { buildInvocationUrl } from '@agentcore-mcp/core';
 
 import {
   type ManagedTargetState,
@@ -72,10 +74,11 @@ export const RECORDED_TARGETS: readonly ManagedTargetState[] = [
 
 /**
  * A temporary project where register-managed recorded the gateway (in `region`, default
- * `us-east-1`) and `targets` (default {@link RECORDED_TARGETS}).
+ * `us-east-1`), `targets` (default {@link RECORDED_TARGETS}) and `roleArn` (default a role it did
+ * not create).
  */
 export function registeredProject(
-  options: { region?: string; targets?: readonly ManagedTargetState[] } = {},
+  options: { region?: string; targets?: readonly ManagedTargetState[]; roleArn?: string } = {},
 ): string {
   const cwd = mkdtempSync(join(tmpdir(), 'agentcore-mcp-sync-'));
   writeManagedGatewayState(cwd, {
@@ -85,10 +88,68 @@ export function registeredProject(
     gatewayId: GATEWAY_ID,
     gatewayArn: GATEWAY_ARN,
     gatewayUrl: GATEWAY_URL,
-    roleArn: 'arn:aws:iam::123456789012:role/gateway',
+    roleArn: options.roleArn ?? 'arn:aws:iam::123456789012:role/gateway',
     config: 'gateway.json',
     targets: [...(options.targets ?? RECORDED_TARGETS)],
     updatedAt: '2026-11-25T12:00:00.000Z',
   });
+  return cwd;
+}
+
+/** A JWT-authorized runtime (customJWTAuthorizer) a gateway target calls. */
+export const JWT_RUNTIME_ARN =
+  'arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/weather-AbCdEf1234';
+/** An IAM-authorized runtime (SigV4) a gateway target calls. */
+export const IAM_RUNTIME_ARN =
+  'arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/billing-ZyXwVu9876';
+/** The invocation URL of a runtime, as `gateway setup` writes it into gateway.json. */
+export const invocationUrlOf = (arn: string): string => buildInvocationUrl({ arn });
+
+/** The M2M client `setup-cognito --m2m` stored. */
+export const M2M = {
+  clientId: 'm2m-client-1',
+  clientSecret: 'm2m-SECRET-value-never-printed',
+  tokenUrl: 'https://agentcore-mcp.auth.us-east-1.amazoncognito.com/oauth2/token',
+  scopes: ['agentcore-mcp/invoke'],
+};
+
+/** The OAuth2 credential provider register-managed creates for {@link GATEWAY_NAME}. */
+export const PROVIDER_NAME = `${GATEWAY_NAME}-m2m`;
+export const PROVIDER_ARN = `arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/oauth2credentialprovider/${PROVIDER_NAME}`;
+export const SECRET_ARN = `arn:aws:secretsmanager:us-east-1:123456789012:secret:bedrock-agentcore-identity!default/oauth2/${PROVIDER_NAME}-AbCdEf`;
+
+/**
+ * A temporary project whose gateway.json has the given targets (name → URL) and the authorizer,
+ * and, unless `m2m` is `false`, a credentials file with {@link M2M} (`m2m: 'none'` writes one
+ * without the M2M part).
+ */
+export function projectWithTargets(
+  targets: Record<string, string>,
+  options: { m2m?: boolean | 'none' } = {},
+): string {
+  const cwd = mkdtempSync(join(tmpdir(), 'agentcore-mcp-runtime-targets-'));
+  writeFileSync(
+    join(cwd, 'gateway.json'),
+    JSON.stringify({
+      mcpServers: Object.fromEntries(Object.entries(targets).map(([name, url]) => [name, { url }])),
+      gateway: { auth: { customJWTAuthorizer: AUTHORIZER } },
+    }),
+  );
+  if (options.m2m !== false) {
+    mkdirSync(join(cwd, '.agentcore-mcp'), { recursive: true });
+    writeFileSync(
+      join(cwd, '.agentcore-mcp', 'cognito-credentials.json'),
+      JSON.stringify({
+        region: 'us-east-1',
+        userPoolId: 'us-east-1_AbC',
+        clientId: 'client-1',
+        username: 'testuser',
+        password: 'user-password',
+        accessToken: 'token',
+        expiresAt: '2026-11-25T13:00:00.000Z',
+        ...(options.m2m === 'none' ? {} : { m2m: M2M }),
+      }),
+    );
+  }
   return cwd;
 }

@@ -24,11 +24,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { AwsRequestError, CliError } from '../../src/errors.js';
-import {
-  gatewayExecutionPolicy,
-  gatewayRoleName,
-  gatewayTrustPolicy,
-} from '../../src/gateway/gatewayRole.js';
+import { gatewayExecutionPolicy, gatewayTrustPolicy } from '../../src/gateway/gatewayPolicy.js';
+import { gatewayRoleName } from '../../src/gateway/gatewayRole.js';
 import {
   MANAGED_GATEWAY_STATE_FILE,
   type ManagedGatewayState,
@@ -80,7 +77,7 @@ const READY_GATEWAY = {
 };
 const SKIPPED = [
   'Skipping target files: a stdio target cannot be a managed target (AgentCore Gateway only calls MCP servers over HTTPS); keep it behind our own gateway (gateway-service), or serve it over HTTPS',
-  'Skipping target private: it sends credentials (headers, oauth or forwardClientToken); a managed target gets them from an AgentCore Identity credential provider, which register-managed does not create: add the target in the AgentCore console',
+  'Skipping target private: it sends credentials (headers, oauth or forwardClientToken); a managed target gets them from an AgentCore Identity credential provider, which register-managed sets up only for AgentCore Runtime targets: add the target in the AgentCore console',
 ];
 
 beforeAll(() => {
@@ -197,6 +194,7 @@ describe('gateway register-managed', () => {
           name: 'weather-api',
           targetId: TARGET_ID,
           endpoint: WEATHER_URL,
+          auth: 'none',
         },
       ],
       updatedAt: '2026-11-25T12:00:00.000Z',
@@ -322,6 +320,7 @@ describe('gateway register-managed', () => {
         name: 'weather-api',
         targetId: TARGET_ID,
         endpoint: WEATHER_URL,
+        auth: 'none',
       },
     ]);
   });

@@ -12,7 +12,12 @@ import {
   ResourceNotFoundException,
   UpdateAgentRuntimeCommand,
 } from '@aws-sdk/client-bedrock-agentcore-control';
-import { CloudWatchLogsClient, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import {
+  CloudWatchLogsClient,
+  DescribeResourcePoliciesCommand,
+  GetLogEventsCommand,
+  PutResourcePolicyCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
 import {
   BatchGetBuildsCommand,
   BatchGetProjectsCommand,
@@ -44,6 +49,13 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import {
+  GetIndexingRulesCommand,
+  GetTraceSegmentDestinationCommand,
+  UpdateIndexingRuleCommand,
+  UpdateTraceSegmentDestinationCommand,
+  XRayClient,
+} from '@aws-sdk/client-xray';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 
@@ -75,6 +87,7 @@ const s3 = mockClient(S3Client);
 const codeBuild = mockClient(CodeBuildClient);
 const logs = mockClient(CloudWatchLogsClient);
 const agentCore = mockClient(BedrockAgentCoreControlClient);
+const xray = mockClient(XRayClient);
 
 const IMAGE = `${ECR_URI}:20261125-120000`;
 const EXECUTION_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/${NAMES.executionRole}`;
@@ -133,10 +146,14 @@ function mockEverythingMissing(): void {
     .resolvesOnce({ status: 'CREATING' })
     .resolves({ status: 'READY' });
   agentCore.on(GetAgentRuntimeEndpointCommand).resolves({ status: 'READY' });
+  // Transaction Search is on (the observability tests below change that).
+  xray
+    .on(GetTraceSegmentDestinationCommand)
+    .resolves({ Destination: 'CloudWatchLogs', Status: 'ACTIVE' });
 }
 
 beforeEach(() => {
-  for (const mock of [sts, ecr, iam, s3, codeBuild, logs, agentCore]) mock.reset();
+  for (const mock of [sts, ecr, iam, s3, codeBuild, logs, agentCore, xray]) mock.reset();
 });
 
 const operations = (context: TestContext) =>
@@ -479,6 +496,185 @@ describe('launch with observability', () => {
       code: 'ERR_INVALID_INPUT',
       message:
         'apps/example-server/Dockerfile has no stage named observability, which observability builds (docker build --target observability): add a stage "FROM <your runtime stage> AS observability" that installs ADOT for Node (the Dockerfile agentcore-mcp init generates has one), or run agentcore-mcp configure again without --observability',
+    });
+    expect(context.aws.requests).toEqual([]);
+  });
+});
+
+describe('launch with observability: CloudWatch Transaction Search', () => {
+  /** A configured runtime with observability and a Dockerfile that has the stage. */
+  function observabilityProject() {
+    const fresh = freshProject({ observability: true });
+    writeFileSync(join(fresh.context.cwd, fresh.runtime.dockerfile), DOCKERFILE_WITH_OBSERVABILITY);
+    return fresh;
+  }
+
+  /** Transaction Search was never turned on in the account. */
+  function mockTransactionSearchOff(): void {
+    xray.on(GetTraceSegmentDestinationCommand).resolves({ Destination: 'XRay', Status: 'ACTIVE' });
+    xray
+      .on(UpdateTraceSegmentDestinationCommand)
+      .resolves({ Destination: 'CloudWatchLogs', Status: 'PENDING' });
+    xray.on(GetIndexingRulesCommand).resolves({ IndexingRules: [{ Name: 'Default' }] });
+    xray.on(UpdateIndexingRuleCommand).resolves({});
+    logs.on(DescribeResourcePoliciesCommand).resolves({ resourcePolicies: [] });
+    logs.on(PutResourcePolicyCommand).resolves({});
+  }
+
+  const transactionSearchRequests = (context: TestContext) =>
+    operations(context).filter((operation) => /^(xray|logs):/.test(operation));
+
+  it('sends no X-Ray or Logs request for a runtime without observability', async () => {
+    mockEverythingMissing();
+    const { context, project, runtime } = freshProject();
+
+    await launchAndRecord(context, { project, runtime, localBuild: false });
+
+    expect(xray.calls()).toHaveLength(0);
+    expect(transactionSearchRequests(context)).toEqual([]);
+  });
+
+  it('only checks when Transaction Search is on, right after STS', async () => {
+    mockEverythingMissing();
+    const { context, project, runtime } = observabilityProject();
+
+    await launchAndRecord(context, { project, runtime, localBuild: false });
+
+    expect(operations(context).slice(0, 3)).toEqual([
+      'sts:GetCallerIdentity',
+      'xray:GetTraceSegmentDestination',
+      'ecr:DescribeRepositories',
+    ]);
+    expect(transactionSearchRequests(context)).toEqual(['xray:GetTraceSegmentDestination']);
+    expect(context.stdout).toContain(
+      '  CloudWatch Transaction Search: on (spans go to CloudWatch Logs)',
+    );
+    expect(context.stderr).toEqual([]);
+  });
+
+  it('prints one note when Transaction Search is off, and the launch goes on to READY', async () => {
+    mockEverythingMissing();
+    mockTransactionSearchOff();
+    const { context, project, runtime } = observabilityProject();
+
+    const result = await launchAndRecord(context, { project, runtime, localBuild: false });
+
+    expect(context.stderr).toEqual([
+      `  note: CloudWatch Transaction Search is off in account ${ACCOUNT} (${REGION}), so traces will not appear in AgentCore observability: run agentcore-mcp launch --enable-transaction-search (once per account and region)`,
+    ]);
+    expect(transactionSearchRequests(context)).toEqual(['xray:GetTraceSegmentDestination']);
+    expect(result).toMatchObject({ runtimeArn: RUNTIME_ARN, created: true });
+    expect(readProjectConfig(context.cwd)?.runtimes[RUNTIME_NAME]?.deployment?.runtimeArn).toBe(
+      RUNTIME_ARN,
+    );
+  });
+
+  it('goes on with one note when the check is denied', async () => {
+    mockEverythingMissing();
+    xray.on(GetTraceSegmentDestinationCommand).rejects(
+      Object.assign(new Error('not authorized to perform: xray:GetTraceSegmentDestination'), {
+        name: 'AccessDeniedException',
+        $metadata: {},
+      }),
+    );
+    const { context, project, runtime } = observabilityProject();
+
+    const result = await launchAndRecord(context, { project, runtime, localBuild: false });
+
+    expect(context.stderr).toEqual([
+      '  note: could not check CloudWatch Transaction Search, without which traces do not appear in AgentCore observability: your AWS identity is missing the permission xray:GetTraceSegmentDestination; the launch goes on',
+    ]);
+    expect(result.created).toBe(true);
+  });
+
+  it('--enable-transaction-search on a fresh account sets it up before anything else is built', async () => {
+    mockEverythingMissing();
+    mockTransactionSearchOff();
+    const { context, project, runtime } = observabilityProject();
+
+    await launchAndRecord(context, {
+      project,
+      runtime,
+      localBuild: false,
+      transactionSearch: { enable: true },
+    });
+
+    expect(operations(context).slice(0, 8)).toEqual([
+      'sts:GetCallerIdentity',
+      'xray:GetTraceSegmentDestination',
+      'logs:DescribeResourcePolicies',
+      'logs:PutResourcePolicy',
+      'xray:UpdateTraceSegmentDestination',
+      'xray:GetIndexingRules',
+      'xray:UpdateIndexingRule',
+      'ecr:DescribeRepositories',
+    ]);
+    const put = logs.commandCalls(PutResourcePolicyCommand)[0]?.args[0].input;
+    expect(put?.policyName).toBe('TransactionSearchXRayAccess');
+    expect(JSON.parse(put?.policyDocument ?? '{}')).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'TransactionSearchXRayAccess',
+          Effect: 'Allow',
+          Principal: { Service: 'xray.amazonaws.com' },
+          Action: 'logs:PutLogEvents',
+          Resource: [
+            `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:aws/spans:*`,
+            `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/application-signals/data:*`,
+          ],
+          Condition: {
+            ArnLike: { 'aws:SourceArn': `arn:aws:xray:${REGION}:${ACCOUNT}:*` },
+            StringEquals: { 'aws:SourceAccount': ACCOUNT },
+          },
+        },
+      ],
+    });
+    expect(xray.commandCalls(UpdateIndexingRuleCommand)[0]?.args[0].input).toEqual({
+      Name: 'Default',
+      Rule: { Probabilistic: { DesiredSamplingPercentage: 1 } },
+    });
+    expect(context.stderr).toEqual([]);
+  });
+
+  it('--enable-transaction-search on an account already set up writes nothing', async () => {
+    mockEverythingMissing();
+    xray.on(GetIndexingRulesCommand).resolves({
+      IndexingRules: [
+        { Name: 'Default', Rule: { Probabilistic: { DesiredSamplingPercentage: 1 } } },
+      ],
+    });
+    const { context, project, runtime } = observabilityProject();
+
+    await launchAndRecord(context, {
+      project,
+      runtime,
+      localBuild: false,
+      transactionSearch: { enable: true },
+    });
+
+    expect(transactionSearchRequests(context)).toEqual([
+      'xray:GetTraceSegmentDestination',
+      'xray:GetIndexingRules',
+    ]);
+    expect(logs.calls()).toHaveLength(0);
+  });
+
+  it('refuses --enable-transaction-search without observability, before any AWS request', async () => {
+    mockEverythingMissing();
+    const { context, project, runtime } = freshProject();
+
+    const failure = await launchAndRecord(context, {
+      project,
+      runtime,
+      localBuild: false,
+      transactionSearch: { enable: true },
+    }).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(CliError);
+    expect(failure).toMatchObject({
+      code: 'ERR_INVALID_INPUT',
+      message: `--enable-transaction-search works only with observability, which ${RUNTIME_NAME} does not use: run agentcore-mcp configure again with --observability, or drop --enable-transaction-search`,
     });
     expect(context.aws.requests).toEqual([]);
   });

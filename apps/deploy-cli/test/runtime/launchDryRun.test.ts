@@ -8,6 +8,7 @@ import { ECRClient } from '@aws-sdk/client-ecr';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
+import { XRayClient } from '@aws-sdk/client-xray';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 
@@ -34,6 +35,7 @@ const mocks = [
   mockClient(CodeBuildClient),
   mockClient(CloudWatchLogsClient),
   mockClient(BedrockAgentCoreControlClient),
+  mockClient(XRayClient),
 ];
 
 beforeEach(() => {
@@ -131,6 +133,13 @@ describe('launch --dry-run --json', () => {
       'bedrock-agentcore:UpdateAgentRuntime',
     ]);
     expect(plan.requests.at(-1)?.input).toMatchObject({ agentRuntimeId: RUNTIME_ID });
+    const image = `<account>.dkr.ecr.${REGION}.amazonaws.com/${NAMES.ecrRepository}:20261125-120000`;
+    expect(context.stderr).toContain(
+      `  would run: docker login --username AWS --password-stdin '<account>.dkr.ecr.${REGION}.amazonaws.com' (the ECR token on stdin)`,
+    );
+    expect(context.stderr).toContain(
+      `  would run: docker buildx build --platform linux/arm64 --provenance=false --sbom=false -f apps/example-server/Dockerfile -t '${image}' --push .`,
+    );
   });
 });
 
@@ -211,5 +220,66 @@ describe('launch --dry-run', () => {
     const plan = JSON.parse(context.stdout.join('\n')) as LaunchPlan;
     const build = plan.requests.find((request) => request.operation === 'StartBuild');
     expect(JSON.stringify(build?.input)).toContain('--target observability');
+  });
+});
+
+describe('launch --dry-run with observability: CloudWatch Transaction Search', () => {
+  function observabilityDryRun() {
+    const dry = dryRunProject({ observability: true });
+    writeFileSync(join(dry.context.cwd, dry.runtime.dockerfile), DOCKERFILE_WITH_OBSERVABILITY);
+    return dry;
+  }
+
+  it('plans the check first, prints no note, and sends nothing', async () => {
+    const { context, project, runtime } = observabilityDryRun();
+
+    await launchAndRecord(context, { project, runtime, localBuild: false });
+
+    for (const mock of mocks) expect(mock.calls()).toHaveLength(0);
+    expect(context.stdout).toContain(
+      '  CloudWatch Transaction Search: checked (traces appear in AgentCore observability only when it is on)',
+    );
+    expect(context.stdout).toContain('  1. xray:GetTraceSegmentDestination {}');
+    expect(context.stdout).toContain(
+      `  2. ecr:DescribeRepositories {"repositoryNames":["${NAMES.ecrRepository}"]}`,
+    );
+    expect(context.stderr).toEqual([]);
+  });
+
+  it('with --enable-transaction-search plans every step, the policy for <account>', async () => {
+    const { context, project, runtime } = observabilityDryRun();
+
+    await launchAndRecord(context, {
+      project,
+      runtime,
+      localBuild: false,
+      json: true,
+      transactionSearch: { enable: true },
+    });
+
+    const plan = JSON.parse(context.stdout.join('\n')) as LaunchPlan;
+    expect(
+      plan.requests.slice(0, 7).map((request) => `${request.service}:${request.operation}`),
+    ).toEqual([
+      'xray:GetTraceSegmentDestination',
+      'logs:DescribeResourcePolicies',
+      'logs:PutResourcePolicy',
+      'xray:UpdateTraceSegmentDestination',
+      'xray:GetIndexingRules',
+      'xray:UpdateIndexingRule',
+      'ecr:DescribeRepositories',
+    ]);
+    expect(plan.requests[2]?.input).toEqual({
+      policyName: 'TransactionSearchXRayAccess',
+      policyDocument: expect.stringContaining(
+        `"Resource":["arn:aws:logs:${REGION}:<account>:log-group:aws/spans:*","arn:aws:logs:${REGION}:<account>:log-group:/aws/application-signals/data:*"]`,
+      ) as unknown,
+    });
+    expect(plan.requests[3]?.input).toEqual({ Destination: 'CloudWatchLogs' });
+    expect(plan.requests[5]?.input).toEqual({
+      Name: 'Default',
+      Rule: { Probabilistic: { DesiredSamplingPercentage: 1 } },
+    });
+    for (const mock of mocks) expect(mock.calls()).toHaveLength(0);
   });
 });

@@ -11,10 +11,28 @@ import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { assertJsonRpcMessage } from './responseChecks.js';
 import { UpstreamNetworkError } from './upstreamNetworkError.js';
 
+/**
+ * How long an idle pooled connection is kept. Node's http server closes idle keep-alive
+ * connections after 5 s and says so (`Keep-Alive: timeout=5`); Node 20's agent only honours that
+ * hint (minus 1 s) when the agent has a timeout of its own, so without one an idle connection stays
+ * in the pool after the server closed it and the next request on it fails. 4 s sits under the
+ * common 5 s; the hint shortens it further for servers that announce less. A request under way is
+ * not cut by it: the agent only destroys idle sockets on timeout.
+ */
+export const IDLE_CONNECTION_TIMEOUT_MS = 4_000;
+
 /** Keep-alive connection pools shared by every http target of the process. */
 const AGENTS = {
-  'http:': new http.Agent({ keepAlive: true, scheduling: 'lifo' }),
-  'https:': new https.Agent({ keepAlive: true, scheduling: 'lifo' }),
+  'http:': new http.Agent({
+    keepAlive: true,
+    scheduling: 'lifo',
+    timeout: IDLE_CONNECTION_TIMEOUT_MS,
+  }),
+  'https:': new https.Agent({
+    keepAlive: true,
+    scheduling: 'lifo',
+    timeout: IDLE_CONNECTION_TIMEOUT_MS,
+  }),
 } as const;
 
 /** Errors of a reused keep-alive connection that the server closed while it was idle. */
@@ -73,7 +91,11 @@ export function sendHttpRequest(
   };
   return new Promise<IncomingMessage>((resolve, reject) => {
     const attempt = (retried: boolean) => {
-      const request = (secure ? https : http).request(requestOptions);
+      // The retry goes out on a connection of its own (`agent: false`): the pool may hold more
+      // connections the server closed, and LIFO would hand out the next of them.
+      const request = (secure ? https : http).request(
+        retried ? { ...requestOptions, agent: false } : requestOptions,
+      );
       let answered = false;
       inFlight.add(request);
       request.once('close', () => inFlight.delete(request));
