@@ -3,12 +3,21 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 import { isHeaderAllowed } from '@agentcore-mcp/core';
 
-/** Headers the platform passes to an MCP server whatever the allowlist says. */
+/**
+ * Headers the platform passes to an MCP server whatever the allowlist says: the 2025 transport's,
+ * and the standard headers of MCP 2026-07-28 (`Mcp-Method`, `Mcp-Name`), which AgentCore's data
+ * plane API models (`InvokeAgentRuntime.mcpMethod` / `mcpName`). `Mcp-Param-*` headers (a tool
+ * argument mirrored into a header) are not modelled, and whether AgentCore passes them without an
+ * allowlist entry is not documented: the emulator forwards them only when the runtime's
+ * `requestHeaderAllowlist` allows them, so a tool that needs one fails here as it might on AWS.
+ */
 const PROTOCOL_HEADERS = [
   'content-type',
   'accept',
   'mcp-session-id',
   'mcp-protocol-version',
+  'mcp-method',
+  'mcp-name',
   'last-event-id',
 ];
 

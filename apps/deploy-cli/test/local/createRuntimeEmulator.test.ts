@@ -148,6 +148,27 @@ describe('the local AgentCore Runtime emulator', () => {
     expect(reached['x-forwarded-for']).toBeUndefined();
   });
 
+  it('forwards the MCP 2026-07-28 standard headers, and Mcp-Param-* only when allowlisted', async () => {
+    await (
+      await fetch(emulator.invocationUrl(ARN), {
+        method: 'POST',
+        headers: {
+          ...MCP_HEADERS,
+          'mcp-protocol-version': '2026-07-28',
+          'mcp-method': 'tools/call',
+          'mcp-name': 'get_weather',
+          'mcp-param-region': 'eu-west-1',
+        },
+        body: BODY,
+      })
+    ).text();
+    const reached = upstream.seen.at(-1)!;
+    expect(reached['mcp-protocol-version']).toBe('2026-07-28');
+    expect(reached['mcp-method']).toBe('tools/call');
+    expect(reached['mcp-name']).toBe('get_weather');
+    expect(reached['mcp-param-region']).toBeUndefined();
+  });
+
   it('answers an unknown runtime or qualifier with 404 and says how to add it', async () => {
     const other = ARN.replace('xibPa64Jxi', 'zzzzzzzzzz');
     const response = await fetch(emulator.invocationUrl(other), {
