@@ -23,6 +23,8 @@ export function appEntry(app: 'example-server' | 'gateway-service'): string {
  * @param name - The file name in `src/servers/` without extension.
  * @returns The absolute path of `dist/servers/<name>.js`.
  */
-export function benchServerEntry(name: 'referenceServer' | 'aggregationTargets'): string {
+export function benchServerEntry(
+  name: 'referenceServer' | 'referenceServerV2' | 'aggregationTargets',
+): string {
   return join(BENCH_DIR, 'dist', 'servers', `${name}.js`);
 }

@@ -9,6 +9,11 @@ export interface BenchSettings {
   readonly warmupS: number;
   /** Connection counts for the server comparison (issue §1). */
   readonly serverConnections: readonly number[];
+  /**
+   * §1 warms every server up before each connection count (`true`), or only before the first
+   * (`false`: the processes stay up and warm between counts; saves time in `--quick`).
+   */
+  readonly serverWarmupEachCount: boolean;
   /** Connection counts for the gateway overhead comparison (issue §2). */
   readonly gatewayConnections: readonly number[];
   /** Upstream targets and tools per target for the aggregation benchmark (issue §3). */
@@ -30,19 +35,24 @@ export const FULL_SETTINGS: BenchSettings = {
   durationS: 5,
   warmupS: 2,
   serverConnections: [1, 10, 50],
+  serverWarmupEachCount: true,
   gatewayConnections: [1, 10],
   aggregation: { targets: 50, tools: 20, coldRuns: 5 },
   memoryCalls: 100_000,
   coldStartRuns: 5,
 };
 
-/** `--quick`: every row once, 1 s runs, a twentieth of the memory run; under 2 minutes. */
+/**
+ * `--quick`: every row once, 1 s runs, §1's servers warmed up once, a twentieth of the memory run;
+ * under 2 minutes.
+ */
 export const QUICK_SETTINGS: BenchSettings = {
   quick: true,
   rounds: 1,
   durationS: 1,
   warmupS: 1,
   serverConnections: [1, 10, 50],
+  serverWarmupEachCount: false,
   gatewayConnections: [1, 10],
   aggregation: { targets: 50, tools: 20, coldRuns: 1 },
   memoryCalls: 5_000,

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 
+import { modernHeaders, type ProtocolEra } from '../mcpHttp.js';
+
 /** What a load run sends and how each answer is checked (see `WRK_SCRIPT`). */
-export type LoadCall =
+export type LoadCall = (
   | {
       /** `tools/call <tool>` with `{a: n, b: 7}`; the answer must be the text `n + 7`. */
       readonly kind: 'call';
@@ -11,7 +13,14 @@ export type LoadCall =
       /** `tools/list`; the answer must contain `expect` (e.g. the last tool's name). */
       readonly kind: 'list';
       readonly expect: string;
-    };
+    }
+) & {
+  /**
+   * The protocol era of every request: `modern` adds the MCP 2026-07-28 `_meta` envelope and
+   * standard headers. Default `legacy` (2025, no session).
+   */
+  readonly era?: ProtocolEra;
+};
 
 /** Options of {@link runWrk}. */
 export interface RunWrkOptions {
@@ -69,13 +78,19 @@ interface WrkSummary {
  * @throws Error when wrk fails or prints no summary.
  */
 export async function runWrk(options: RunWrkOptions): Promise<LoadResult> {
+  const { call } = options;
+  const era = call.era ?? 'legacy';
   const headerArgs = Object.entries({
     'Content-Type': 'application/json',
     Accept: 'application/json, text/event-stream',
+    ...(era === 'modern'
+      ? call.kind === 'call'
+        ? modernHeaders('tools/call', call.tool)
+        : modernHeaders('tools/list')
+      : {}),
     ...options.headers,
   }).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
-  const scriptArgs =
-    options.call.kind === 'call' ? ['call', options.call.tool] : ['list', options.call.expect];
+  const scriptArgs = [...(call.kind === 'call' ? ['call', call.tool] : ['list', call.expect]), era];
   const args = [
     '-t1',
     `-c${options.connections}`,

@@ -1,3 +1,5 @@
+import { MODERN_META } from '../mcpHttp.js';
+
 /**
  * The wrk Lua script every load run uses. One wrk thread (`-t1`) drives all connections, so a
  * plain counter gives every JSON-RPC request a unique id. Each response is checked: HTTP 200, the
@@ -6,7 +8,10 @@
  *
  * Arguments (after `--`): `call <tool>` sends `tools/call <tool> {a: n, b: 7}` and expects the
  * text `n + 7` (the `add_numbers` contract); `list <name>` sends `tools/list` and expects `<name>`
- * in the result.
+ * in the result. A third argument `modern` puts the MCP 2026-07-28 `_meta` envelope
+ * ({@link MODERN_META}) in every request's `params`; its standard headers (`MCP-Protocol-Version`,
+ * `Mcp-Method`, `Mcp-Name`) are static per run and come from `runWrk` as `-H` options. Without it
+ * (`legacy`), requests are 2025 messages without a session.
  * `done` prints one JSON line starting with `{"bench":` that {@link parseWrkSummary} reads.
  */
 export const WRK_SCRIPT = String.raw`
@@ -15,6 +20,7 @@ bad = 0
 firstBad = ""
 local pending = {}
 local kind, tool = "call", "add_numbers"
+local meta = ""
 local threads = {}
 
 function setup(thread)
@@ -24,6 +30,9 @@ end
 function init(args)
   kind = args[1] or kind
   tool = args[2] or tool
+  if args[3] == "modern" then
+    meta = '"_meta":${JSON.stringify(MODERN_META)}'
+  end
 end
 
 function request()
@@ -31,10 +40,12 @@ function request()
   pending[counter] = true
   local body
   if kind == "list" then
-    body = '{"jsonrpc":"2.0","id":' .. counter .. ',"method":"tools/list","params":{}}'
+    body = '{"jsonrpc":"2.0","id":' .. counter .. ',"method":"tools/list","params":{'
+      .. meta .. '}}'
   else
     body = '{"jsonrpc":"2.0","id":' .. counter .. ',"method":"tools/call","params":{"name":"'
-      .. tool .. '","arguments":{"a":' .. counter .. ',"b":7}}}'
+      .. tool .. '","arguments":{"a":' .. counter .. ',"b":7}' .. (meta == "" and "" or ",")
+      .. meta .. '}}'
   end
   return wrk.format("POST", nil, nil, body)
 end

@@ -137,3 +137,20 @@ function summarize(
     rounds: loads.map(({ reqPerSec, p50Ms, p99Ms }) => ({ reqPerSec, p50Ms, p99Ms })),
   };
 }
+
+/**
+ * The median over rounds of one subject's req/s ÷ another's in the same round, for two subjects
+ * of the same {@link runRounds} call (e.g. against a second reference, not the first subject).
+ *
+ * @param subject - The subject.
+ * @param base - The subject it is compared with.
+ * @returns The ratio, NaN when they share no round.
+ */
+export function ratioWithin(subject: SubjectSummary, base: SubjectSummary): number {
+  return median(
+    subject.rounds.flatMap((round, index) => {
+      const other = base.rounds[index];
+      return other === undefined ? [] : [round.reqPerSec / other.reqPerSec];
+    }),
+  );
+}

@@ -1,8 +1,8 @@
-import type { SubjectSummary } from '../measure/runRounds.js';
 import type { AggregationResult } from '../sections/aggregationSection.js';
 import type { ColdStartResult } from '../sections/coldStartSection.js';
 import type { GatewaySectionResult } from '../sections/gatewaySection.js';
 import type { MemoryResult } from '../sections/memorySection.js';
+import type { ServerRow } from '../sections/serverSection.js';
 import type { BenchSettings } from '../settings.js';
 import type { MachineInfo } from './machineInfo.js';
 
@@ -19,7 +19,7 @@ export interface BenchResults {
   /** 1-minute load average before and after the run (other work on the shared machine). */
   readonly load: { readonly before: number; readonly after: number };
   readonly wallSeconds: number;
-  readonly server: SectionOutcome<SubjectSummary[]>;
+  readonly server: SectionOutcome<ServerRow[]>;
   readonly gateway: SectionOutcome<GatewaySectionResult>;
   readonly aggregation: SectionOutcome<AggregationResult>;
   readonly memory: SectionOutcome<MemoryResult>;

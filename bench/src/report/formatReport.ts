@@ -38,9 +38,9 @@ ${mode}, ${results.date.replace('T', ' ').slice(0, 16)} UTC, commit \`${machine.
 
 ${formatSummary(results, checks)}
 
-## 1. Server: tools/call, example-server (server-kit) vs the SDK reference
+## 1. Server: tools/call, example-server (server-kit) vs the SDK references, both protocol eras
 
-The reference is a stateless server written straight on \`@modelcontextprotocol/sdk\` as its docs show (\`createMcpExpressApp\`, a new \`McpServer\` and transport per request), serving the same six tools. example-server runs as shipped (\`LOG_LEVEL=info\`, one log line per call). Each request is \`tools/call add_numbers {a: n, b: 7}\` with a unique id \`n\`; an answer counts only if it is HTTP 200, carries the id of a request in flight and the text \`n + 7\`.
+The baseline is the SDK v2 reference, written straight on \`@modelcontextprotocol/server\` as its serving guide shows: \`createMcpHandler\` with a factory that builds a new \`McpServer\` and registers the tools (\`registerTool\`, zod object schemas) for every request, wrapped with \`toNodeHandler\` from \`@modelcontextprotocol/node\` on \`node:http\`, default \`legacy: 'stateless'\`, so one endpoint serves both eras. The SDK v1 reference (the baseline of earlier runs) is written on \`@modelcontextprotocol/sdk\` 1.x as its docs show (\`createMcpExpressApp\`, a new \`McpServer\` and transport per request) and answers 2025 requests only. Both serve the same six tools as example-server, which runs as shipped (\`LOG_LEVEL=info\`, one log line per call). Each request is \`tools/call add_numbers {a: n, b: 7}\` with a unique id \`n\`: *2025* requests carry no session and no MCP headers; *2026-07-28* requests carry the \`_meta\` envelope (\`io.modelcontextprotocol/protocolVersion\`, \`clientCapabilities\`, \`clientInfo\`) and the headers \`MCP-Protocol-Version\`, \`Mcp-Method\`, \`Mcp-Name\`. An answer counts only if it is HTTP 200, carries the id of a request in flight and the text \`n + 7\`. Per connection count the 2025 rounds run first, then the 2026-07-28 rounds, on the same three processes${settings.serverWarmupEachCount ? '' : ' (warmed up once, before the first connection count)'}.
 
 ${section(results.server, formatServer)}
 

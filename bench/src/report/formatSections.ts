@@ -1,44 +1,60 @@
-import type { SubjectSummary } from '../measure/runRounds.js';
+import { ratioWithin, type SubjectSummary } from '../measure/runRounds.js';
 import type { AggregationResult } from '../sections/aggregationSection.js';
 import type { ColdStartResult } from '../sections/coldStartSection.js';
 import type { GatewaySectionResult } from '../sections/gatewaySection.js';
 import type { MemoryResult } from '../sections/memorySection.js';
-import { num, signedMs, table, times } from './markdown.js';
+import { SERVER_IDS, type ServerRow } from '../sections/serverSection.js';
+import { eraLabel, num, signedMs, table, times } from './markdown.js';
 
 const errorsCell = (row: SubjectSummary) =>
   row.errors === 0 ? '0' : `**${num(row.errors)}** (${row.firstError ?? 'socket errors'})`;
 
 /**
- * Issue §1 as a table: per connection count, the SDK reference then example-server.
+ * Issue §1 as one table per protocol era: per connection count, the SDK v2 reference (baseline),
+ * the SDK v1 reference (2025 only) and example-server. The 2025 table also gives each row's ratio
+ * to the SDK v1 reference, the baseline of earlier runs.
  *
  * @param rows - The section's rows.
  * @returns Markdown.
  */
-export function formatServer(rows: readonly SubjectSummary[]): string {
-  return table(
-    [
-      'connections',
-      'server',
-      'req/s',
-      '× reference',
-      'p50 ms',
-      'p99 ms',
-      'CPU µs/call',
-      'wrk CPU',
-      'errors',
-    ],
-    rows.map((row) => [
-      String(row.connections),
-      row.label,
-      num(row.reqPerSec),
-      row.id === 'sdk-reference' ? 'baseline' : `**${times(row.ratio)}**`,
-      num(row.p50Ms, 2),
-      num(row.p99Ms, 2),
-      num(row.cpuUsPerCall),
-      `${num(row.generatorCpuPct)}%`,
-      errorsCell(row),
-    ]),
-  );
+export function formatServer(rows: readonly ServerRow[]): string {
+  const tables = (['legacy', 'modern'] as const).map((era) => {
+    const rowsOfEra = rows.filter((row) => row.era === era);
+    const hasV1 = rowsOfEra.some((row) => row.id === SERVER_IDS.v1);
+    const v1At = (connections: number) =>
+      rowsOfEra.find((row) => row.id === SERVER_IDS.v1 && row.connections === connections);
+    const body = table(
+      [
+        'connections',
+        'server',
+        'req/s',
+        '× SDK v2',
+        ...(hasV1 ? ['× SDK v1'] : []),
+        'p50 ms',
+        'p99 ms',
+        'CPU µs/call',
+        'wrk CPU',
+        'errors',
+      ],
+      rowsOfEra.map((row) => {
+        const v1 = v1At(row.connections);
+        return [
+          String(row.connections),
+          row.label,
+          num(row.reqPerSec),
+          row.id === SERVER_IDS.v2 ? 'baseline' : `**${times(row.ratio)}**`,
+          ...(hasV1 ? [row.id === SERVER_IDS.v1 || !v1 ? '—' : times(ratioWithin(row, v1))] : []),
+          num(row.p50Ms, 2),
+          num(row.p99Ms, 2),
+          num(row.cpuUsPerCall),
+          `${num(row.generatorCpuPct)}%`,
+          errorsCell(row),
+        ];
+      }),
+    );
+    return `### ${eraLabel(era)} requests\n\n${body}`;
+  });
+  return tables.join('\n\n');
 }
 
 /**

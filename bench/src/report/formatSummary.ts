@@ -1,7 +1,8 @@
-import type { SubjectSummary } from '../measure/runRounds.js';
+import { ratioWithin, type SubjectSummary } from '../measure/runRounds.js';
+import { SERVER_IDS } from '../sections/serverSection.js';
 import type { BenchResults } from './benchResults.js';
-import type { TargetCheck } from './evaluateTargets.js';
-import { num, signedMs, table, times } from './markdown.js';
+import type { TargetCheck, TargetId } from './evaluateTargets.js';
+import { eraLabel, num, signedMs, table, times } from './markdown.js';
 
 const verdict = (met: boolean | undefined) =>
   met === undefined ? 'not measured' : met ? '**met**' : '**not met**';
@@ -19,21 +20,37 @@ export function formatSummary(results: BenchResults, checks: readonly TargetChec
   const row = (rowCells: string[]) => rows.push(rowCells);
   const at = (list: readonly SubjectSummary[], id: string, connections: number) =>
     list.find((entry) => entry.id === id && entry.connections === connections);
+  const byId = (id: TargetId) => checks.find((check) => check.id === id);
 
   if (results.server.ok) {
-    for (const connections of results.settings.serverConnections) {
-      const base = at(results.server.value, 'sdk-reference', connections);
-      const ours = at(results.server.value, 'example-server', connections);
-      if (!base || !ours) continue;
-      const check = connections === 10 ? checks[0] : undefined;
-      row([
-        `1. tools/call req/s, ${connections} conn`,
-        `SDK reference ${num(base.reqPerSec)}`,
-        `example-server ${num(ours.reqPerSec)}`,
-        `**${times(ours.ratio)}**`,
-        check ? '≥ 2×' : '—',
-        check ? verdict(check.met) : '—',
-      ]);
+    const serverRows = results.server.value;
+    for (const era of ['legacy', 'modern'] as const) {
+      const rowsOfEra = serverRows.filter((entry) => entry.era === era);
+      for (const connections of results.settings.serverConnections) {
+        const base = at(rowsOfEra, SERVER_IDS.v2, connections);
+        const ours = at(rowsOfEra, SERVER_IDS.ours, connections);
+        if (!base || !ours) continue;
+        const v1 = at(rowsOfEra, SERVER_IDS.v1, connections);
+        const check = connections === 10 ? byId(`server-${era}`) : undefined;
+        row([
+          `1. tools/call req/s, ${eraLabel(era)}, ${connections} conn`,
+          `SDK v2 reference ${num(base.reqPerSec)}`,
+          `example-server ${num(ours.reqPerSec)}`,
+          `**${times(ours.ratio)}**${v1 ? ` (${times(ratioWithin(ours, v1))} SDK v1)` : ''}`,
+          check ? '≥ 2×' : '—',
+          check ? verdict(check.met) : '—',
+        ]);
+        if (connections === 1) {
+          row([
+            `1. tools/call p50, ${eraLabel(era)}, 1 conn`,
+            `SDK v2 reference ${num(base.p50Ms, 2)} ms`,
+            `example-server ${num(ours.p50Ms, 2)} ms`,
+            `**${signedMs(ours.p50DeltaMs)} ms**`,
+            '—',
+            '—',
+          ]);
+        }
+      }
     }
   } else row(['1. server', 'not run', results.server.error, '', '', '']);
 
@@ -50,7 +67,7 @@ export function formatSummary(results: BenchResults, checks: readonly TargetChec
           `${num(entry.p50Ms, 2)} ms`,
           `**${signedMs(entry.p50DeltaMs)} ms**`,
           ours ? '≤ +0.3 ms' : '—',
-          ours ? verdict(checks[1]?.met) : '—',
+          ours ? verdict(byId('gateway-p50')?.met) : '—',
         ]);
       } else if (entry.connections === 10 && direct10) {
         row([
@@ -59,7 +76,7 @@ export function formatSummary(results: BenchResults, checks: readonly TargetChec
           num(entry.reqPerSec),
           `**${times(entry.ratio)}**`,
           ours ? '≥ 0.8×' : '—',
-          ours ? verdict(checks[2]?.met) : '—',
+          ours ? verdict(byId('gateway-throughput')?.met) : '—',
         ]);
       }
     }
@@ -112,7 +129,7 @@ export function formatSummary(results: BenchResults, checks: readonly TargetChec
     for (const entry of ours) {
       row([
         `5. cold start → first tools/call: ${entry.label}`,
-        `SDK reference ${num(reference?.firstCallMs ?? Number.NaN)} ms`,
+        `SDK v1 reference ${num(reference?.firstCallMs ?? Number.NaN)} ms`,
         `${num(entry.firstCallMs)} ms`,
         `**${times(entry.ratio)}**`,
         '—',

@@ -1,3 +1,5 @@
+import type { ProtocolEra } from '../mcpHttp.js';
+
 /**
  * A Markdown table.
  *
@@ -44,4 +46,14 @@ export function times(value: number): string {
 export function signedMs(value: number): string {
   if (!Number.isFinite(value)) return 'n/a';
   return `${value >= 0 ? '+' : '−'}${num(Math.abs(value), 2)}`;
+}
+
+/**
+ * How the report names a protocol era.
+ *
+ * @param era - The era.
+ * @returns `2025` (requests without a session) or `2026-07-28`.
+ */
+export function eraLabel(era: ProtocolEra): string {
+  return era === 'modern' ? '2026-07-28' : '2025';
 }

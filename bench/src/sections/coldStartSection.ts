@@ -15,7 +15,7 @@ export interface ColdStartRow {
   readonly firstCallMs: number;
   /** Median ms from spawn to the listening line. */
   readonly listeningMs: number;
-  /** firstCallMs ÷ the SDK reference's. */
+  /** firstCallMs ÷ the SDK v1 reference's. */
   readonly ratio: number;
   readonly runsMs: readonly number[];
 }
@@ -24,7 +24,7 @@ export interface ColdStartRow {
 export interface ColdStartResult {
   /** Median ms for `node -e ""` to start and exit: the floor any Node app pays. */
   readonly nodeMs: number;
-  /** The SDK reference first (baseline), then example-server and gateway-service. */
+  /** The SDK v1 reference first (baseline), then example-server and gateway-service. */
   readonly rows: readonly ColdStartRow[];
 }
 
@@ -36,7 +36,7 @@ interface ColdSubject {
 }
 
 /**
- * Issue §5: process start → first successful tools/call, for the SDK reference server,
+ * Issue §5: process start → first successful tools/call, for the SDK v1 reference server,
  * example-server and gateway-service (in front of a running example-server, so its time includes
  * discovering that target), in alternating rounds.
  *
@@ -51,7 +51,7 @@ export async function benchColdStart(context: BenchContext): Promise<ColdStartRe
     const subjects: ColdSubject[] = [
       {
         id: 'sdk-reference',
-        label: 'SDK reference server',
+        label: 'SDK v1 reference server',
         tool: 'add_numbers',
         start: () => startApp(benchServerEntry('referenceServer')),
       },

@@ -83,7 +83,7 @@ export async function benchGateway(context: BenchContext): Promise<GatewaySectio
           running.push(proxy);
           const tool = id === 'gateway-stdio' ? prefixed(TOOL) : TOOL;
           const headers = id === 'supergateway' ? await openSession(proxy.url) : undefined;
-          await callAddTool(proxy.url, tool, headers);
+          await callAddTool(proxy.url, tool, { headers });
           subjects.push({
             ...callSubject(id, PEER_LABELS[id], {
               ...proxy,

@@ -1,60 +1,88 @@
 import type { BenchContext } from '../context.js';
-import { callAddTool } from '../mcpHttp.js';
+import { callAddTool, type ProtocolEra } from '../mcpHttp.js';
 import { runRounds, type Subject, type SubjectSummary } from '../measure/runRounds.js';
 import { appEntry, benchServerEntry } from '../paths.js';
-import { startApp } from '../procs/startApp.js';
+import { startApp, type StartedApp } from '../procs/startApp.js';
+
+/** One §1 row: a server under load with requests of one protocol era. */
+export interface ServerRow extends SubjectSummary {
+  readonly era: ProtocolEra;
+}
+
+/** The ids of §1's servers; the SDK v2 reference is the baseline of both eras. */
+export const SERVER_IDS = {
+  v2: 'sdk-v2-reference',
+  v1: 'sdk-v1-reference',
+  ours: 'example-server',
+} as const;
+
+const TOOL = 'add_numbers';
 
 /**
- * Issue §1: tools/call throughput and latency of example-server (server-kit) against the SDK
- * reference server, at each connection count, in alternating rounds.
+ * Issue §1: tools/call throughput and latency of example-server (server-kit) against the SDK v2
+ * reference server, in both protocol eras, at each connection count, in alternating rounds.
+ * 2025 requests (no session) also go to the SDK v1 reference, the baseline of earlier runs; it
+ * cannot answer 2026-07-28 requests. Per connection count the 2025 rounds run first, then the
+ * 2026-07-28 rounds, on the same processes (warmed up before each count, or with
+ * `serverWarmupEachCount: false` only before the first).
  *
  * @param context - Settings, wrk script, log.
- * @returns Two rows per connection count: the reference (baseline) first, then example-server.
+ * @returns Per connection count: the 2025 rows (SDK v2 reference first, the baseline; SDK v1
+ *   reference; example-server), then the 2026-07-28 rows (SDK v2 reference, example-server).
  */
-export async function benchServer(context: BenchContext): Promise<SubjectSummary[]> {
+export async function benchServer(context: BenchContext): Promise<ServerRow[]> {
   const { settings, log } = context;
-  log('§1 server: example-server vs the SDK reference server');
-  const reference = await startApp(benchServerEntry('referenceServer'));
+  log('§1 server: example-server vs the SDK v2 reference (and v1 on 2025), both protocol eras');
+  const running: StartedApp[] = [];
   try {
-    const example = await startApp(appEntry('example-server'));
-    try {
-      const call = { kind: 'call', tool: 'add_numbers' } as const;
-      await callAddTool(reference.url, call.tool);
-      await callAddTool(example.url, call.tool);
-      const subjects: Subject[] = [
-        {
-          id: 'sdk-reference',
-          label: 'SDK reference',
-          url: reference.url,
-          call,
-          pids: [reference.pid],
-        },
-        {
-          id: 'example-server',
-          label: 'example-server',
-          url: example.url,
-          call,
-          pids: [example.pid],
-        },
-      ];
-      const rows: SubjectSummary[] = [];
-      for (const connections of settings.serverConnections) {
-        rows.push(
-          ...(await runRounds(subjects, {
-            connections,
-            rounds: settings.rounds,
-            durationS: settings.durationS,
-            warmupS: settings.warmupS,
-            scriptPath: context.scriptPath,
-            log,
-          })),
-        );
-      }
-      return rows;
-    } finally {
-      await example.stop();
+    const start = async (entry: string) => {
+      const app = await startApp(entry);
+      running.push(app);
+      return app;
+    };
+    const v2 = await start(benchServerEntry('referenceServerV2'));
+    const v1 = await start(benchServerEntry('referenceServer'));
+    const ours = await start(appEntry('example-server'));
+    const servers = [
+      { id: SERVER_IDS.v2, label: 'SDK v2 reference', app: v2, eras: ['legacy', 'modern'] },
+      { id: SERVER_IDS.v1, label: 'SDK v1 reference', app: v1, eras: ['legacy'] },
+      { id: SERVER_IDS.ours, label: 'example-server', app: ours, eras: ['legacy', 'modern'] },
+    ] as const;
+    const subjectsOf = (era: ProtocolEra): Subject[] =>
+      servers
+        .filter((server) => (server.eras as readonly ProtocolEra[]).includes(era))
+        .map(({ id, label, app }) => ({
+          id,
+          label,
+          url: app.url,
+          call: { kind: 'call', tool: TOOL, era },
+          pids: [app.pid],
+        }));
+    const byEra: Record<ProtocolEra, Subject[]> = {
+      legacy: subjectsOf('legacy'),
+      modern: subjectsOf('modern'),
+    };
+    for (const [era, subjects] of Object.entries(byEra) as [ProtocolEra, Subject[]][]) {
+      for (const { url } of subjects) await callAddTool(url, TOOL, { era });
     }
+    const rows: ServerRow[] = [];
+    for (const [index, connections] of settings.serverConnections.entries()) {
+      const warmupS = index === 0 || settings.serverWarmupEachCount ? settings.warmupS : 0;
+      for (const [era, subjects] of Object.entries(byEra) as [ProtocolEra, Subject[]][]) {
+        log(`  ${era === 'modern' ? '2026-07-28' : '2025'} requests:`);
+        const summaries = await runRounds(subjects, {
+          connections,
+          rounds: settings.rounds,
+          durationS: settings.durationS,
+          warmupS,
+          scriptPath: context.scriptPath,
+          log,
+        });
+        rows.push(...summaries.map((summary) => ({ ...summary, era })));
+      }
+    }
+    return rows;
   } finally {
-    await reference.stop();
+    for (const app of running.reverse()) await app.stop();
   }
 }

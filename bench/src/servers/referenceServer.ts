@@ -1,9 +1,11 @@
-// Process entry: the baseline, a stateless MCP server written straight on @modelcontextprotocol/sdk
-// the way its docs show (examples/server/simpleStatelessStreamableHttp.ts): createMcpExpressApp,
-// then a new McpServer and StreamableHTTPServerTransport for every POST /mcp. It serves the same
-// six tools as example-server. The per-request console.log of the docs' example is left out so
-// the baseline is not slowed by logging. Env HOST (default 127.0.0.1) and PORT (default 0); prints
-// one JSON `listening` line like our apps so the bench starts it the same way.
+// Process entry: the SDK v1 reference, a stateless MCP server written straight on
+// @modelcontextprotocol/sdk 1.x the way its docs show
+// (examples/server/simpleStatelessStreamableHttp.ts): createMcpExpressApp, then a new McpServer
+// and StreamableHTTPServerTransport for every POST /mcp.
+// It answers 2025 requests only. It serves the same six tools as example-server. The per-request
+// console.log of the docs' example is left out so the baseline is not slowed by logging. Env HOST
+// (default 127.0.0.1) and PORT (default 0); prints one JSON `listening` line like our apps so the
+// bench starts it the same way.
 import type { AddressInfo } from 'node:net';
 
 import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';

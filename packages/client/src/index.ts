@@ -31,7 +31,8 @@ export type {
   AwsCredentialIdentity,
   AwsCredentialIdentityProvider,
 } from './connect/createSigV4Signer.js';
-export { AGENTCORE_SIGNING_SERVICE } from './connect/createSigV4Signer.js';
+export type { SignRequest } from './connect/createSigV4Signer.js';
+export { AGENTCORE_SIGNING_SERVICE, createSigV4Signer } from './connect/createSigV4Signer.js';
 export type { ConnectAgentCoreOptions, SigV4Options } from './connectAgentCore.js';
 export { connectAgentCore, RUNTIME_USER_ID_HEADER } from './connectAgentCore.js';
 export { MCP_ACCEPT_HEADER } from './mcpHeaders.js';

@@ -5,8 +5,8 @@ import {
   type McpHttpServer,
   type McpHttpServerOptions,
 } from '@agentcore-mcp/server-kit';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import type { Server } from '@modelcontextprotocol/server';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/server/validators/ajv';
 import type { Logger } from 'pino';
 
 import type { Catalog } from './catalog/buildCatalog.js';
@@ -98,14 +98,15 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
   const jsonSchemaValidator = new AjvJsonSchemaValidator();
   const clientInfo = { name: 'agentcore-mcp-gateway', version: GATEWAY_VERSION };
   const startedAt = Date.now();
-  const sessions = new Set<McpServer>();
+  const sessions = new Set<Server>();
   const catalog = new GatewayCatalog(config, [GATEWAY_STATUS_TOOL_NAME]);
 
   const rebuildCatalog = () => {
     if (!catalog.rebuild(targets)) return;
     for (const problem of catalog.current.problems)
       logger.warn({ target: problem.target, name: problem.name }, problem.message);
-    announceListsChanged(sessions);
+    // Runs once targets start, in `prepare`: `http` exists by then.
+    announceListsChanged(sessions, http.notify);
   };
 
   const targets: TargetRuntime[] = config.targets.map(

@@ -30,7 +30,7 @@ export interface GatewayErrorOptions {
  * A request the gateway could not complete. Its message is one line naming the target and what to
  * do. The client receives it as a JSON-RPC error whose code comes from core's `ERROR_WIRE_CODES`:
  * -32003 target unavailable, -32001 timeout, -32004 target failed, -32602 unknown tool or prompt,
- * -32002 unknown resource (the MCP spec's code); `data` holds `code` and `target`.
+ * -32602 unknown resource (MCP 2026-07-28's code on every revision); `data` holds `code` and `target`.
  *
  * @example
  * ```ts

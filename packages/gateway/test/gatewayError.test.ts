@@ -9,7 +9,7 @@ describe('GatewayError', () => {
     ['ERR_TIMEOUT', -32_001],
     ['ERR_TARGET_FAILED', -32_004],
     ['ERR_NOT_FOUND', -32_602],
-    ['ERR_RESOURCE_NOT_FOUND', -32_002],
+    ['ERR_RESOURCE_NOT_FOUND', -32_602],
   ])('%s reaches the client as JSON-RPC %i with data.code and data.target', (code, rpc) => {
     const cause = new Error('root');
     const error = new GatewayError(code, `Target "alpha": ${code}`, { target: 'alpha', cause });

@@ -73,9 +73,9 @@ describe('server-everything over stdio behind the gateway', () => {
     ]);
   });
 
-  it('answers resources/read of a URI nobody serves with -32002', async () => {
+  it('answers resources/read of a URI nobody serves with -32602 (MCP 2026-07-28, every revision)', async () => {
     await expect(client.readResource({ uri: 'demo://nowhere/1' })).rejects.toMatchObject({
-      code: -32002,
+      code: -32602,
     });
   });
 

@@ -1,18 +1,41 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/server/validators/ajv';
 
 import { createLogger } from './createLogger.js';
 import { createMcpHttpServer, type McpHttpServer } from './createMcpHttpServer.js';
-import { buildMcpServer, type CompiledServerDefinition } from './mcp/buildMcpServer.js';
+import {
+  buildMcpServer,
+  type CacheableMethod,
+  type CompiledServerDefinition,
+} from './mcp/buildMcpServer.js';
 import { compileTools } from './mcp/compileTools.js';
+import { innerServer, type McpServerInstance } from './mcp/mcpServerInstance.js';
 import { compilePrompts } from './mcp/registerPrompts.js';
-import { createSessionState } from './mcp/sessionState.js';
-import { type AgentCoreServerOptions, resolveServerOptions } from './options.js';
+import {
+  createServerRequestStateCodec,
+  REQUEST_STATE_SECRET_ENV,
+} from './mcp/requestStateCodec.js';
+import { createSessionState, type SessionState } from './mcp/sessionState.js';
+import {
+  type AgentCoreServerOptions,
+  type ResolvedServerOptions,
+  resolveServerOptions,
+} from './options.js';
 
 /** An MCP server on the AgentCore Runtime contract, ready to listen. */
 export interface AgentCoreServer extends McpHttpServer {
-  /** Builds a standalone SDK `McpServer` with the same tools, e.g. to serve over stdio. */
-  createMcpServer(): McpServer;
+  /**
+   * Builds a standalone SDK (v2) server with the same tools, resources and prompts, for one 2025
+   * connection, e.g. to serve over stdio.
+   */
+  createMcpServer(): McpServerInstance;
+  /**
+   * Tells the clients subscribed to `uri` that the resource changed: 2026-07-28 clients listening
+   * with `subscriptions/listen` (`resourceSubscriptions`), and 2025 sessions that sent
+   * `resources/subscribe` (stateful mode).
+   *
+   * @param uri - The resource's URI.
+   */
+  notifyResourceUpdated(uri: string): void;
 }
 
 /**
@@ -46,14 +69,57 @@ export function createAgentCoreServer(options: AgentCoreServerOptions): AgentCor
     resourceTemplates: resolved.resourceTemplates,
     prompts: compilePrompts(resolved.prompts),
     jsonSchemaValidator: new AjvJsonSchemaValidator(),
+    requestState: createServerRequestStateCodec(resolved.requestStateSecret),
+    cacheHints: listCacheHints(resolved.cache),
   };
+  const sessions = new Set<{ server: McpServerInstance; state: SessionState }>();
   const http = createMcpHttpServer({
     ...options,
     logger,
-    buildServer: ({ stateless }) =>
-      buildMcpServer(definition, { state: createSessionState({ stateless }), logger }),
+    buildServer: ({ era, stateless }) => {
+      const state = createSessionState({ stateless });
+      const server = buildMcpServer(definition, { era, state, logger });
+      if (era === 'legacy' && !stateless) {
+        const session = { server, state };
+        sessions.add(session);
+        innerServer(server).onclose = () => sessions.delete(session);
+      }
+      return server;
+    },
   });
+  if (definition.requestState.ephemeral) {
+    logger.warn(
+      `MCP 2026-07-28 requestState is signed with a per-process key: when a tool asks the client for input and the client's retry reaches another replica, it is refused; set ${REQUEST_STATE_SECRET_ENV} (32+ bytes, the same on every replica)`,
+    );
+  }
   return Object.assign(http, {
-    createMcpServer: () => buildMcpServer(definition, { state: createSessionState(), logger }),
+    createMcpServer: () =>
+      buildMcpServer(definition, { era: 'legacy', state: createSessionState(), logger }),
+    notifyResourceUpdated: (uri: string) => {
+      http.notify.resourceUpdated(uri);
+      for (const { server, state } of sessions) {
+        if (!state.subscriptions.has(uri)) continue;
+        innerServer(server)
+          .sendResourceUpdated({ uri })
+          .catch((error: unknown) => {
+            logger.debug({ err: error, uri }, 'resource update not delivered to a closing session');
+          });
+      }
+    },
   });
+}
+
+const LIST_METHODS: readonly CacheableMethod[] = [
+  'tools/list',
+  'prompts/list',
+  'resources/list',
+  'resources/templates/list',
+  'server/discover',
+];
+
+function listCacheHints({
+  ttlMs,
+  scope,
+}: ResolvedServerOptions['cache']): CompiledServerDefinition['cacheHints'] {
+  return Object.fromEntries(LIST_METHODS.map((method) => [method, { ttlMs, cacheScope: scope }]));
 }

@@ -1,5 +1,5 @@
 import { createJwtAuthorizer, JSON_RPC_CODES } from '@agentcore-mcp/core';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { ServerNotifier } from '@modelcontextprotocol/server';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
@@ -9,12 +9,15 @@ import { createLogger } from './createLogger.js';
 import { answerUnhandledErrors } from './http/answerUnhandledErrors.js';
 import { createDnsRebindingGuard } from './http/dnsRebindingGuard.js';
 import { logRequests } from './http/logRequests.js';
+import { createModernMcpHandler } from './http/modernMcpHandler.js';
 import { createJsonBodyParser } from './http/parseJsonBody.js';
 import { createPingHandler } from './http/ping.js';
 import { rejectInvalidJsonRpc } from './http/rejectInvalidJsonRpc.js';
+import { routeByEra } from './http/routeByEra.js';
 import { sendJsonRpcError } from './http/sendJsonRpcError.js';
 import { createStatefulMcpHandler, type StatefulMcpHandler } from './http/statefulMcpHandler.js';
 import { createStatelessMcpHandler } from './http/statelessMcpHandler.js';
+import type { McpServerInstance } from './mcp/mcpServerInstance.js';
 import { PROTECTED_RESOURCE_METADATA_PATH } from './metadata/buildProtectedResourceMetadata.js';
 import {
   type AgentCoreServerOptions,
@@ -27,8 +30,13 @@ import { trackInFlight } from './trackInFlight.js';
 /** What {@link McpHttpServerOptions.buildServer} is told about the server it builds. */
 export interface McpServerBuildContext {
   /**
-   * `true` when the server answers a single request (stateless mode) and is closed right after;
-   * `false` when it serves one whole MCP session (stateful mode).
+   * `modern`: the server answers one MCP 2026-07-28 request. `legacy`: it answers a 2025-era
+   * client, one request (stateless mode) or one session (stateful mode).
+   */
+  readonly era: 'legacy' | 'modern';
+  /**
+   * `true` when the server answers a single request (every 2026-07-28 request, and 2025 requests
+   * in stateless mode) and is closed right after; `false` when it serves one whole 2025 session.
    */
   readonly stateless: boolean;
 }
@@ -42,10 +50,11 @@ export interface McpHttpServerOptions extends Omit<
   'tools' | 'resources' | 'resourceTemplates' | 'prompts' | 'title' | 'instructions'
 > {
   /**
-   * Builds the SDK server that answers one request (stateless) or one session (stateful). It is
-   * closed when the request or session ends; release per-session resources in its `onclose`.
+   * Builds the SDK (v2) server, an `McpServer` or a low-level `Server`, that answers one request
+   * (2026-07-28, stateless 2025) or one 2025 session (stateful). It is closed when the request or
+   * session ends; release per-session resources in its `onclose`.
    */
-  buildServer: (context: McpServerBuildContext) => McpServer;
+  buildServer: (context: McpServerBuildContext) => McpServerInstance;
   /**
    * Mounts more routes (e.g. `GET /status`) before the catch-all 404. They are not behind the
    * bearer-token check, which guards the MCP endpoint only.
@@ -75,6 +84,12 @@ export interface McpHttpServer {
   readonly options: ResolvedServerOptions;
   /** Where it listens, once `listen` has resolved. */
   readonly address: ListeningAddress | undefined;
+  /**
+   * Tells MCP 2026-07-28 clients listening with `subscriptions/listen` (on this process) that a
+   * list or a resource changed. 2025 sessions are told by their own servers
+   * (`sendToolListChanged()`, `sendResourceUpdated()`…).
+   */
+  readonly notify: ServerNotifier;
   /** Binds `host:port` and logs one `listening` line with the URL. */
   listen(): Promise<ListeningAddress>;
   /**
@@ -87,9 +102,9 @@ export interface McpHttpServer {
 }
 
 /**
- * Serves any SDK `McpServer` the way AgentCore Runtime expects: streamable HTTP on
- * `0.0.0.0:8000/mcp`, stateless by default (a server per request) or stateful (a server per
- * session), `GET /ping`, a body limit with JSON-RPC 413s, DNS-rebinding protection on loopback
+ * Serves any SDK (v2) server the way AgentCore Runtime expects: streamable HTTP on
+ * `0.0.0.0:8000/mcp`, both protocol eras on one endpoint (MCP 2026-07-28 requests statelessly;
+ * 2025 clients stateless by default, a server per request, or stateful, a server per session), `GET /ping`, a body limit with JSON-RPC 413s, DNS-rebinding protection on loopback
  * binds, optional bearer-token auth with RFC 9728 metadata, JSON logs and graceful shutdown.
  * `createAgentCoreServer` is this plus tool definitions; the gateway is this plus proxying.
  *
@@ -101,7 +116,7 @@ export interface McpHttpServer {
  * const http = createMcpHttpServer({
  *   name: 'echo',
  *   version: '1.0.0',
- *   buildServer: () => new McpServer({ name: 'echo', version: '1.0.0' }),
+ *   buildServer: () => new McpServer({ name: 'echo', version: '1.0.0' }), // @modelcontextprotocol/server
  * });
  * await http.run();
  * ```
@@ -119,7 +134,7 @@ export function createMcpHttpServer(options: McpHttpServerOptions): McpHttpServe
   let mcpOther: RequestHandler;
   if (resolved.mode === 'stateful') {
     stateful = createStatefulMcpHandler({
-      buildServer: () => options.buildServer({ stateless: false }),
+      buildServer: () => options.buildServer({ era: 'legacy', stateless: false }),
       jsonResponse: resolved.jsonResponse,
       sessionIdleTimeoutMs: resolved.sessionIdleTimeoutMs,
       eventStore: resolved.eventStore,
@@ -129,11 +144,17 @@ export function createMcpHttpServer(options: McpHttpServerOptions): McpHttpServe
     mcpPost = mcpOther = stateful.handle;
   } else {
     ({ post: mcpPost, other: mcpOther } = createStatelessMcpHandler({
-      buildServer: () => options.buildServer({ stateless: true }),
+      buildServer: () => options.buildServer({ era: 'legacy', stateless: true }),
       jsonResponse: resolved.jsonResponse,
       logger,
     }));
   }
+
+  const modern = createModernMcpHandler({
+    buildServer: () => options.buildServer({ era: 'modern', stateless: true }),
+    jsonResponse: resolved.jsonResponse,
+    logger,
+  });
 
   app.get('/ping', createPingHandler(Date.now()));
   const mcpRoute = app.route(resolved.path);
@@ -148,7 +169,12 @@ export function createMcpHttpServer(options: McpHttpServerOptions): McpHttpServe
     );
     mcpRoute.all(requireBearerToken(createJwtAuthorizer(jwt, verify), logger));
   }
-  mcpRoute.post(parseBody, onBodyError, rejectInvalidJsonRpc(), mcpPost);
+  mcpRoute.post(
+    parseBody,
+    onBodyError,
+    rejectInvalidJsonRpc(),
+    routeByEra({ modern: modern.handle, legacy: mcpPost }),
+  );
   mcpRoute.all(mcpOther);
   options.routes?.(app);
   app.use((req, res) => {
@@ -179,6 +205,7 @@ export function createMcpHttpServer(options: McpHttpServerOptions): McpHttpServe
     get address() {
       return lifecycle.address;
     },
+    notify: modern.notify,
     listen: lifecycle.listen,
     close: lifecycle.close,
     run: lifecycle.run,

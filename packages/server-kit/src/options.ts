@@ -4,7 +4,7 @@ import {
   type JwtAuthorizerOptions,
   readListenAddress,
 } from '@agentcore-mcp/core';
-import type { EventStore } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { EventStore } from '@modelcontextprotocol/server';
 import type { Logger } from 'pino';
 
 import type { PromptDefinition } from './definitions/definePrompt.js';
@@ -86,6 +86,30 @@ export interface AgentCoreServerOptions {
   auth?: AuthOptions;
   /** The logger. Default: a JSON pino logger at env `LOG_LEVEL` (else `info`). */
   logger?: Logger;
+  /**
+   * MCP 2026-07-28: the secret (at least 32 bytes) that signs the `requestState` of multi
+   * round-trip requests (tools that ask the client for input). AgentCore may send the retry to
+   * another replica, so every replica needs the same one. Default: env `MCP_REQUEST_STATE_SECRET`,
+   * else a random key per process (retries that reach another process are then refused, and the
+   * start-up log says so).
+   */
+  requestStateSecret?: string;
+  /**
+   * MCP 2026-07-28: how long clients and intermediaries may cache the results of `tools/list`,
+   * `prompts/list`, `resources/list`, `resources/templates/list` and `server/discover`, and who
+   * may share them. Default: 5 minutes (the lists only change when the server is redeployed);
+   * scope `private` when `auth` is set (a shared cache must not hand them to callers without a
+   * token), else `public`. `resources/read` results are never cached unless a resource says so.
+   */
+  cache?: ListCacheOptions;
+}
+
+/** How list results may be cached (MCP 2026-07-28 `ttlMs` / `cacheScope`). */
+export interface ListCacheOptions {
+  /** Milliseconds a result stays fresh; 0 means always revalidate. Default: 300000. */
+  ttlMs?: number;
+  /** `public`: any cache may share it; `private`: one caller's only. Default: see `cache`. */
+  scope?: 'public' | 'private';
 }
 
 /** {@link AgentCoreServerOptions} with every default applied. */
@@ -99,13 +123,16 @@ export type ResolvedServerOptions = Required<
     | 'logger'
     | 'dnsRebindingProtection'
     | 'auth'
+    | 'requestStateSecret'
+    | 'cache'
   >
 > &
   Pick<
     AgentCoreServerOptions,
-    'title' | 'instructions' | 'eventStore' | 'retryInterval' | 'auth'
+    'title' | 'instructions' | 'eventStore' | 'retryInterval' | 'auth' | 'requestStateSecret'
   > & {
     dnsRebindingProtection: DnsRebindingOptions | false;
+    cache: Required<ListCacheOptions>;
   };
 
 const LOOPBACK_BINDS = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -143,6 +170,13 @@ export function resolveServerOptions(
       `Invalid bodyLimit ${bodyLimit}: use a positive number of bytes`,
     );
   }
+  const cacheTtlMs = options.cache?.ttlMs ?? 300_000;
+  if (!Number.isInteger(cacheTtlMs) || cacheTtlMs < 0) {
+    throw new AgentCoreMcpError(
+      'ERR_CONFIG_INVALID',
+      `Invalid cache.ttlMs ${cacheTtlMs}: use a whole number of milliseconds, 0 or more`,
+    );
+  }
   return {
     name: options.name,
     version: options.version,
@@ -165,5 +199,10 @@ export function resolveServerOptions(
     retryInterval: options.retryInterval,
     auth: options.auth,
     shutdownTimeoutMs: options.shutdownTimeoutMs ?? 10_000,
+    requestStateSecret: options.requestStateSecret,
+    cache: {
+      ttlMs: cacheTtlMs,
+      scope: options.cache?.scope ?? (options.auth ? 'private' : 'public'),
+    },
   };
 }

@@ -121,7 +121,7 @@ describe('requests from a tool to the client (sampling, elicitation)', () => {
         content: [
           {
             type: 'text',
-            text: `Cannot send ${method} to the client: a stateless server never receives the answer; create the server with mode: 'stateful'`,
+            text: `Cannot send ${method} to the client: a stateless 2025 server never receives the answer; create the server with mode: 'stateful', or use a client that speaks MCP 2026-07-28`,
           },
         ],
       });

@@ -56,7 +56,7 @@ describe('resources, resource templates and prompts over streamable HTTP (statel
         .readResource({ uri: 'test://missing' })
         .catch((caught: unknown) => caught);
       expect(error).toMatchObject({ code: -32602 });
-      expect((error as Error).message).toContain('Resource test://missing not found');
+      expect((error as Error).message).toContain('Resource not found: test://missing');
     });
   });
 

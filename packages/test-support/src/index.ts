@@ -1,6 +1,7 @@
 // The public API of @agentcore-mcp/test-support (private): helpers for tests that run real processes.
 export { connectMcpClient } from './connectMcpClient.js';
 export { deployBundle } from './deployBundle.js';
+export { installCachedPackages } from './installCachedPackages.js';
 export { installNode24 } from './installNode24.js';
 export type { SignCognitoLocalTokenOptions } from './signCognitoLocalToken.js';
 export { signCognitoLocalToken } from './signCognitoLocalToken.js';

@@ -18,13 +18,30 @@ function defineRun(route: ConformanceRoute, mode: SessionMode): ConformanceRun {
 }
 
 /**
- * The four runs, in table order. The gateway runs put a gateway of the same mode in front of a
- * fixture server of the same mode, so each differs from its direct run by the gateway alone:
- * stateless in front of stateless is also how both are deployed on AgentCore Runtime.
+ * The four runs of the 2025-11-25 leg, in table order. The gateway runs put a gateway of the same
+ * mode in front of a fixture server of the same mode, so each differs from its direct run by the
+ * gateway alone: stateless in front of stateless is also how both are deployed on AgentCore Runtime.
  */
 export const CONFORMANCE_RUNS: readonly ConformanceRun[] = [
   defineRun('direct', 'stateful'),
   defineRun('gateway', 'stateful'),
   defineRun('direct', 'stateless'),
   defineRun('gateway', 'stateless'),
+];
+
+/**
+ * Whether the 2026-07-28 leg also runs through the gateway (a stateless gateway in front of the
+ * stateless fixture, compared scenario by scenario with the direct run). Off while the gateway is
+ * being ported to MCP SDK v2 and does not serve 2026-07-28 yet; turn it on once it does.
+ */
+export const MODERN_GATEWAY_RUN_ENABLED = false;
+
+/**
+ * The runs of the 2026-07-28 leg, in table order. That revision has no sessions, so a server
+ * answers it the same way in either mode; the fixture runs in stateless mode, AgentCore Runtime's
+ * default.
+ */
+export const MODERN_CONFORMANCE_RUNS: readonly ConformanceRun[] = [
+  defineRun('direct', 'stateless'),
+  ...(MODERN_GATEWAY_RUN_ENABLED ? [defineRun('gateway', 'stateless')] : []),
 ];

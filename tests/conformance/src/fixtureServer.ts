@@ -8,9 +8,12 @@ import {
 
 import { clientRequestTools } from './fixtures/clientRequestTools.js';
 import { contentTools } from './fixtures/contentTools.js';
+import { headerTools } from './fixtures/headerTools.js';
+import { inputRequiredTools } from './fixtures/inputRequiredTools.js';
 import { fixturePrompts } from './fixtures/prompts.js';
 import { fixtureResources, fixtureResourceTemplates } from './fixtures/resources.js';
 import { schemaTools } from './fixtures/schemaTools.js';
+import { statelessDiagnosticTools } from './fixtures/statelessDiagnosticTools.js';
 import { streamingTools } from './fixtures/streamingTools.js';
 
 /** Options of {@link createFixtureServer}. */
@@ -24,8 +27,10 @@ export interface FixtureServerOptions {
 }
 
 /**
- * Creates the server the conformance suite runs against: every tool, resource and prompt its
- * scenarios call, by their fixed names, built with server-kit's public API only. Stateful mode adds
+ * Creates the server the conformance suite runs against: every tool, resource and prompt the
+ * scenarios of both legs (2025-11-25 and 2026-07-28) call, by their fixed names, built with
+ * server-kit's public API only. One server answers both revisions, as server-kit serves them on
+ * one endpoint; the 2026-07-28 fixtures are plain tools to a 2025 client. Stateful mode adds
  * an event store and a `retry` hint, so SSE streams can be resumed (SEP-1699).
  *
  * @param options - The mode, bind address and logger.
@@ -38,7 +43,15 @@ export function createFixtureServer(options: FixtureServerOptions): AgentCoreSer
     mode: options.mode,
     host: options.host ?? '127.0.0.1',
     port: 0,
-    tools: [...contentTools, ...streamingTools, ...clientRequestTools, ...schemaTools],
+    tools: [
+      ...contentTools,
+      ...streamingTools,
+      ...clientRequestTools,
+      ...schemaTools,
+      ...inputRequiredTools,
+      ...statelessDiagnosticTools,
+      ...headerTools,
+    ],
     resources: fixtureResources,
     resourceTemplates: fixtureResourceTemplates,
     prompts: fixturePrompts,

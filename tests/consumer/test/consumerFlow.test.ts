@@ -1,6 +1,7 @@
 // A new user's path, outside the workspace, with the packed tarballs and plain npm: `agentcore-mcp
 // init` (server and gateway templates), npm install, build, test, start the server and call a tool,
-// configure, `launch --dry-run --json`, then the packed gateway-service in front of the server.
+// configure, `launch --dry-run --json`, then the packed gateway-service in front of the server; the
+// server and the gateway are called in both MCP eras (2026-07-28 and 2025).
 // Under this Node (20) and under Node 24 from the npm `node@24` package. The commands and the ends
 // of their output go to .cache/transcript-<node>.txt.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -79,16 +80,26 @@ describe.each([
     await run('npm', ['test'], inDir(serverApp));
   });
 
-  it('starts the server and answers a tools/call from the MCP SDK client', async () => {
+  it('starts the server and answers a tools/call from the MCP SDK client, in MCP 2026-07-28 and 2025', async () => {
     const server = await startServerProcess(node, ['dist/src/main.js'], {
       cwd: serverApp,
       env,
     });
     started.push(server);
     serverUrl = server.url;
-    const { tools, text } = await listAndCall(server.url, 'add_numbers', { a: 2, b: 3 });
-    expect(tools).toContain('add_numbers');
-    expect(text).toBe('5');
+    const call = { name: 'add_numbers', arguments: { a: 2, b: 3 } };
+    const modern = await listAndCall(server.url, 'modern', call);
+    expect(modern).toEqual({
+      protocolVersion: '2026-07-28',
+      tools: expect.arrayContaining(['add_numbers']) as unknown,
+      text: '5',
+    });
+    const legacy = await listAndCall(server.url, 'legacy', call);
+    expect(legacy.protocolVersion).toMatch(/^2025-/);
+    expect(legacy).toMatchObject({
+      tools: expect.arrayContaining(['add_numbers']) as unknown,
+      text: '5',
+    });
   });
 
   it('configures the runtime and prints a launch plan as JSON, with no AWS identity', async () => {
@@ -131,11 +142,12 @@ describe.each([
       { cwd: gatewayApp, env },
     );
     started.push(gateway);
-    const { tools, text } = await listAndCall(gateway.url, 'myserver___add_numbers', {
-      a: 20,
-      b: 22,
-    });
-    expect(tools).toContain('myserver___add_numbers');
-    expect(text).toBe('42');
+    const call = { name: 'myserver___add_numbers', arguments: { a: 20, b: 22 } };
+    for (const era of ['modern', 'legacy'] as const) {
+      const { protocolVersion, tools, text } = await listAndCall(gateway.url, era, call);
+      expect(protocolVersion).toMatch(era === 'modern' ? /^2026-07-28$/ : /^2025-/);
+      expect(tools).toContain('myserver___add_numbers');
+      expect(text).toBe('42');
+    }
   });
 });

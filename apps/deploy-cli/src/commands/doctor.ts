@@ -19,7 +19,7 @@ export function addDoctorCommand(program: Command, context: CommandContext): voi
     program
       .command('doctor')
       .description(
-        'check AWS credentials, the project, the authorizer, the token, the runtime and MCP initialize, one line each',
+        'check AWS credentials, the project, the authorizer, the token, the runtime and the MCP eras it serves, one line each',
       ),
   )
     .option(
@@ -27,7 +27,7 @@ export function addDoctorCommand(program: Command, context: CommandContext): voi
       "setup-cognito's credentials file (default: .agentcore-mcp/cognito-credentials.json if present)",
     )
     .option('--token <token>', 'bearer token to check (default: env BEARER_TOKEN)')
-    .option('--endpoint <url>', 'send the MCP initialize here instead of AWS, e.g. the emulator')
+    .option('--endpoint <url>', 'send the MCP requests here instead of AWS, e.g. the emulator')
     .action(async (options: DoctorOptions) => {
       const report = await run(options, context);
       if (!report.ok) process.exitCode = 1;
@@ -36,8 +36,9 @@ export function addDoctorCommand(program: Command, context: CommandContext): voi
 
 /**
  * `agentcore-mcp doctor`: checks, one line each, the project file, AWS credentials, the
- * authorizer's discovery URL, the token, that the runtime is READY, and that it answers MCP
- * `initialize`; skips what depends on a failed check. Sends only read requests.
+ * authorizer's discovery URL, the token, that the runtime is READY, and which MCP eras it serves
+ * (`server/discover` for 2026-07-28, `initialize` for 2025); skips what depends on a failed check.
+ * Sends only read requests.
  *
  * @param options - The parsed command-line options.
  * @param context - What the command runs with.

@@ -3,7 +3,7 @@ import type { CommandContext } from '../commandContext.js';
 import type { RuntimeStatusResult } from '../runtime/runtimeStatus.js';
 import { AWS_CHECK, checkAwsCredentials, openDoctorAws } from './checkAwsCredentials.js';
 import { checkDiscovery, DISCOVERY_CHECK } from './checkDiscovery.js';
-import { checkInitialize, INITIALIZE_CHECK, type InitializeAuth } from './checkInitialize.js';
+import { checkMcpEndpoint, MCP_ENDPOINT_CHECK, type McpEndpointAuth } from './checkMcpEndpoint.js';
 import { checkProject, PROJECT_CHECK } from './checkProject.js';
 import { checkRuntimeReady, RUNTIME_CHECK } from './checkRuntimeReady.js';
 import { checkToken, TOKEN_CHECK } from './checkToken.js';
@@ -15,7 +15,7 @@ export interface DoctorOptions
   extends DoctorTokenOptions, Pick<AwsCommandOptions, 'region' | 'profile'> {
   /** `--name`: the runtime. Default: the project's default. */
   readonly name?: string | undefined;
-  /** `--endpoint`: send the MCP initialize here instead of AWS (e.g. the local emulator). */
+  /** `--endpoint`: send the MCP requests here instead of AWS (e.g. the local emulator). */
   readonly endpoint?: string | undefined;
 }
 
@@ -29,7 +29,7 @@ export interface DoctorReport {
 /**
  * Runs the doctor's checks in order and prints one line for each as it finishes: the project
  * file, AWS credentials (STS), the authorizer's discovery URL, the token, the runtime READY, and
- * MCP `initialize` on the endpoint. A check whose prerequisite failed is skipped, with the reason.
+ * which MCP eras the endpoint serves (`server/discover` for 2026-07-28, `initialize` for 2025). A check whose prerequisite failed is skipped, with the reason.
  * Ends with a summary line.
  *
  * @param options - `--name`, `--region`, `--profile`, `--token`, `--credentials`, `--endpoint`.
@@ -85,12 +85,12 @@ export async function runDoctor(
   }
 
   if (status === undefined || context === undefined) {
-    record(skipped(INITIALIZE_CHECK, 'needs a READY runtime'));
+    record(skipped(MCP_ENDPOINT_CHECK, 'needs a READY runtime'));
   } else {
     const auth = chooseAuth(status, { token, context });
-    if (typeof auth === 'string') record(skipped(INITIALIZE_CHECK, auth));
+    if (typeof auth === 'string') record(skipped(MCP_ENDPOINT_CHECK, auth));
     else {
-      record(await checkInitialize({ arn: status.runtimeArn, endpoint: options.endpoint, auth }));
+      record(await checkMcpEndpoint({ arn: status.runtimeArn, endpoint: options.endpoint, auth }));
     }
   }
 
@@ -107,7 +107,7 @@ export async function runDoctor(
 function chooseAuth(
   status: RuntimeStatusResult,
   input: { token: string | undefined; context: AwsContext },
-): InitializeAuth | string {
+): McpEndpointAuth | string {
   if (status.authorizer === 'IAM') {
     const { sts, target } = input.context.clients;
     return { sigv4: { region: target.region, credentials: () => sts.config.credentials() } };

@@ -19,9 +19,11 @@ export interface ProjectManifest {
  * this CLI ships with (`readVersion`), the CLI itself a devDependency (so `npm run dev` runs
  * `agentcore-mcp dev`); third-party packages use the ranges this repository tests with.
  * - `server`: `build` (tsc), `start` (`node dist/src/main.js`), `dev`, `test` (build, then
- *   `node --test` on the compiled tests); server-kit and its peers (the MCP SDK, express, zod).
+ *   `node --test` on the compiled tests); server-kit and its peers (`@modelcontextprotocol/server`,
+ *   express, zod), and the MCP SDK client for the tests.
  * - `gateway`: `start` (`agentcore-mcp-gateway --config gateway.json`), `dev`, `test`; the gateway
- *   service, and server-kit with its peers as devDependencies for the test's fake target.
+ *   service, and as devDependencies server-kit with its peers for the test's fake target and the
+ *   MCP SDK client.
  *
  * @param template - The template.
  * @param name - The package name.
@@ -44,7 +46,7 @@ export function buildProjectManifest(
     Object.fromEntries(names.map((packageName) => [packageName, CATALOG_RANGES[packageName]]));
   const serverKit = {
     ...own('@agentcore-mcp/server-kit'),
-    ...catalog('@modelcontextprotocol/sdk', 'express', 'zod'),
+    ...catalog('@modelcontextprotocol/server', 'express', 'zod'),
   };
   const common = { name, version: '0.1.0', private: true } as const;
   switch (template) {
@@ -63,7 +65,7 @@ export function buildProjectManifest(
         dependencies: serverKit,
         devDependencies: sorted({
           ...own('@agentcore-mcp/cli'),
-          ...catalog('@types/node', 'tsx', 'typescript'),
+          ...catalog('@modelcontextprotocol/client', '@types/node', 'tsx', 'typescript'),
         }),
       };
     case 'gateway':
@@ -78,7 +80,11 @@ export function buildProjectManifest(
           test: 'node --test test/*.test.mjs',
         },
         dependencies: own('@agentcore-mcp/gateway-service'),
-        devDependencies: sorted({ ...own('@agentcore-mcp/cli'), ...serverKit }),
+        devDependencies: sorted({
+          ...own('@agentcore-mcp/cli'),
+          ...serverKit,
+          ...catalog('@modelcontextprotocol/client'),
+        }),
       };
   }
 }

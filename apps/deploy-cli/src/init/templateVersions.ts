@@ -5,16 +5,17 @@ import { readCliVersion } from '../version.js';
 
 /**
  * The third-party version ranges a generated project depends on: the ones this repository builds
- * and tests with (the `catalog:` of `pnpm-workspace.yaml`; `test/init/templateVersions.test.ts`
- * keeps the two equal).
+ * and tests with (the `catalog:` of `pnpm-workspace.yaml`; `test/init/templates.test.ts` keeps
+ * the two equal). The MCP SDK v2 packages are exact versions, as in the catalog.
  */
 export const CATALOG_RANGES = {
-  '@modelcontextprotocol/sdk': '^1.32.2',
+  '@modelcontextprotocol/client': '2.4.0',
+  '@modelcontextprotocol/server': '2.4.0',
   '@types/node': '^20.19.0',
   express: '^5.2.1',
   tsx: '^4.20.0',
   typescript: '~5.9.3',
-  zod: '^4.1.0',
+  zod: '^4.2.0',
 } as const;
 
 /** A third-party package of {@link CATALOG_RANGES}. */

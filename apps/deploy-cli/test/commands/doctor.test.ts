@@ -21,7 +21,7 @@ describe('agentcore-mcp doctor (the built CLI)', () => {
       '– discovery URL: skipped, needs the project check',
       '– token: skipped, needs the project check',
       '– runtime READY: skipped, needs the project check',
-      '– MCP initialize: skipped, needs a READY runtime',
+      '– MCP endpoint: skipped, needs a READY runtime',
       '2 checks failed: fix the first ✗ above, then run agentcore-mcp doctor again.',
     ]);
   });

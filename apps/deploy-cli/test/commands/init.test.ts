@@ -74,12 +74,13 @@ describe('agentcore-mcp init (a real process)', () => {
       },
       dependencies: {
         '@agentcore-mcp/server-kit': `^${SERVER_KIT_VERSION}`,
-        '@modelcontextprotocol/sdk': CATALOG_RANGES['@modelcontextprotocol/sdk'],
+        '@modelcontextprotocol/server': CATALOG_RANGES['@modelcontextprotocol/server'],
         express: CATALOG_RANGES.express,
         zod: CATALOG_RANGES.zod,
       },
       devDependencies: {
         '@agentcore-mcp/cli': `^${CLI_VERSION}`,
+        '@modelcontextprotocol/client': CATALOG_RANGES['@modelcontextprotocol/client'],
         '@types/node': CATALOG_RANGES['@types/node'],
         tsx: CATALOG_RANGES.tsx,
         typescript: CATALOG_RANGES.typescript,

@@ -152,7 +152,7 @@ describe('agentcore-mcp invoke', () => {
     ],
     [
       ['resources/read', 'docs://nope'],
-      /^error: The MCP server answered with JSON-RPC error -32602: .*Resource docs:\/\/nope not found\n$/,
+      /^error: The MCP server answered with JSON-RPC error -32602: .*Resource not found: docs:\/\/nope\n$/,
     ],
     [['prompts/get'], /^error: prompts\/get needs the prompt's name/],
     [
@@ -161,7 +161,7 @@ describe('agentcore-mcp invoke', () => {
     ],
     [
       ['prompts/get', 'review_code', '--args', '{}'],
-      /^error: The MCP server answered with JSON-RPC error -32602: .*Invalid arguments for prompt review_code: .* code\n$/,
+      /^error: The MCP server answered with JSON-RPC error -32602: .*Invalid arguments for prompt review_code: code: .*\n$/,
     ],
     [
       ['prompts/get', 'nope'],

@@ -36,9 +36,18 @@ import {
   seedProject,
 } from '../runtime/launchedRuntimeFixture.js';
 import { testContext } from '../testContext.js';
+import {
+  type EraServer,
+  startLegacyOnlyServer,
+  startModernOnlyServer,
+  startNotMcpServer,
+} from './eraServers.js';
 
 const IAM_ARN = `arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:runtime/iam_server-AbCdEf1234`;
 const COLD_ARN = `arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:runtime/cold_server-AbCdEf1234`;
+const LEGACY_ARN = `arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:runtime/legacy_server-AbCdEf1234`;
+const MODERN_ARN = `arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:runtime/modern_server-AbCdEf1234`;
+const NOT_MCP_ARN = `arn:aws:bedrock-agentcore:us-east-1:${ACCOUNT}:runtime/web_server-AbCdEf1234`;
 const CALLER = `arn:aws:iam::${ACCOUNT}:user/dev`;
 
 const sts = mockClient(STSClient);
@@ -50,7 +59,11 @@ describe('agentcore-mcp doctor', () => {
   let emulator: RuntimeEmulator;
   let proxy: Server;
   let proxyEndpoint: string;
-  const signatures: (string | undefined)[] = [];
+  const eraServers: EraServer[] = [];
+  /** The Authorization and Mcp-Method headers of each request through the proxy. */
+  const seen: { authorization: string | undefined; mcpMethod: string | undefined }[] = [];
+  /** Makes the proxy drop Mcp-Method, as a misconfigured proxy would. */
+  let dropMcpMethod = false;
   let cognitoDir: string;
   let authorizer: { discoveryUrl: string; allowedClients: string[] };
   let clientId: string;
@@ -93,17 +106,30 @@ describe('agentcore-mcp doctor', () => {
       logger: pino({ level: 'silent' }),
     });
     const { url } = await server.listen();
+    const [legacyOnly, modernOnly, notMcp] = await Promise.all([
+      startLegacyOnlyServer(),
+      startModernOnlyServer(),
+      startNotMcpServer(),
+    ]);
+    eraServers.push(legacyOnly, modernOnly, notMcp);
     emulator = await createRuntimeEmulator({
       port: 0,
       runtimes: [
         { arn: RUNTIME_ARN, target: url, authorizer },
         { arn: IAM_ARN, target: url },
         { arn: COLD_ARN, target: url, ready: Promise.resolve(false) },
+        { arn: LEGACY_ARN, target: legacyOnly.url },
+        { arn: MODERN_ARN, target: modernOnly.url },
+        { arn: NOT_MCP_ARN, target: notMcp.url },
       ],
     });
-    // Records the Authorization header of each request on its way to the emulator.
+    // Records the headers of each request on its way to the emulator.
     proxy = createServer((req, res) => {
-      signatures.push(req.headers.authorization);
+      seen.push({
+        authorization: req.headers.authorization,
+        mcpMethod: req.headers['mcp-method'] as string | undefined,
+      });
+      if (dropMcpMethod) delete req.headers['mcp-method'];
       const target = new URL(emulator.endpoint);
       const upstream = request(
         {
@@ -132,6 +158,7 @@ describe('agentcore-mcp doctor', () => {
     });
     await emulator?.close();
     await server?.close();
+    await Promise.all(eraServers.map((era) => era.close()));
     await cognito?.stop();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
@@ -179,7 +206,7 @@ describe('agentcore-mcp doctor', () => {
     };
   }
 
-  it('passes every check with the token from setup-cognito and initializes through the emulator', async () => {
+  it('passes every check with the token from setup-cognito, both MCP eras through the emulator', async () => {
     mockRuntime();
 
     const { report, lines, requests } = await doctor(
@@ -204,7 +231,7 @@ describe('agentcore-mcp doctor', () => {
       `✓ runtime READY: ${RUNTIME_ID} is READY (version 3), endpoint DEFAULT READY, MCP protocol, JWT auth`,
     );
     expect(lines[5]).toBe(
-      `✓ MCP initialize: doctor-target 1.2.3 answered at ${emulator.invocationUrl(RUNTIME_ARN)} (bearer token)`,
+      `✓ MCP endpoint: doctor-target 1.2.3 answered at ${emulator.invocationUrl(RUNTIME_ARN)} (bearer token): MCP 2026-07-28 (server/discover) and 2025-11-25 (initialize)`,
     );
     expect(lines[6]).toBe('No problems found.');
     expect(report.ok).toBe(true);
@@ -238,7 +265,7 @@ describe('agentcore-mcp doctor', () => {
     expect(lines[3]).toMatch(
       new RegExp(`^✓ token: ${source}: valid for client ${clientId}, expires in \\d+ min$`),
     );
-    expect(lines[5]).toMatch(/^✓ MCP initialize: doctor-target 1\.2\.3 answered at /);
+    expect(lines[5]).toMatch(/^✓ MCP endpoint: doctor-target 1\.2\.3 answered at /);
     expect(lines.join('\n')).not.toContain(token);
     expect(report.ok).toBe(true);
   });
@@ -277,7 +304,7 @@ describe('agentcore-mcp doctor', () => {
     expect(lines[3]).toMatch(expected);
     expect(lines[4]).toMatch(/^✓ runtime READY: /);
     expect(lines[5]).toBe(
-      '– MCP initialize: skipped, the runtime has a JWT authorizer and needs a valid token',
+      '– MCP endpoint: skipped, the runtime has a JWT authorizer and needs a valid token',
     );
     expect(lines[6]).toBe(
       '1 check failed: fix the first ✗ above, then run agentcore-mcp doctor again.',
@@ -311,16 +338,16 @@ describe('agentcore-mcp doctor', () => {
     expect(lines[3]).toBe('– token: skipped, needs the discovery URL');
     expect(lines[4]).toMatch(/^✓ runtime READY: /);
     expect(lines[5]).toBe(
-      '– MCP initialize: skipped, the runtime has a JWT authorizer and needs a valid token',
+      '– MCP endpoint: skipped, the runtime has a JWT authorizer and needs a valid token',
     );
     expect(report.ok).toBe(false);
   });
 
-  it('initializes an IAM runtime with SigV4, signed with the credentials of the AWS context', async () => {
+  it('probes an IAM runtime with SigV4, server/discover first, signed with the credentials of the AWS context', async () => {
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDDOCTORTEST');
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'doctor-test-secret');
     mockRuntime({ agentRuntimeArn: IAM_ARN, authorizerConfiguration: undefined });
-    signatures.length = 0;
+    seen.length = 0;
 
     const { report, lines } = await doctor(
       { endpoint: proxyEndpoint },
@@ -331,15 +358,78 @@ describe('agentcore-mcp doctor', () => {
       '– discovery URL: skipped, the runtime uses IAM (SigV4) auth, not a JWT authorizer',
       '– token: skipped, the runtime uses IAM (SigV4) auth, not a JWT authorizer',
       `✓ runtime READY: ${RUNTIME_ID} is READY (version 3), endpoint DEFAULT READY, MCP protocol, IAM auth`,
-      `✓ MCP initialize: doctor-target 1.2.3 answered at ${proxyEndpoint}/runtimes/${encodeURIComponent(IAM_ARN)}/invocations?qualifier=DEFAULT (SigV4)`,
+      `✓ MCP endpoint: doctor-target 1.2.3 answered at ${proxyEndpoint}/runtimes/${encodeURIComponent(IAM_ARN)}/invocations?qualifier=DEFAULT (SigV4): MCP 2026-07-28 (server/discover) and 2025-11-25 (initialize)`,
     ]);
-    expect(signatures.length).toBeGreaterThan(0);
-    for (const signature of signatures) {
-      expect(signature).toMatch(
+    // The 2026 probe, then the 2025 session: initialize, initialized, and the DELETE that closes it.
+    expect(seen[0]?.mcpMethod).toBe('server/discover');
+    expect(seen.length).toBeGreaterThan(1);
+    for (const { authorization } of seen) {
+      expect(authorization).toMatch(
         /^AWS4-HMAC-SHA256 Credential=AKIDDOCTORTEST\/\d{8}\/us-east-1\/bedrock-agentcore\/aws4_request, /,
       );
     }
     expect(report.ok).toBe(true);
+  });
+
+  describe('with a server of one MCP era', () => {
+    /** The doctor's MCP line for an IAM runtime at `arn`, through `endpoint`. */
+    async function endpointLine(
+      arn: string,
+      endpoint = emulator.endpoint,
+    ): Promise<{ line: string | undefined; ok: boolean }> {
+      vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDDOCTORTEST');
+      vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'doctor-test-secret');
+      mockRuntime({ agentRuntimeArn: arn, authorizerConfiguration: undefined });
+      const { report, lines } = await doctor({ endpoint }, { runtime: launchedRuntime() });
+      return { line: lines[5], ok: report.ok };
+    }
+    const urlOf = (arn: string, endpoint = emulator.endpoint) =>
+      `${endpoint}/runtimes/${encodeURIComponent(arn)}/invocations?qualifier=DEFAULT`;
+
+    it('passes a 2025-only server (v1 SDK), saying 2026 clients fall back to initialize', async () => {
+      const { line, ok } = await endpointLine(LEGACY_ARN);
+
+      expect(line).toBe(
+        `✓ MCP endpoint: legacy-only 0.9.0 answered at ${urlOf(LEGACY_ARN)} (SigV4): MCP 2025-11-25 (initialize) only, no server/discover (HTTP 400, JSON-RPC -32000 Bad Request: Unsupported protocol version: 2026-07-28 (supported versions: 2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05, 2024-10-07)); fine: 2026 clients in auto mode fall back to initialize`,
+      );
+      expect(ok).toBe(true);
+    });
+
+    it('passes a 2026-only server (v2 SDK), saying 2025 clients cannot connect', async () => {
+      const { line, ok } = await endpointLine(MODERN_ARN);
+
+      expect(line).toMatch(
+        new RegExp(
+          `^✓ MCP endpoint: modern-only 2\\.0\\.0 answered at ${literal(urlOf(MODERN_ARN))} \\(SigV4\\): MCP 2026-07-28 \\(server/discover\\) only; initialize failed \\(.*-32022.*\\), so 2025 clients cannot connect$`,
+        ),
+      );
+      expect(ok).toBe(true);
+    });
+
+    it('fails an endpoint that answers neither server/discover nor initialize', async () => {
+      const { line, ok } = await endpointLine(NOT_MCP_ARN);
+
+      expect(line).toBe(
+        `✗ MCP endpoint: ${urlOf(NOT_MCP_ARN)} answers neither server/discover (HTTP 404) nor initialize: Streamable HTTP error: Error POSTing to endpoint: Not Found; fix: agentcore-mcp --verbose invoke --arn ${NOT_MCP_ARN} tools/list`,
+      );
+      expect(ok).toBe(false);
+    });
+
+    it('fails a dual-era server behind a proxy that drops Mcp-Method: initialize works, 2026 clients get -32020', async () => {
+      dropMcpMethod = true;
+      try {
+        const { line, ok } = await endpointLine(IAM_ARN, proxyEndpoint);
+
+        expect(line).toMatch(
+          new RegExp(
+            `^✗ MCP endpoint: server/discover at ${literal(urlOf(IAM_ARN, proxyEndpoint))} was refused \\(HTTP 400, JSON-RPC -32020 .*\\), though doctor-target 1\\.2\\.3 answers initialize \\(SigV4\\): MCP 2026-07-28 clients get this error; fix: agentcore-mcp logs; a proxy between client and server must pass MCP-Protocol-Version and Mcp-Method$`,
+          ),
+        );
+        expect(ok).toBe(false);
+      } finally {
+        dropMcpMethod = false;
+      }
+    });
   });
 
   it("reports a runtime that does not finish initializing with AgentCore's 424", async () => {
@@ -355,7 +445,7 @@ describe('agentcore-mcp doctor', () => {
     );
 
     expect(lines[5]).toMatch(
-      /^✗ MCP initialize: .* answered 424 to initialize \(Runtime initialization time exceeded\. .*; fix: agentcore-mcp logs; docs\/troubleshooting\.md#runtime-initialization-timeout$/,
+      /^✗ MCP endpoint: \S+ answers neither server\/discover \(HTTP 424\) nor initialize: .* answered 424 to initialize \(Runtime initialization time exceeded\. .*; fix: agentcore-mcp logs; docs\/troubleshooting\.md#runtime-initialization-timeout$/,
     );
     expect(report.ok).toBe(false);
   });
@@ -388,7 +478,7 @@ describe('agentcore-mcp doctor', () => {
     );
 
     expect(lines[4]).toBe(line);
-    expect(lines[5]).toBe('– MCP initialize: skipped, needs a READY runtime');
+    expect(lines[5]).toBe('– MCP endpoint: skipped, needs a READY runtime');
     expect(report.ok).toBe(false);
   });
 
@@ -419,7 +509,7 @@ describe('agentcore-mcp doctor', () => {
       '✗ AWS credentials: sts:GetCallerIdentity failed: CredentialsProviderError: Could not load credentials from any providers; fix: no usable AWS credentials; run aws sso login / aws configure and set AWS_PROFILE (or --profile), then run agentcore-mcp doctor',
     );
     expect(lines[4]).toBe('– runtime READY: skipped, needs AWS credentials');
-    expect(lines[5]).toBe('– MCP initialize: skipped, needs a READY runtime');
+    expect(lines[5]).toBe('– MCP endpoint: skipped, needs a READY runtime');
     expect(agentCore.calls()).toHaveLength(0);
     expect(report.ok).toBe(false);
   });
@@ -435,7 +525,7 @@ describe('agentcore-mcp doctor', () => {
       '– discovery URL: skipped, needs the project check',
       '– token: skipped, needs the project check',
       '– runtime READY: skipped, needs the project check',
-      '– MCP initialize: skipped, needs a READY runtime',
+      '– MCP endpoint: skipped, needs a READY runtime',
       '1 check failed: fix the first ✗ above, then run agentcore-mcp doctor again.',
     ]);
     expect(report.checks.map((check) => check.status)).toEqual([
@@ -471,3 +561,8 @@ describe('agentcore-mcp doctor', () => {
     );
   });
 });
+
+/** `text` as a literal in a regular expression. */
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -50,7 +50,8 @@ describe('runInit', () => {
     expect(manifest.devDependencies).toEqual({
       '@agentcore-mcp/cli': `^${readShippedVersion('@agentcore-mcp/cli')}`,
       '@agentcore-mcp/server-kit': `^${readShippedVersion('@agentcore-mcp/server-kit')}`,
-      '@modelcontextprotocol/sdk': CATALOG_RANGES['@modelcontextprotocol/sdk'],
+      '@modelcontextprotocol/client': CATALOG_RANGES['@modelcontextprotocol/client'],
+      '@modelcontextprotocol/server': CATALOG_RANGES['@modelcontextprotocol/server'],
       express: CATALOG_RANGES.express,
       zod: CATALOG_RANGES.zod,
     });

@@ -8,6 +8,7 @@ import { parseGatewayConfig } from '@agentcore-mcp/gateway';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
+import { buildProjectManifest } from '../../src/init/projectManifest.js';
 import { readTemplateFiles, TEMPLATE_NAMES } from '../../src/init/templateFiles.js';
 import { CATALOG_RANGES } from '../../src/init/templateVersions.js';
 
@@ -25,6 +26,30 @@ describe('the init templates', () => {
       expect({ name, range }).toEqual({ name, range: workspace.catalog[name] });
     }
   });
+
+  it.each(TEMPLATE_NAMES)(
+    '%s: every package its code imports is in its package.json',
+    (template) => {
+      const manifest = buildProjectManifest(template, 'weather', () => '1.0.0');
+      const declared = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies });
+      const imported = readTemplateFiles(template, VALUES)
+        .filter((file) => /\.(ts|mjs)$/.test(file.path))
+        .flatMap((file) => [...file.content.matchAll(/^import [^;]*? from '([^'.][^']*)';$/gm)])
+        .map(([, specifier = '']) => specifier)
+        .filter((specifier) => !specifier.startsWith('node:'))
+        .map((specifier) =>
+          specifier
+            .split('/')
+            .slice(0, specifier.startsWith('@') ? 2 : 1)
+            .join('/'),
+        );
+      expect(imported.length).toBeGreaterThan(0);
+      expect(declared).toEqual(expect.arrayContaining(imported));
+      // The MCP SDK v2 packages: server-kit's peer, and the client the tests use in both eras.
+      expect(imported).toContain('@modelcontextprotocol/client');
+      expect(declared).not.toContain('@modelcontextprotocol/sdk');
+    },
+  );
 
   it('server: its TypeScript compiles against the packages the CLI ships with', async () => {
     // The template's own tsconfig.json; packages resolve from the CLI's node_modules.

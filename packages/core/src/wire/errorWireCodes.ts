@@ -25,8 +25,11 @@ export const JSON_RPC_CODES = {
   serverError: -32_000,
   /** A request that timed out (the MCP SDK's `RequestTimeout`). */
   requestTimeout: -32_001,
-  /** An unknown resource URI (the MCP spec's code). */
-  resourceNotFound: -32_002,
+  /**
+   * An unknown resource URI: Invalid params, as MCP 2026-07-28 requires on every revision (2025
+   * used -32002, which clients still accept; the MCP SDK v2 maps it to -32602 as well).
+   */
+  resourceNotFound: -32_602,
   /** A gateway target that is unavailable: the call was not sent. */
   targetUnavailable: -32_003,
   /** A gateway target whose connection failed during the call. */

@@ -18,7 +18,7 @@ export interface CatalogTarget {
  * @example
  * ```ts
  * const catalog = new GatewayCatalog(config, ['gateway_status']);
- * if (catalog.rebuild(targets)) announceListsChanged(sessions);
+ * if (catalog.rebuild(targets)) announceListsChanged(sessions, http.notify);
  * ```
  */
 export class GatewayCatalog {

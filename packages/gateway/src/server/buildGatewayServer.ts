@@ -1,5 +1,9 @@
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/types.js';
+import {
+  type jsonSchemaValidator,
+  Server,
+  type ServerCapabilities,
+  type ServerOptions,
+} from '@modelcontextprotocol/server';
 
 import { CancellationAwareServer } from './cancellationAwareServer.js';
 import type { ForwardingContext } from './forwardToTarget.js';
@@ -14,16 +18,17 @@ export interface GatewayServerParts extends Omit<ForwardingContext, 'session' | 
   /** Joins cancellations to calls across stateless requests. */
   readonly cancellation: StatelessCancellation;
   /** The open sessions' servers (stateful mode): each is added when built, removed when closed. */
-  readonly sessions: Set<McpServer>;
+  readonly sessions: Set<Server>;
 }
 
 /**
- * Builds the downstream MCP server of one request (stateless) or one session (stateful): the
- * gateway's capabilities and forwarding handlers, plus in stateful mode the session's own upstream
- * sessions (closed with it) and in stateless mode the cancellation watch.
+ * Builds the downstream MCP server of one request (every MCP 2026-07-28 request; 2025 requests in
+ * stateless mode) or one 2025 session (stateful): the gateway's capabilities and forwarding
+ * handlers, plus in stateful mode the session's own upstream sessions (closed with it) and in
+ * stateless 2025 mode the cancellation watch.
  *
  * @param parts - See {@link GatewayServerParts}.
- * @param mode - `stateless: true` for one request.
+ * @param mode - The protocol era and `stateless: true` for one request.
  * @returns The SDK server, not yet connected.
  * @example
  * ```ts
@@ -32,37 +37,42 @@ export interface GatewayServerParts extends Omit<ForwardingContext, 'session' | 
  */
 export function buildGatewayServer(
   parts: GatewayServerParts,
-  mode: { stateless: boolean },
-): McpServer {
+  mode: { era: 'legacy' | 'modern'; stateless: boolean },
+): Server {
   const info = {
     name: 'agentcore-mcp-gateway',
     title: 'AgentCore MCP gateway',
     version: parts.version,
   };
-  const options = {
-    capabilities: {
-      tools: { listChanged: true },
-      resources: { subscribe: true, listChanged: true },
-      prompts: { listChanged: true },
-      completions: {},
-      logging: {},
-    },
-    jsonSchemaValidator: parts.jsonSchemaValidator,
+  const capabilities: ServerCapabilities = {
+    tools: { listChanged: true },
+    // 2026-07-28 has no resources/subscribe: clients use subscriptions/listen.
+    resources:
+      mode.era === 'legacy' ? { subscribe: true, listChanged: true } : { listChanged: true },
+    prompts: { listChanged: true },
+    completions: {},
+    logging: {},
   };
+  const options: ServerOptions = { capabilities, jsonSchemaValidator: parts.jsonSchemaValidator };
+  if (mode.era === 'modern') {
+    const server = new Server(info, options);
+    installForwardingHandlers(server, { ...parts, session: undefined, cancellation: undefined });
+    return server;
+  }
   if (mode.stateless) {
     const server = new CancellationAwareServer(info, options, parts.cancellation);
-    installForwardingHandlers(server.server, {
+    installForwardingHandlers(server, {
       ...parts,
       session: undefined,
       cancellation: parts.cancellation,
     });
     return server;
   }
-  const server = new McpServer(info, options);
-  const session = new SessionUpstreams(server.server);
-  installForwardingHandlers(server.server, { ...parts, session, cancellation: undefined });
+  const server = new Server(info, options);
+  const session = new SessionUpstreams(server);
+  installForwardingHandlers(server, { ...parts, session, cancellation: undefined });
   parts.sessions.add(server);
-  server.server.onclose = () => {
+  server.onclose = () => {
     parts.sessions.delete(server);
     void session.closeAll();
   };

@@ -1,7 +1,10 @@
-import type { ServerOptions } from '@modelcontextprotocol/sdk/server/index.js';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { Implementation, RequestId } from '@modelcontextprotocol/sdk/types.js';
+import {
+  type Implementation,
+  type RequestId,
+  Server,
+  type ServerOptions,
+  type Transport,
+} from '@modelcontextprotocol/server';
 
 import type { StatelessCancellation } from './statelessCancellation.js';
 
@@ -9,11 +12,12 @@ import type { StatelessCancellation } from './statelessCancellation.js';
  * The MCP server of one stateless request, which also hands every `notifications/cancelled` it
  * receives to the gateway's {@link StatelessCancellation} registry.
  *
- * Why a subclass (the one workaround for MCP SDK v1 here): in stateless mode a cancellation
+ * Why a subclass (the one workaround for the MCP SDK here): in stateless 2025 mode a cancellation
  * arrives in a request of its own, on a fresh server that never saw the call, and the registry
- * needs that request's caller (its bearer token or session header) to find the call. SDK v1 gives a
- * notification handler only the notification, not the request's auth and headers; the only place
- * that sees both is the transport's `onmessage`. `Protocol.connect` keeps an `onmessage` that was
+ * needs that request's caller (its bearer token or session header) to find the call. The SDK gives
+ * a notification handler only the notification, not the request's auth and headers; the only
+ * place that sees both is the transport's `onmessage`. (On MCP 2026-07-28 cancellation is the
+ * request's own stream closing, which aborts the call's signal; nothing to join there.) `Protocol.connect` keeps an `onmessage` that was
  * set before it and calls it first with the message and its extra, so `connect` sets one there.
  * Nothing else is changed. When the SDK passes request info to notification handlers, register a
  * `notifications/cancelled` handler instead and delete this module.
@@ -24,7 +28,7 @@ import type { StatelessCancellation } from './statelessCancellation.js';
  * await server.connect(transport);
  * ```
  */
-export class CancellationAwareServer extends McpServer {
+export class CancellationAwareServer extends Server {
   readonly #cancellation: StatelessCancellation;
 
   /**
@@ -41,7 +45,7 @@ export class CancellationAwareServer extends McpServer {
     this.#cancellation = cancellation;
   }
 
-  /** Connects as `McpServer` does, watching the transport's messages for cancellations first. */
+  /** Connects as `Server` does, watching the transport's messages for cancellations first. */
   override async connect(transport: Transport): Promise<void> {
     const next = transport.onmessage;
     transport.onmessage = (message, extra) => {

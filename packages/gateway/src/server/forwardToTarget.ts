@@ -25,7 +25,7 @@ export interface ForwardingContext {
 
 /** One downstream request, routed: the target's own names restored. */
 export interface RoutedRequest<T extends z.ZodType> {
-  /** The downstream call (the SDK handler's `extra`). */
+  /** The downstream call (from the SDK handler's context). */
   readonly call: DownstreamCall;
   /** The upstream tool or prompt name, for metrics; `''` for other methods. */
   readonly tool: string;
@@ -90,14 +90,26 @@ export async function forwardToTarget<T extends z.ZodType>(
  */
 function clientTokenOf(call: DownstreamCall): string | undefined {
   if (call.authInfo) return call.authInfo.token;
-  const header = call.requestInfo?.headers.authorization;
-  const match = typeof header === 'string' ? /^Bearer +(\S+)\s*$/i.exec(header) : null;
+  const header = call.header('authorization');
+  const match = header === undefined ? null : /^Bearer +(\S+)\s*$/i.exec(header);
   return match?.[1];
 }
 
-/** The client's progress token stays with the gateway; the SDK gives the target its own. */
+/** The `_meta` keys of the MCP 2026-07-28 per-request envelope (`io.modelcontextprotocol/…`). */
+const ENVELOPE_KEY_PREFIX = 'io.modelcontextprotocol/';
+
+/**
+ * What of the downstream `_meta` goes upstream: not the client's progress token (the SDK gives the
+ * target its own) and not the 2026-07-28 envelope (protocol version, client capabilities and
+ * info): the upstream connection speaks its own protocol era, and a 2026 envelope on a 2025
+ * connection would make a dual-era target serve it as 2026.
+ */
 function withoutProgressToken(message: ClientRequest): ClientRequest {
-  const { progressToken: _ignored, ...meta } = message.params?._meta ?? {};
+  const meta = Object.fromEntries(
+    Object.entries(message.params?._meta ?? {}).filter(
+      ([key]) => key !== 'progressToken' && !key.startsWith(ENVELOPE_KEY_PREFIX),
+    ),
+  );
   const params = { ...message.params, _meta: Object.keys(meta).length > 0 ? meta : undefined };
   return { ...message, params } as ClientRequest;
 }

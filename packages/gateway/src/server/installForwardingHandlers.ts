@@ -1,26 +1,16 @@
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
-  CallToolRequestSchema,
   type CallToolResult,
-  CompleteRequestSchema,
   CompleteResultSchema,
   EmptyResultSchema,
-  GetPromptRequestSchema,
   GetPromptResultSchema,
-  ListPromptsRequestSchema,
-  ListResourcesRequestSchema,
-  ListResourceTemplatesRequestSchema,
-  ListToolsRequestSchema,
-  ReadResourceRequestSchema,
   ReadResourceResultSchema,
-  SetLevelRequestSchema,
-  SubscribeRequestSchema,
-  UnsubscribeRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
+import type { Server, Tool } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 
 import type { Catalog } from '../catalog/buildCatalog.js';
 import { GatewayError } from '../gatewayError.js';
+import { downstreamCallOf } from './downstreamCallOf.js';
 import { type ForwardingContext, forwardToTarget } from './forwardToTarget.js';
 import {
   GATEWAY_STATUS_TOOL,
@@ -44,24 +34,26 @@ const FORWARDED_CALL_TOOL_RESULT = z.custom<CallToolResult>(
  * cancellation travel with each call; the caller's token is only passed to targets that opted in.
  */
 export function installForwardingHandlers(server: Server, context: ForwardingContext): void {
-  server.setRequestHandler(ListToolsRequestSchema, () => ({
-    tools: [...context.catalog().tools, GATEWAY_STATUS_TOOL],
+  server.setRequestHandler('tools/list', () => ({
+    // The catalog holds the targets' own tools/list entries, typed by the upstream client's SDK;
+    // the downstream server's SDK types the same JSON more narrowly.
+    tools: [...context.catalog().tools, GATEWAY_STATUS_TOOL] as unknown as Tool[],
   }));
-  server.setRequestHandler(ListResourcesRequestSchema, () => ({
+  server.setRequestHandler('resources/list', () => ({
     resources: [...context.catalog().resources],
   }));
-  server.setRequestHandler(ListResourceTemplatesRequestSchema, () => ({
+  server.setRequestHandler('resources/templates/list', () => ({
     resourceTemplates: [...context.catalog().resourceTemplates],
   }));
-  server.setRequestHandler(ListPromptsRequestSchema, () => ({
+  server.setRequestHandler('prompts/list', () => ({
     prompts: [...context.catalog().prompts],
   }));
-  server.setRequestHandler(SetLevelRequestSchema, async ({ params }) => {
+  server.setRequestHandler('logging/setLevel', async ({ params }) => {
     await context.session?.setLogLevel(params.level);
     return {};
   });
 
-  server.setRequestHandler(CallToolRequestSchema, async (request, call) => {
+  server.setRequestHandler('tools/call', async (request, ctx) => {
     const { name } = request.params;
     if (name === GATEWAY_STATUS_TOOL_NAME) return gatewayStatusResult(context.status());
     const route = context.catalog().toolRoutes.get(name);
@@ -72,14 +64,14 @@ export function installForwardingHandlers(server: Server, context: ForwardingCon
       ).toJsonRpc();
     }
     return forwardToTarget(context, route.target, {
-      call,
+      call: downstreamCallOf(ctx),
       tool: route.name,
       message: { method: 'tools/call', params: { ...request.params, name: route.name } },
       schema: FORWARDED_CALL_TOOL_RESULT,
     });
   });
 
-  server.setRequestHandler(GetPromptRequestSchema, async (request, call) => {
+  server.setRequestHandler('prompts/get', async (request, ctx) => {
     const route = context.catalog().promptRoutes.get(request.params.name);
     if (route === undefined) {
       throw new GatewayError(
@@ -88,30 +80,34 @@ export function installForwardingHandlers(server: Server, context: ForwardingCon
       ).toJsonRpc();
     }
     return forwardToTarget(context, route.target, {
-      call,
+      call: downstreamCallOf(ctx),
       tool: route.name,
       message: { method: 'prompts/get', params: { ...request.params, name: route.name } },
       schema: GetPromptResultSchema,
     });
   });
 
-  const resourceMethods = [
-    [ReadResourceRequestSchema, ReadResourceResultSchema],
-    [SubscribeRequestSchema, EmptyResultSchema],
-    [UnsubscribeRequestSchema, EmptyResultSchema],
-  ] as const;
-  for (const [requestSchema, schema] of resourceMethods) {
-    server.setRequestHandler(requestSchema, async (request, call) =>
+  server.setRequestHandler('resources/read', async (request, ctx) =>
+    forwardToTarget(context, resourceOwner(context.catalog(), request.params.uri), {
+      call: downstreamCallOf(ctx),
+      tool: '',
+      message: { method: 'resources/read', params: request.params },
+      schema: ReadResourceResultSchema,
+    }),
+  );
+  for (const method of ['resources/subscribe', 'resources/unsubscribe'] as const) {
+    server.setRequestHandler(method, async (request, ctx) =>
       forwardToTarget(context, resourceOwner(context.catalog(), request.params.uri), {
-        call,
+        call: downstreamCallOf(ctx),
         tool: '',
-        message: request,
-        schema,
+        message: { method, params: request.params },
+        schema: EmptyResultSchema,
       }),
     );
   }
 
-  server.setRequestHandler(CompleteRequestSchema, async (request, call) => {
+  server.setRequestHandler('completion/complete', async (request, ctx) => {
+    const call = downstreamCallOf(ctx);
     const catalog = context.catalog();
     const { ref } = request.params;
     if (ref.type === 'ref/prompt') {

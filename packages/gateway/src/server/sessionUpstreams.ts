@@ -1,8 +1,5 @@
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import {
-  EmptyResultSchema as EmptyResult,
-  type LoggingLevel,
-} from '@modelcontextprotocol/sdk/types.js';
+import { EmptyResultSchema as EmptyResult } from '@modelcontextprotocol/sdk/types.js';
+import type { LoggingLevel, Server } from '@modelcontextprotocol/server';
 
 import type { TargetRuntime } from '../upstream/targetRuntime.js';
 import type { UpstreamConnection } from '../upstream/upstreamConnection.js';

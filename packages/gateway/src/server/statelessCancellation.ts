@@ -1,4 +1,4 @@
-import type { MessageExtraInfo, RequestId } from '@modelcontextprotocol/sdk/types.js';
+import type { MessageExtraInfo, RequestId } from '@modelcontextprotocol/server';
 
 import type { DownstreamCall } from '../upstream/upstreamRequest.js';
 
@@ -42,7 +42,7 @@ export class StatelessCancellation {
    * @returns A signal that aborts with the call's own signal or on the client's cancellation.
    */
   track(call: DownstreamCall): { signal: AbortSignal; release: () => void } {
-    const key = keyOf(call, call.requestId);
+    const key = keyOf(call.authInfo?.token, call.header, call.requestId);
     const controller = new AbortController();
     // Not `AbortSignal.any`: Node keeps a composite signal that has an abort listener alive until it
     // aborts, and the SDK never removes the listener it adds per request, so every forwarded call
@@ -70,18 +70,25 @@ export class StatelessCancellation {
    * @param notice - The notification's request id and reason, and the request that carried it.
    */
   cancel(notice: CancellationNotice): void {
-    const calls = this.#calls.get(keyOf(notice.extra, notice.requestId));
+    const headers = notice.extra?.request?.headers;
+    const calls = this.#calls.get(
+      keyOf(
+        notice.extra?.authInfo?.token,
+        (name) => headers?.get(name) ?? undefined,
+        notice.requestId,
+      ),
+    );
     if (calls?.size !== 1) return;
     for (const controller of calls) controller.abort(notice.reason ?? 'cancelled by the client');
   }
 }
 
-function keyOf(extra: MessageExtraInfo | undefined, requestId: RequestId): string {
-  const token = extra?.authInfo?.token;
-  const headers = extra?.requestInfo?.headers ?? {};
-  const session = SESSION_HEADERS.map((name) => headers[name]).find(
-    (value) => typeof value === 'string' && value !== '',
-  );
+function keyOf(
+  token: string | undefined,
+  header: (name: string) => string | undefined,
+  requestId: RequestId,
+): string {
+  const session = SESSION_HEADERS.map(header).find((value) => value !== undefined && value !== '');
   const caller =
     token !== undefined
       ? `token ${token}`

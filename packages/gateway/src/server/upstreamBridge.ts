@@ -1,10 +1,9 @@
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import {
   CreateMessageResultSchema,
   ElicitResultSchema,
   type Progress,
 } from '@modelcontextprotocol/sdk/types.js';
+import type { Server, ServerNotifier } from '@modelcontextprotocol/server';
 
 import type { UpstreamEvents } from '../upstream/upstreamEvents.js';
 import type { DownstreamCall } from '../upstream/upstreamRequest.js';
@@ -84,7 +83,8 @@ export function sessionEvents(server: Server): UpstreamEvents {
         case 'sampling/createMessage':
           return caller
             ? caller.sendRequest(request, CreateMessageResultSchema, { signal })
-            : server.createMessage(request.params, { signal });
+            : // The target's request, typed by the upstream client's SDK (the same JSON).
+              server.createMessage(request.params as never, { signal });
         case 'elicitation/create':
           return caller
             ? caller.sendRequest(request, ElicitResultSchema, { signal })
@@ -97,19 +97,24 @@ export function sessionEvents(server: Server): UpstreamEvents {
 }
 
 /**
- * Tells every open downstream session that the tool, resource and prompt lists changed. Failures
- * (a session closing meanwhile) are ignored.
+ * Tells every open downstream 2025 session, and every MCP 2026-07-28 client listening with
+ * `subscriptions/listen`, that the tool, resource and prompt lists changed. Failures (a session
+ * closing meanwhile) are ignored.
  *
  * @param sessions - The open sessions (stateful mode).
+ * @param listeners - Publishes to the 2026-07-28 listeners (the HTTP server's `notify`).
  * @example
  * ```ts
- * if (catalogNamesChanged) announceListsChanged(sessions);
+ * if (catalogNamesChanged) announceListsChanged(sessions, http.notify);
  * ```
  */
-export function announceListsChanged(sessions: Iterable<McpServer>): void {
+export function announceListsChanged(sessions: Iterable<Server>, listeners: ServerNotifier): void {
+  listeners.toolsChanged();
+  listeners.resourcesChanged();
+  listeners.promptsChanged();
   for (const session of sessions) {
-    void session.server.sendToolListChanged().catch(() => undefined);
-    void session.server.sendResourceListChanged().catch(() => undefined);
-    void session.server.sendPromptListChanged().catch(() => undefined);
+    void session.sendToolListChanged().catch(() => undefined);
+    void session.sendResourceListChanged().catch(() => undefined);
+    void session.sendPromptListChanged().catch(() => undefined);
   }
 }

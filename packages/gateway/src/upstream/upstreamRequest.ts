@@ -1,15 +1,32 @@
-import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import type {
-  Progress,
-  ServerNotification,
-  ServerRequest,
-} from '@modelcontextprotocol/sdk/types.js';
+import type { Progress, ProgressToken, RequestId } from '@modelcontextprotocol/sdk/types.js';
+import type { AuthInfo } from '@modelcontextprotocol/server';
+import type { z } from 'zod';
 
 /**
- * The downstream request a forwarded call serves: the SDK server handler's `extra`, through which
- * the target's notifications and requests during the call reach the client that made it.
+ * The downstream request a forwarded call serves, through which the target's notifications and
+ * requests during the call reach the client that made it. Built from the SDK server handler's
+ * context by `downstreamCallOf`.
  */
-export type DownstreamCall = RequestHandlerExtra<ServerRequest, ServerNotification>;
+export interface DownstreamCall {
+  /** The JSON-RPC id of the downstream request. */
+  readonly requestId: RequestId;
+  /** Aborted when the client cancels or disconnects. */
+  readonly signal: AbortSignal;
+  /** The request's `_meta` (its progress token). */
+  readonly _meta: { readonly progressToken?: ProgressToken } | undefined;
+  /** The verified caller, when inbound auth is on. */
+  readonly authInfo: AuthInfo | undefined;
+  /** A header of the HTTP request that carried the call, by name in any case. */
+  readonly header: (name: string) => string | undefined;
+  /** Sends a notification to the client, related to this call. */
+  sendNotification(notification: { method: string; params?: object }): Promise<void>;
+  /** Sends a request to the client, related to this call (2025 sessions only). */
+  sendRequest<T extends z.ZodType>(
+    request: { method: string; params?: object },
+    schema: T,
+    options?: { signal?: AbortSignal },
+  ): Promise<z.output<T>>;
+}
 
 /**
  * Everything about one request to a target that is not the JSON-RPC message itself, passed

@@ -1,5 +1,4 @@
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage, MessageExtraInfo, Transport } from '@modelcontextprotocol/server';
 import { describe, expect, it } from 'vitest';
 
 import { CancellationAwareServer } from '../../src/server/cancellationAwareServer.js';
@@ -27,6 +26,7 @@ describe('CancellationAwareServer', () => {
       requestId: 3,
       signal: abort.signal,
       authInfo: { token: 'alice', clientId: 'c', scopes: [] },
+      header: () => undefined,
     } as unknown as DownstreamCall;
     const tracked = cancellation.track(call);
     const server = new CancellationAwareServer(

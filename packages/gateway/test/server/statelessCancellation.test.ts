@@ -11,7 +11,12 @@ function downstreamCall(
 ): { call: DownstreamCall; abort: AbortController } {
   const abort = new AbortController();
   const authInfo = token === undefined ? undefined : { token, clientId: 'c', scopes: [] };
-  const call = { requestId, signal: abort.signal, authInfo } as unknown as DownstreamCall;
+  const call = {
+    requestId,
+    signal: abort.signal,
+    authInfo,
+    header: () => undefined,
+  } as unknown as DownstreamCall;
   return { call, abort };
 }
 

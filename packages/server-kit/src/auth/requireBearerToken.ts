@@ -5,7 +5,7 @@ import {
   readBearerToken,
   toBearerRejection,
 } from '@agentcore-mcp/core';
-import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
+import type { AuthInfo } from '@modelcontextprotocol/server';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 

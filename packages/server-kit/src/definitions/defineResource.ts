@@ -1,4 +1,4 @@
-import type { Annotations, ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Annotations, ReadResourceResult } from '@modelcontextprotocol/server';
 
 import type { ToolContext } from './toolContext.js';
 

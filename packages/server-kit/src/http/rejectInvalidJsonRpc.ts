@@ -1,5 +1,5 @@
 import { JSON_RPC_CODES } from '@agentcore-mcp/core';
-import { JSONRPCMessageSchema } from '@modelcontextprotocol/sdk/types.js';
+import { JSONRPCMessageSchema } from '@modelcontextprotocol/core';
 import type { RequestHandler } from 'express';
 
 import { sendJsonRpcError } from './sendJsonRpcError.js';

@@ -1,20 +1,19 @@
 import { randomUUID } from 'node:crypto';
 
 import { JSON_RPC_CODES } from '@agentcore-mcp/core';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { EventStore } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import { NodeStreamableHTTPServerTransport } from '@modelcontextprotocol/node';
+import { type EventStore, isInitializeRequest } from '@modelcontextprotocol/server';
 import type { Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
+import type { McpServerInstance } from '../mcp/mcpServerInstance.js';
 import { reportInvalidParams } from './reportInvalidParams.js';
 import { sendJsonRpcError, SESSION_NOT_FOUND_CODE } from './sendJsonRpcError.js';
 
 /** Options of {@link createStatefulMcpHandler}. */
 export interface StatefulMcpHandlerOptions {
   /** Builds the MCP server for one new session. */
-  buildServer: () => McpServer;
+  buildServer: () => McpServerInstance;
   jsonResponse: boolean;
   /** Sessions idle for longer than this are closed, in ms. */
   sessionIdleTimeoutMs: number;
@@ -26,8 +25,8 @@ export interface StatefulMcpHandlerOptions {
 }
 
 interface Session {
-  readonly transport: StreamableHTTPServerTransport;
-  readonly server: McpServer;
+  readonly transport: NodeStreamableHTTPServerTransport;
+  readonly server: McpServerInstance;
   lastSeen: number;
 }
 
@@ -65,7 +64,7 @@ export function createStatefulMcpHandler(options: StatefulMcpHandlerOptions): St
   const openSession = async (req: Request): Promise<Session> => {
     const offered = req.header('mcp-session-id');
     const server = options.buildServer();
-    const transport = new StreamableHTTPServerTransport({
+    const transport = new NodeStreamableHTTPServerTransport({
       sessionIdGenerator: () => (offered && !sessions.has(offered) ? offered : randomUUID()),
       enableJsonResponse: options.jsonResponse,
       eventStore: options.eventStore,

@@ -1,16 +1,16 @@
 import { JSON_RPC_CODES } from '@agentcore-mcp/core';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { NodeStreamableHTTPServerTransport } from '@modelcontextprotocol/node';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
+import type { McpServerInstance } from '../mcp/mcpServerInstance.js';
 import { reportInvalidParams } from './reportInvalidParams.js';
 import { sendJsonRpcError } from './sendJsonRpcError.js';
 
 /** Options of {@link createStatelessMcpHandler}. */
 export interface StatelessMcpHandlerOptions {
   /** Builds the MCP server that answers one request. */
-  buildServer: () => McpServer;
+  buildServer: () => McpServerInstance;
   /** Answer with `application/json` instead of an SSE stream (no notifications during a call). */
   jsonResponse: boolean;
   logger: Logger;
@@ -31,7 +31,7 @@ export function createStatelessMcpHandler(options: StatelessMcpHandlerOptions): 
   const post: RequestHandler = async (req, res) => {
     try {
       const server = options.buildServer();
-      const transport = new StreamableHTTPServerTransport({
+      const transport = new NodeStreamableHTTPServerTransport({
         sessionIdGenerator: undefined,
         enableJsonResponse: options.jsonResponse,
       });

@@ -1,5 +1,5 @@
 import { AgentCoreMcpError } from '@agentcore-mcp/core';
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/server';
 import * as z from 'zod';
 
 import type { ToolDefinition, ZodShape } from '../definitions/defineTool.js';
@@ -20,6 +20,11 @@ export interface CompiledTools {
   readonly byName: ReadonlyMap<string, CompiledTool>;
   /** Shared by every `tools/list` response; never mutate it. */
   readonly listing: Tool[];
+  /**
+   * `true` when an input schema maps an argument to an `Mcp-Param-*` header (`x-mcp-header`,
+   * MCP 2026-07-28), which 2026-07-28 requests must then carry and the SDK checks.
+   */
+  readonly declaresParamHeaders: boolean;
 }
 
 /**
@@ -46,7 +51,14 @@ export function compileTools(tools: readonly ToolDefinition[]): CompiledTools {
     }
     byName.set(definition.name, compileTool(definition));
   }
-  return { byName, listing: [...byName.values()].map((tool) => tool.listing) };
+  const listing = [...byName.values()].map((tool) => tool.listing);
+  return {
+    byName,
+    listing,
+    declaresParamHeaders: listing.some((tool) =>
+      JSON.stringify(tool.inputSchema).includes('"x-mcp-header"'),
+    ),
+  };
 }
 
 function compileTool(definition: ToolDefinition): CompiledTool {

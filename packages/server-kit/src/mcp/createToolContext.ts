@@ -1,88 +1,156 @@
-import { AgentCoreMcpError, type Principal } from '@agentcore-mcp/core';
-import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import {
+  AgentCoreMcpError,
+  firstLine,
+  JSON_RPC_CODES,
+  JsonRpcError,
+  type Principal,
+} from '@agentcore-mcp/core';
 import {
   CreateMessageResultSchema,
   ElicitResultSchema,
+  ListRootsResultSchema,
+} from '@modelcontextprotocol/core';
+import {
+  type InputRequest,
+  inputRequired,
   type LoggingLevel,
-  type ServerNotification,
-  type ServerRequest,
-} from '@modelcontextprotocol/sdk/types.js';
+  type ServerContext,
+} from '@modelcontextprotocol/server';
+import type * as z from 'zod';
 
 import { PRINCIPAL_KEY } from '../auth/requireBearerToken.js';
 import {
-  LOGGING_LEVELS,
+  type ClientInfo,
   type RuntimeRequestInfo,
   type ToolContext,
   type ToolLogger,
 } from '../definitions/toolContext.js';
+import type { InputRounds } from './inputRounds.js';
+import { innerServer, type McpServerInstance } from './mcpServerInstance.js';
 import type { SessionState } from './sessionState.js';
 
-type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+/** Where a tool, resource reader or prompt renderer runs. */
+export interface ToolContextScope {
+  /** The server instance answering the request (one request, or one 2025 session). */
+  readonly server: McpServerInstance;
+  /** Whether the connection is one stateless 2025 request. */
+  readonly state: SessionState;
+  /** The `logger` field of log notifications (the tool's, resource's or prompt's name). */
+  readonly loggerName: string;
+  /** On 2026-07-28 requests: the multi round-trip requests of this run. */
+  readonly rounds: InputRounds | undefined;
+}
 
 /**
  * Builds the {@link ToolContext} handed to a tool, resource reader or prompt renderer.
  *
- * @param extra - The SDK's per-request context.
- * @param state - The session's log level and subscriptions.
- * @param loggerName - The `logger` field of log notifications (the tool's name).
+ * @param ctx - The SDK's per-request context.
+ * @param scope - The server, state, logger name and (2026) input rounds.
  */
-export function createToolContext(
-  extra: Extra,
-  state: SessionState,
-  loggerName: string,
-): ToolContext {
+export function createToolContext(ctx: ServerContext, scope: ToolContextScope): ToolContext {
+  const client = clientInfoOf(scope);
+  const ask = <S extends z.ZodType>(
+    question: Question<S>,
+    push: () => Promise<unknown>,
+  ): Promise<z.output<S>> => {
+    if (scope.rounds) {
+      return scope.rounds
+        .ask(question.key, question.request)
+        .then((answer) => parseAnswer(question, answer));
+    }
+    assertCanRequestClient(scope.state, question.request.method);
+    return push() as Promise<z.output<S>>;
+  };
   return {
-    signal: extra.signal,
-    principal: extra.authInfo?.extra?.[PRINCIPAL_KEY] as Principal | undefined,
-    runtime: readRuntimeRequestInfo(extra),
-    log: createClientLogger(extra, state, loggerName),
+    signal: ctx.mcpReq.signal,
+    principal: ctx.http?.authInfo?.extra?.[PRINCIPAL_KEY] as Principal | undefined,
+    runtime: readRuntimeRequestInfo(ctx),
+    client,
+    log: createClientLogger(ctx, scope.loggerName),
     reportProgress: async (progress, total, message) => {
-      const progressToken = extra._meta?.progressToken;
+      const progressToken = ctx.mcpReq._meta?.progressToken;
       if (progressToken === undefined) return;
-      await extra.sendNotification({
+      await ctx.mcpReq.notify({
         method: 'notifications/progress',
         params: { progressToken, progress, total, message },
       });
     },
-    sample: async (params) => {
-      assertCanRequestClient(state, 'sampling/createMessage');
-      return extra.sendRequest(
-        { method: 'sampling/createMessage', params },
-        CreateMessageResultSchema,
-      );
-    },
-    elicit: async (params) => {
-      assertCanRequestClient(state, 'elicitation/create');
-      return extra.sendRequest({ method: 'elicitation/create', params }, ElicitResultSchema);
-    },
-    mcp: extra,
+    sample: (params, options) =>
+      ask(
+        {
+          key: options?.key,
+          request: inputRequired.createMessage(params),
+          schema: CreateMessageResultSchema,
+        },
+        () => ctx.mcpReq.requestSampling(params),
+      ),
+    elicit: (params, options) =>
+      ask(
+        { key: options?.key, request: inputRequired.elicit(params), schema: ElicitResultSchema },
+        () => ctx.mcpReq.elicitInput(params),
+      ),
+    listRoots: (options) =>
+      ask(
+        { key: options?.key, request: inputRequired.listRoots(), schema: ListRootsResultSchema },
+        () => ctx.mcpReq.send({ method: 'roots/list' }),
+      ),
+    mcp: ctx,
   };
 }
 
+function clientInfoOf({ server, rounds }: ToolContextScope): ClientInfo {
+  const inner = innerServer(server);
+  return {
+    protocolVersion: inner.getNegotiatedProtocolVersion(),
+    era: rounds ? 'modern' : 'legacy',
+    capabilities: inner.getClientCapabilities(),
+  };
+}
+
+/** One request for client input: its key, the embedded request and the result's schema. */
+interface Question<S extends z.ZodType> {
+  readonly key: string | undefined;
+  readonly request: InputRequest;
+  readonly schema: S;
+}
+
+/** Checks a client's answer from `inputResponses` against the result type of what was asked. */
+function parseAnswer<S extends z.ZodType>(
+  { key, request, schema }: Question<S>,
+  answer: unknown,
+): z.output<S> {
+  const parsed = schema.safeParse(answer);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'value';
+  throw new JsonRpcError(
+    JSON_RPC_CODES.invalidParams,
+    `Invalid inputResponses${key ? `["${key}"]` : ''}: not a ${request.method} result (${where}: ${firstLine(issue?.message ?? 'invalid')})`,
+  );
+}
+
 /**
- * Fails fast where a server-to-client request could never be answered: in stateless mode the
- * client's answer is a new HTTP request that reaches a fresh transport, so waiting would hang until
- * the SDK's request timeout.
+ * Fails fast where a server-to-client request could never be answered: on a stateless 2025
+ * request the client's answer is a new HTTP request that reaches a fresh server, so waiting would
+ * hang until the SDK's request timeout.
  *
- * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` on a stateless connection.
+ * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` on a stateless 2025 connection.
  */
 function assertCanRequestClient(state: SessionState, method: string): void {
   if (!state.stateless) return;
   throw new AgentCoreMcpError(
     'ERR_CONFIG_INVALID',
-    `Cannot send ${method} to the client: a stateless server never receives the answer; create the server with mode: 'stateful'`,
+    `Cannot send ${method} to the client: a stateless 2025 server never receives the answer; create the server with mode: 'stateful', or use a client that speaks MCP 2026-07-28`,
   );
 }
 
-function createClientLogger(extra: Extra, state: SessionState, loggerName: string): ToolLogger {
-  const at = (level: LoggingLevel) => async (message: string, data?: unknown) => {
-    if (state.logLevel && LOGGING_LEVELS.indexOf(level) < LOGGING_LEVELS.indexOf(state.logLevel))
-      return;
-    await extra.sendNotification({
-      method: 'notifications/message',
-      params: { level, logger: loggerName, data: data === undefined ? message : { message, data } },
-    });
-  };
+/**
+ * The SDK filters by the client's level: `logging/setLevel` on 2025 sessions, the request's
+ * `_meta` log level on 2026-07-28 (no level there means no log notifications at all).
+ */
+function createClientLogger(ctx: ServerContext, loggerName: string): ToolLogger {
+  const at = (level: LoggingLevel) => (message: string, data?: unknown) =>
+    ctx.mcpReq.log(level, data === undefined ? message : { message, data }, loggerName);
   return {
     debug: at('debug'),
     info: at('info'),
@@ -92,12 +160,11 @@ function createClientLogger(extra: Extra, state: SessionState, loggerName: strin
   };
 }
 
-function readRuntimeRequestInfo(extra: Extra): RuntimeRequestInfo {
-  const raw = extra.requestInfo?.headers ?? {};
+function readRuntimeRequestInfo(ctx: ServerContext): RuntimeRequestInfo {
   const headers: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
+  ctx.http?.req?.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
   return {
     sessionId: headers['x-amzn-bedrock-agentcore-runtime-session-id'] ?? headers['mcp-session-id'],
     requestId: headers['x-amzn-bedrock-agentcore-runtime-request-id'],

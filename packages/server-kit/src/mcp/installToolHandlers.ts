@@ -1,37 +1,50 @@
 import { AgentCoreMcpError, JsonRpcError, toJsonRpcError } from '@agentcore-mcp/core';
-import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
-  CallToolRequestSchema,
   type CallToolResult,
-  ListToolsRequestSchema,
-  McpError,
-} from '@modelcontextprotocol/sdk/types.js';
+  type InputRequiredResult,
+  isInputRequiredResult,
+  ProtocolError,
+  type Server,
+} from '@modelcontextprotocol/server';
 import type { Logger } from 'pino';
 
 import { ToolError } from '../definitions/toolError.js';
 import type { CompiledTools } from './compileTools.js';
 import { createToolContext } from './createToolContext.js';
 import { formatZodIssues } from './formatZodIssues.js';
+import { type InputRounds, runInRounds } from './inputRounds.js';
+import type { RequestStateCodec } from './requestStateCodec.js';
 import type { SessionState } from './sessionState.js';
 import { toCallToolResult } from './toCallToolResult.js';
 
 /** How a tools/call ended, as written to the request log. */
-export type ToolCallOutcome = 'ok' | 'tool_error' | 'error' | 'unknown_tool' | 'invalid_params';
+export type ToolCallOutcome =
+  'ok' | 'tool_error' | 'error' | 'unknown_tool' | 'invalid_params' | 'input_required';
+
+/** What the tool handlers of one server instance need besides the tools. */
+export interface ToolHandlerScope {
+  readonly state: SessionState;
+  readonly logger: Logger;
+  /** Set on 2026-07-28 requests: asking the client for input then uses multi round-trip requests. */
+  readonly requestState: RequestStateCodec | undefined;
+}
 
 /**
  * Installs `tools/list` (the precompiled listing) and `tools/call` on a low-level SDK server.
  * Unknown tools (`ERR_NOT_FOUND`) and invalid arguments (`ERR_INVALID_INPUT`) are JSON-RPC errors
  * (-32602, through core's wire table) that name the problem; failures
- * inside a tool are `isError` results the model can read. Each call writes one log line.
+ * inside a tool are `isError` results the model can read. On 2026-07-28 requests a tool that asks
+ * the client for input ends its round with an `input_required` result. Each call writes one log
+ * line.
  */
 export function installToolHandlers(
   server: Server,
   tools: CompiledTools,
-  { state, logger }: { state: SessionState; logger: Logger },
+  { state, logger, requestState }: ToolHandlerScope,
 ): void {
-  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: tools.listing }));
+  server.setRequestHandler('tools/list', () => ({ tools: tools.listing }));
 
-  server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+  server.setRequestHandler('tools/call', async (request, ctx) => {
     const started = performance.now();
     const name = request.params.name;
     const finish = (outcome: ToolCallOutcome, error?: unknown) => {
@@ -62,11 +75,27 @@ export function installToolHandlers(
       );
     }
 
+    const run = (rounds?: InputRounds) =>
+      Promise.resolve(
+        tool.definition.handler(
+          parsed.data,
+          createToolContext(ctx, { server, state, loggerName: name, rounds }),
+        ),
+      );
     let value: unknown;
     try {
-      value = await tool.definition.handler(parsed.data, createToolContext(extra, state, name));
+      value = requestState
+        ? await runInRounds(
+            ctx,
+            {
+              codec: requestState,
+              request: { method: 'tools/call', target: name, arguments: request.params.arguments },
+            },
+            run,
+          )
+        : await run();
     } catch (error) {
-      if (error instanceof McpError || error instanceof JsonRpcError) {
+      if (error instanceof ProtocolError || error instanceof JsonRpcError) {
         finish('error', error);
         throw error;
       }
@@ -74,6 +103,10 @@ export function installToolHandlers(
       finish(expected ? 'tool_error' : 'error', error);
       const message = error instanceof Error ? error.message : String(error);
       return { content: [{ type: 'text', text: message }], isError: true };
+    }
+    if (isInputRequiredResult(value)) {
+      finish('input_required');
+      return value satisfies InputRequiredResult;
     }
     let result: CallToolResult;
     try {

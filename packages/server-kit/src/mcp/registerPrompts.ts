@@ -1,11 +1,8 @@
-import { completable } from '@modelcontextprotocol/sdk/server/completable.js';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
-import type * as z from 'zod';
+import { completable, type GetPromptResult, type McpServer } from '@modelcontextprotocol/server';
+import * as z from 'zod';
 
 import type { PromptArgsShape, PromptDefinition } from '../definitions/definePrompt.js';
-import { createToolContext } from './createToolContext.js';
-import type { SessionState } from './sessionState.js';
+import { type RegistrationScope, runWithContext } from './runWithContext.js';
 
 /** A prompt whose argument schemas already carry their completions (built once at start-up). */
 export interface CompiledPrompt {
@@ -31,20 +28,30 @@ export function compilePrompts(prompts: readonly PromptDefinition[]): CompiledPr
  * request context alone, which its types do not say.
  */
 export function registerPrompts(
-  server: McpServer,
-  { prompts, state }: { prompts: readonly CompiledPrompt[]; state: SessionState },
+  mcpServer: McpServer,
+  { prompts, ...scope }: RegistrationScope & { prompts: readonly CompiledPrompt[] },
 ): void {
   for (const { definition: prompt, argsSchema } of prompts) {
-    server.registerPrompt(
+    mcpServer.registerPrompt(
       prompt.name,
       {
         ...(prompt.title === undefined ? {} : { title: prompt.title }),
         ...(prompt.description === undefined ? {} : { description: prompt.description }),
         argsSchema: argsSchema ?? {},
       },
-      async (args: Record<string, string | undefined>, extra) =>
-        toGetPromptResult(
-          await prompt.render(args as never, createToolContext(extra, state, prompt.name)),
+      (args: Record<string, string | undefined>, ctx) =>
+        runWithContext(
+          ctx,
+          {
+            ...scope,
+            request: {
+              method: 'prompts/get',
+              target: prompt.name,
+              arguments: args,
+              loggerName: prompt.name,
+            },
+          },
+          async (context) => toGetPromptResult(await prompt.render(args as never, context)),
         ),
     );
   }
@@ -58,11 +65,20 @@ function withCompletions(
   const shape: PromptArgsShape = {};
   for (const [name, schema] of Object.entries(args)) {
     const completer = complete[name];
-    shape[name] = completer
-      ? completable((schema as z.ZodType<string, string>).clone(), (value: string, context) =>
-          completer(value, { arguments: context?.arguments }),
-        )
-      : schema;
+    if (!completer) {
+      shape[name] = schema;
+      continue;
+    }
+    const completeArgument = (value: string, context?: { arguments?: Record<string, string> }) =>
+      completer(value, { arguments: context?.arguments });
+    // The SDK looks for the completion on the schema inside `.optional()`.
+    shape[name] =
+      schema instanceof z.ZodOptional
+        ? completable(
+            (schema.unwrap() as z.ZodType<string, string>).clone(),
+            completeArgument,
+          ).optional()
+        : completable((schema as z.ZodType<string, string>).clone(), completeArgument);
   }
   return shape;
 }

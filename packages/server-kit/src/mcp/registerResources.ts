@@ -1,42 +1,53 @@
 import { JSON_RPC_CODES, JsonRpcError } from '@agentcore-mcp/core';
-import { type McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { UriTemplate } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
 import {
+  type McpServer,
   type ReadResourceResult,
-  SubscribeRequestSchema,
-  UnsubscribeRequestSchema,
-} from '@modelcontextprotocol/sdk/types.js';
+  ResourceTemplate,
+  type ServerContext,
+  UriTemplate,
+} from '@modelcontextprotocol/server';
 
 import type {
   ResourceContent,
   ResourceDefinition,
   ResourceTemplateDefinition,
 } from '../definitions/defineResource.js';
-import { createToolContext } from './createToolContext.js';
-import type { SessionState } from './sessionState.js';
+import type { ToolContext } from '../definitions/toolContext.js';
+import { type RegistrationScope, runWithContext } from './runWithContext.js';
 
 /**
- * Registers fixed resources and resource templates on an SDK `McpServer`, plus
- * `resources/subscribe` / `resources/unsubscribe`, which record subscriptions in the session state.
+ * Registers fixed resources and resource templates on an SDK `McpServer`, plus (2025 sessions)
+ * `resources/subscribe` / `resources/unsubscribe`, which record subscriptions in the session
+ * state. 2026-07-28 has no subscribe methods: clients use `subscriptions/listen`.
  */
 export function registerResources(
-  server: McpServer,
+  mcpServer: McpServer,
   {
     resources,
     templates,
-    state,
-  }: {
+    ...scope
+  }: RegistrationScope & {
     resources: readonly ResourceDefinition[];
     templates: readonly ResourceTemplateDefinition[];
-    state: SessionState;
   },
 ): void {
+  const read = (
+    ctx: ServerContext,
+    { uri, definition }: { uri: URL; definition: ResourceDefinition | ResourceTemplateDefinition },
+    run: (context: ToolContext) => Promise<ResourceContent>,
+  ) =>
+    runWithContext(
+      ctx,
+      {
+        ...scope,
+        request: { method: 'resources/read', target: uri.href, loggerName: definition.name },
+      },
+      async (context) => toReadResourceResult(await run(context), uri, definition.mimeType),
+    );
   for (const resource of resources) {
-    server.registerResource(resource.name, resource.uri, metadataOf(resource), async (uri, extra) =>
-      toReadResourceResult(
-        await resource.read(uri, createToolContext(extra, state, resource.name)),
-        uri,
-        resource.mimeType,
+    mcpServer.registerResource(resource.name, resource.uri, metadataOf(resource), (uri, ctx) =>
+      read(ctx, { uri, definition: resource }, (context) =>
+        Promise.resolve(resource.read(uri, context)),
       ),
     );
   }
@@ -46,24 +57,23 @@ export function registerResources(
       list: list ? async () => ({ resources: await list() }) : undefined,
       complete: template.complete,
     });
-    server.registerResource(
+    mcpServer.registerResource(
       template.name,
       sdkTemplate,
       metadataOf(template),
-      async (uri, variables, extra) =>
-        toReadResourceResult(
-          await template.read(uri, variables, createToolContext(extra, state, template.name)),
-          uri,
-          template.mimeType,
+      (uri, variables, ctx) =>
+        read(ctx, { uri, definition: template }, (context) =>
+          Promise.resolve(template.read(uri, variables, context)),
         ),
     );
   }
-  if (resources.length + templates.length === 0) return;
+  if (resources.length + templates.length === 0 || scope.requestState) return;
 
   const known = (uri: string) =>
     resources.some((resource) => resource.uri === uri) ||
     templates.some((template) => new UriTemplate(template.uriTemplate).match(uri) !== null);
-  server.server.setRequestHandler(SubscribeRequestSchema, ({ params }) => {
+  const { server, state } = scope;
+  server.setRequestHandler('resources/subscribe', ({ params }) => {
     if (!known(params.uri)) {
       throw new JsonRpcError(
         JSON_RPC_CODES.invalidParams,
@@ -73,7 +83,7 @@ export function registerResources(
     state.subscriptions.add(params.uri);
     return {};
   });
-  server.server.setRequestHandler(UnsubscribeRequestSchema, ({ params }) => {
+  server.setRequestHandler('resources/unsubscribe', ({ params }) => {
     state.subscriptions.delete(params.uri);
     return {};
   });

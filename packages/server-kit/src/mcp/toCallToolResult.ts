@@ -1,5 +1,5 @@
 import { AgentCoreMcpError, toJsonRpcError } from '@agentcore-mcp/core';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 
 import type { CompiledTool } from './compileTools.js';
 import { formatZodIssues } from './formatZodIssues.js';

@@ -2,7 +2,8 @@
 // `npm test`: starts a small MCP server (the fake target, written with server-kit) on a free
 // loopback port, starts the gateway in front of it with this project's gateway.json
 // (EXAMPLE_SERVER_URL pointed at the fake target), and calls a tool through the gateway with the
-// MCP SDK client.
+// MCP SDK client in both protocol eras the gateway serves: MCP 2026-07-28 (stateless requests,
+// what a client in `auto` mode picks) and 2025 (`initialize` first).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,11 +13,25 @@ import { fileURLToPath } from 'node:url';
 
 import { createAgentCoreServer, defineTool } from '@agentcore-mcp/server-kit';
 import { startServerProcess } from '@agentcore-mcp/server-kit/process';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import * as z from 'zod';
 
 const CONFIG = fileURLToPath(new URL('../gateway.json', import.meta.url));
+
+/**
+ * A connected client; `auto` probes with `server/discover`, `legacy` sends `initialize`.
+ *
+ * @param {string} url
+ * @param {'auto' | 'legacy'} mode
+ */
+async function connect(url, mode) {
+  const client = new Client(
+    { name: 'gateway-test', version: '1.0.0' },
+    { versionNegotiation: { mode } },
+  );
+  await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+  return client;
+}
 
 await test('the gateway, started as a process, forwards tool calls to its target', async (t) => {
   const target = createAgentCoreServer({
@@ -34,7 +49,6 @@ await test('the gateway, started as a process, forwards tool calls to its target
     ],
   });
   const { url } = await target.listen();
-  const client = new Client({ name: 'gateway-test', version: '1.0.0' });
   /** @type {import('@agentcore-mcp/server-kit/process').ServerProcess | undefined} */
   let gateway;
   try {
@@ -42,22 +56,29 @@ await test('the gateway, started as a process, forwards tool calls to its target
     gateway = await startServerProcess(process.execPath, [gatewayBin(), '--config', CONFIG], {
       env: { EXAMPLE_SERVER_URL: url },
     });
-    await client.connect(new StreamableHTTPClientTransport(new URL(gateway.url)));
+    const gatewayUrl = gateway.url;
 
-    await t.test("lists the target's tools, prefixed with the target's name", async () => {
-      const { tools } = await client.listTools();
-      assert.ok(tools.some((tool) => tool.name === 'example___echo_message'));
-    });
-
-    await t.test('calls a tool through the gateway', async () => {
-      const result = await client.callTool({
-        name: 'example___echo_message',
-        arguments: { message: 'hello' },
+    for (const [mode, era, label] of /** @type {const} */ ([
+      ['auto', 'modern', 'MCP 2026-07-28'],
+      ['legacy', 'legacy', 'MCP 2025 (initialize)'],
+    ])) {
+      await t.test(`${label}: lists the target's tools, prefixed, and calls one`, async () => {
+        const client = await connect(gatewayUrl, mode);
+        try {
+          assert.equal(client.getProtocolEra(), era);
+          const { tools } = await client.listTools();
+          assert.ok(tools.some((tool) => tool.name === 'example___echo_message'));
+          const result = await client.callTool({
+            name: 'example___echo_message',
+            arguments: { message: 'hello' },
+          });
+          assert.deepEqual(result.content, [{ type: 'text', text: 'Echo: hello' }]);
+        } finally {
+          await client.close();
+        }
       });
-      assert.deepEqual(result.content, [{ type: 'text', text: 'Echo: hello' }]);
-    });
+    }
   } finally {
-    await client.close();
     await gateway?.stop();
     await target.close();
   }
