@@ -10,6 +10,7 @@ import { clientRequestTools } from './fixtures/clientRequestTools.js';
 import { contentTools } from './fixtures/contentTools.js';
 import { headerTools } from './fixtures/headerTools.js';
 import { inputRequiredTools } from './fixtures/inputRequiredTools.js';
+import { listChangeTools } from './fixtures/listChangeTools.js';
 import { fixturePrompts } from './fixtures/prompts.js';
 import { fixtureResources, fixtureResourceTemplates } from './fixtures/resources.js';
 import { schemaTools } from './fixtures/schemaTools.js';
@@ -37,7 +38,7 @@ export interface FixtureServerOptions {
  * @returns The server on a free port (port 0), not yet listening.
  */
 export function createFixtureServer(options: FixtureServerOptions): AgentCoreServer {
-  return createAgentCoreServer({
+  const server: AgentCoreServer = createAgentCoreServer({
     name: 'agentcore-mcp-conformance-fixture',
     version: '1.0.0',
     mode: options.mode,
@@ -51,6 +52,7 @@ export function createFixtureServer(options: FixtureServerOptions): AgentCoreSer
       ...inputRequiredTools,
       ...statelessDiagnosticTools,
       ...headerTools,
+      ...listChangeTools(() => server.notify),
     ],
     resources: fixtureResources,
     resourceTemplates: fixtureResourceTemplates,
@@ -60,4 +62,5 @@ export function createFixtureServer(options: FixtureServerOptions): AgentCoreSer
       : {}),
     logger: options.logger,
   });
+  return server;
 }
