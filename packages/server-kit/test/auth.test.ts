@@ -1,3 +1,7 @@
+import {
+  Client as ClientV2,
+  StreamableHTTPClientTransport as StreamableHTTPClientTransportV2,
+} from '@modelcontextprotocol/client';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +87,50 @@ describe('bearer-token auth with AgentCore customJWTAuthorizer semantics (a Cogn
         clientId: CLIENT,
         issuer,
         scopes: ['aws.cognito.signin.user.admin'],
+      });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('hands the principal to tools on MCP 2026-07-28 requests too, and caches lists privately', async () => {
+    const client = new ClientV2(
+      { name: 'auth-test-2026', version: '1.0.0' },
+      { versionNegotiation: { mode: { pin: '2026-07-28' } } },
+    );
+    const bearer = await token();
+    await client.connect(
+      new StreamableHTTPClientTransportV2(new URL(url), {
+        requestInit: { headers: { authorization: `Bearer ${bearer}` } },
+      }),
+    );
+    try {
+      expect(client.getProtocolEra()).toBe('modern');
+      const result = await client.callTool({ name: 'whoami_principal', arguments: {} });
+      const [block] = result.content as { type: string; text: string }[];
+      expect(JSON.parse(block!.text)).toMatchObject({ subject: 'user-1', clientId: CLIENT });
+      const listed = await fetch(url, {
+        method: 'POST',
+        headers: {
+          ...MCP_POST_HEADERS,
+          authorization: `Bearer ${bearer}`,
+          'mcp-protocol-version': '2026-07-28',
+          'mcp-method': 'tools/list',
+        },
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: 2,
+          method: 'tools/list',
+          params: {
+            _meta: {
+              'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+              'io.modelcontextprotocol/clientCapabilities': {},
+            },
+          },
+        }),
+      });
+      expect(((await listed.json()) as { result: object }).result).toMatchObject({
+        cacheScope: 'private',
       });
     } finally {
       await client.close();
