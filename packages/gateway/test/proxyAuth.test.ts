@@ -8,6 +8,10 @@ import {
   startCognitoLocal,
   toolText,
 } from '@agentcore-mcp/test-support';
+import {
+  Client as ClientV2,
+  StreamableHTTPClientTransport as StreamableHTTPClientTransportV2,
+} from '@modelcontextprotocol/client';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -132,6 +136,27 @@ describe('inbound JWT auth (customJWTAuthorizer, cognito-local as issuer)', () =
     const token = await userToken({ sub: 'user-2' });
     const client = await proxy.connect({ headers: { authorization: `Bearer ${token}` } });
     expect(await whoami(client, 'fwd___whoami')).toBe(`up: Bearer ${token}`);
+  });
+
+  it('does the same for an MCP 2026-07-28 client: its token in, and on to forwardClientToken targets only', async () => {
+    const token = await userToken({ sub: 'user-3' });
+    const client = new ClientV2(
+      { name: 'auth-2026', version: '1.0.0' },
+      { versionNegotiation: { mode: { pin: '2026-07-28' } } },
+    );
+    await client.connect(
+      new StreamableHTTPClientTransportV2(new URL(proxy.url), {
+        requestInit: { headers: { authorization: `Bearer ${token}` } },
+      }),
+    );
+    try {
+      expect(client.getProtocolEra()).toBe('modern');
+      const call = async (name: string) => toolText(await client.callTool({ name, arguments: {} }));
+      expect(await call('fwd___whoami')).toBe(`up: Bearer ${token}`);
+      expect(await call('up___whoami')).toBe('up: no authorization');
+    } finally {
+      await client.close();
+    }
   });
 
   it("cancels an authenticated caller's own call only (stateless: matched by token)", async () => {
