@@ -68,6 +68,11 @@ export type ErrorCode =
   | 'ERR_TOOL_FAILED'
   /** Something did not answer or finish within its time limit. */
   | 'ERR_TIMEOUT'
+  /**
+   * A handler asked the client for input it has not given yet (MCP 2026-07-28 multi round-trip
+   * requests): ends the round, answered as an `input_required` result, never as an error.
+   */
+  | 'ERR_INPUT_PENDING'
   // The gateway.
   /** A target's circuit is open or it is not connected: the call was not sent. */
   | 'ERR_TARGET_UNAVAILABLE'

@@ -81,6 +81,7 @@ export const ERROR_WIRE_CODES: Readonly<Record<ErrorCode, WireCodes>> = {
   ERR_TARGET_FAILED: { rpc: JSON_RPC_CODES.targetFailed, http: 502 },
   ERR_NOT_FOUND: { rpc: invalidParams, http: 404 },
   ERR_RESOURCE_NOT_FOUND: { rpc: JSON_RPC_CODES.resourceNotFound, http: 404 },
+  ERR_INPUT_PENDING: local,
   ERR_LISTEN_FAILED: local,
   ERR_PROCESS_EXITED: local,
   ERR_NOT_CONFIGURED: local,

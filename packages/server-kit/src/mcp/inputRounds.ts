@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { JSON_RPC_CODES, JsonRpcError } from '@agentcore-mcp/core';
+import { AgentCoreMcpError, JSON_RPC_CODES, JsonRpcError } from '@agentcore-mcp/core';
 import {
   type InputRequest,
   inputRequired,
@@ -42,13 +42,17 @@ export interface InputRounds {
 }
 
 /** Thrown by {@link InputRounds.ask} while the client has not answered yet: ends this round. */
-export class InputPending extends Error {
+export class InputPending extends AgentCoreMcpError {
+  declare readonly code: 'ERR_INPUT_PENDING';
   /** The key of the input request the client has not answered yet. */
   readonly key: string;
 
+  /** @param key - The key of the unanswered input request. */
   constructor(key: string) {
-    super(`Waiting for the client's answer to input request "${key}"`);
-    this.name = 'InputPending';
+    super(
+      'ERR_INPUT_PENDING',
+      `Waiting for the client's answer to input request "${key}": the round ends with input_required`,
+    );
     this.key = key;
   }
 }
