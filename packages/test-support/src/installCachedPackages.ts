@@ -42,10 +42,14 @@ export async function installCachedPackages(
   const staging = mkdtempSync(`${dir}.tmp-`);
   try {
     writeFileSync(join(staging, 'package.json'), '{ "private": true }\n');
-    await run('npm', ['install', '--no-audit', '--no-fund', '--no-save', ...specs], {
-      cwd: staging,
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    // These are tools that run on their own Node (often a newer one from `node@<major>`), so the
+    // workspace's `engine-strict`, which pnpm hands to scripts as `npm_config_*` variables along
+    // with its other settings, must not apply to them.
+    await run(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--no-save', '--engine-strict=false', ...specs],
+      { cwd: staging, env: withoutNpmConfig(process.env), maxBuffer: 16 * 1024 * 1024 },
+    );
     try {
       renameSync(staging, dir);
     } catch (error) {
@@ -56,4 +60,11 @@ export async function installCachedPackages(
     rmSync(staging, { recursive: true, force: true });
   }
   return dir;
+}
+
+/** The environment minus the `npm_config_*` settings a package manager passes to the scripts it runs. */
+function withoutNpmConfig(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(env).filter(([key]) => !key.toLowerCase().startsWith('npm_config_')),
+  );
 }
