@@ -1,5 +1,5 @@
+import type { Client } from '@agentcore-mcp/client';
 import { toolText } from '@agentcore-mcp/test-support';
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 
 import type { DemoCall } from './demoCalls.js';
 import { DemoStepError, step } from './demoStep.js';

@@ -1,7 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 
-import { connectAgentCore, createStaticTokenProvider } from '@agentcore-mcp/client';
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { type Client, connectAgentCore, createStaticTokenProvider } from '@agentcore-mcp/client';
 
 import { callDemoTool } from './callDemoTool.js';
 import { GATEWAY_DEMO_CALLS } from './demoCalls.js';

@@ -157,7 +157,11 @@ async function demonstrateServer(
   try {
     const info = client.getServerVersion();
     print(`🔗 Connected to ${info?.name ?? name} ${info?.version ?? ''} by ARN ${arn}`);
-    print('✓ Session initialized');
+    print(
+      client.getProtocolEra() === 'modern'
+        ? `✓ MCP ${client.getNegotiatedProtocolVersion()} (server/discover, no session)`
+        : `✓ Session initialized (MCP ${client.getNegotiatedProtocolVersion()})`,
+    );
     const { tools } = await step(`Listing the tools of ${name}`, () => client.listTools());
     print(`📋 Available tools (${tools.length}):`);
     for (const tool of tools) print(`   - ${tool.name}: ${tool.description ?? ''}`);

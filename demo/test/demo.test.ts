@@ -28,7 +28,7 @@ describe('pnpm demo', () => {
     expect(stdout).toContain('🎟  Got an access token with agentcore-mcp token');
     expect(stdout).toContain(`🔗 Connected to example-server 0.1.0 by ARN ${EXAMPLE_ARN}`);
     expect(stdout).toContain('🔗 Connected to external-server 0.1.0 by ARN');
-    expect(stdout).toContain('✓ Session initialized');
+    expect(stdout).toContain('✓ MCP 2026-07-28 (server/discover, no session)');
     expect(stdout).toContain('📋 Available tools (6):');
     expect(stdout).toContain('→ Echo: Hello from AgentCore!');
     expect(stdout).toContain('→ Result: 15 add 27 = 42');

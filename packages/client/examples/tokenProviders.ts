@@ -12,9 +12,11 @@ import {
   resolveMcpEndpoint,
   type TokenProvider,
 } from '@agentcore-mcp/client';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
+import {
+  Client,
+  type FetchLike,
+  StreamableHTTPClientTransport,
+} from '@modelcontextprotocol/client';
 
 function createTokenProvider(env: NodeJS.ProcessEnv): TokenProvider {
   if (env.COGNITO_CLIENT_ID) {
@@ -56,7 +58,11 @@ const provider = createTokenProvider(process.env);
 const arn = process.env.AGENTCORE_RUNTIME_ARN;
 const url = resolveMcpEndpoint(arn ? { arn } : { url: 'http://127.0.0.1:8000/mcp' });
 const transport = new StreamableHTTPClientTransport(url, { fetch: withBearerToken(provider) });
-const client = new Client({ name: 'agentcore-mcp-token-providers', version: '1.0.0' });
+// 'auto': MCP 2026-07-28 when the server offers it, else the 2025 initialize handshake.
+const client = new Client(
+  { name: 'agentcore-mcp-token-providers', version: '1.0.0' },
+  { versionNegotiation: { mode: 'auto' } },
+);
 await client.connect(transport);
 try {
   const { tools } = await client.listTools();

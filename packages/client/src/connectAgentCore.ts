@@ -1,7 +1,9 @@
 import { AgentCoreMcpError, parseInvocationUrl, parseRuntimeArn } from '@agentcore-mcp/core';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
+import {
+  Client,
+  type ClientCapabilities,
+  StreamableHTTPClientTransport,
+} from '@modelcontextprotocol/client';
 
 import type { TokenProvider } from './auth/tokenProvider.js';
 import { createAgentCoreFetch } from './connect/createAgentCoreFetch.js';
@@ -12,6 +14,9 @@ import {
   createSigV4Signer,
 } from './connect/createSigV4Signer.js';
 import type { RetryPolicy } from './connect/retryPolicy.js';
+import { toConnectError } from './connect/toConnectError.js';
+import { DEFAULT_CLIENT_INFO } from './defaultClientInfo.js';
+import { type ProtocolMode, toVersionNegotiation } from './protocolMode.js';
 import { resolveMcpEndpoint } from './resolveMcpEndpoint.js';
 
 /** The header AgentCore forwards to the runtime as the end user's id. */
@@ -63,26 +68,42 @@ export interface ConnectAgentCoreOptions {
    * maxDelayMs: 2000 }`.
    */
   retries?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number };
-  /** Sent in `initialize`. Default: `{ name: 'agentcore-mcp-client', version: '0.1.0' }`. */
+  /**
+   * Which MCP era to speak (see {@link ProtocolMode}): `'auto'` asks `server/discover` first and
+   * falls back to the 2025 `initialize` handshake for an older server; `'legacy'` always uses
+   * `initialize`; `'2026-07-28'` requires that revision. Which one was used:
+   * `client.getProtocolEra()` (`'modern'` or `'legacy'`) and
+   * `client.getNegotiatedProtocolVersion()`. Default: `'auto'`.
+   */
+  protocol?: ProtocolMode;
+  /**
+   * Sent in `initialize` (2025) or in every request's `_meta` (2026-07-28). Default:
+   * `{ name: 'agentcore-mcp-client', version: '0.1.0' }`.
+   */
   clientInfo?: { name: string; version: string };
   /** The client's MCP capabilities. Default: none. */
   capabilities?: ClientCapabilities;
 }
 
-const DEFAULT_CLIENT_INFO = { name: 'agentcore-mcp-client', version: '0.1.0' };
 const DEFAULT_RETRIES: RetryPolicy = { maxAttempts: 3, baseDelayMs: 200, maxDelayMs: 2000 };
 const AGENTCORE_HOST = /^bedrock-agentcore\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/;
 
 /**
- * Connects the MCP SDK's `Client` to an AgentCore runtime (by ARN) or any MCP URL over streamable
- * HTTP and completes `initialize`. Around the SDK it adds the `Accept` header AgentCore runtimes
- * need, a bearer token refreshed once after a `401`, or a SigV4 signature; retries of cold starts
- * (`424`), `429` and `5xx` with backoff (never repeating a `tools/call` that may have run); a
- * per-request timeout; re-initialization when a session has expired (`404`); and one-line errors.
+ * Connects the MCP SDK's (v2) `Client` to an AgentCore runtime (by ARN) or any MCP URL over
+ * streamable HTTP, in the era `protocol` asks for: by default `server/discover` first (MCP
+ * 2026-07-28, stateless), else the 2025 `initialize` handshake. Around the SDK it adds the `Accept`
+ * header AgentCore runtimes need, a bearer token refreshed once after a `401`, or a SigV4
+ * signature; retries of cold starts (`424`), `429` and `5xx` with backoff (never repeating a
+ * `tools/call` that may have run); a per-request timeout; in the 2025 era re-initialization when a
+ * session has expired (`404`); in the 2026 era the echo of the platform's `Mcp-Session-Id` so that
+ * AgentCore can keep routing the client to one microVM (unverified against AWS: the SDK itself
+ * sends no session id in that era); and one-line errors.
  *
- * @param options - Target, auth, headers, timeout and retries; see {@link ConnectAgentCoreOptions}.
- * @returns The connected client; `close()` it when done.
- * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` for conflicting or malformed options, and
+ * @param options - Target, auth, protocol era, headers, timeout and retries; see
+ *   {@link ConnectAgentCoreOptions}.
+ * @returns The connected SDK client; `close()` it when done. `getProtocolEra()` tells the era.
+ * @throws {@link AgentCoreMcpError} `ERR_CONFIG_INVALID` for conflicting or malformed options and
+ *   for `protocol: '2026-07-28'` against a server that does not offer it, and
  *   `ERR_INVALID_ARN`/`ERR_INVALID_ENDPOINT`/`ERR_INVALID_QUALIFIER` for a bad target;
  *   {@link AgentCoreClientError} (`ERR_UNAUTHORIZED`, `ERR_FORBIDDEN`, `ERR_AUTH_METHOD_MISMATCH`,
  *   `ERR_RUNTIME_INIT_TIMEOUT`, `ERR_UPSTREAM_UNAVAILABLE`, `ERR_TIMEOUT`, `ERR_NOT_ACCEPTABLE`)
@@ -94,7 +115,7 @@ const AGENTCORE_HOST = /^bedrock-agentcore\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$
  *   tokenProvider: createStaticTokenProvider(process.env.AGENTCORE_BEARER_TOKEN ?? ''),
  * });
  * try {
- *   console.log(await client.listTools());
+ *   console.log(client.getProtocolEra(), await client.listTools());
  * } finally {
  *   await client.close();
  * }
@@ -110,10 +131,16 @@ export async function connectAgentCore(options: ConnectAgentCoreOptions): Promis
     timeoutMs: checkPositive('timeoutMs', options.timeoutMs ?? 60_000),
     retries: resolveRetries(options.retries),
   });
+  const protocol = options.protocol ?? 'auto';
   const client = new Client(options.clientInfo ?? DEFAULT_CLIENT_INFO, {
     capabilities: options.capabilities ?? {},
+    versionNegotiation: toVersionNegotiation(protocol),
   });
-  await client.connect(new StreamableHTTPClientTransport(url, { fetch }));
+  try {
+    await client.connect(new StreamableHTTPClientTransport(url, { fetch }));
+  } catch (error) {
+    throw toConnectError(error, { url, protocol });
+  }
   return client;
 }
 

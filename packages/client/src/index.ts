@@ -36,5 +36,11 @@ export { AGENTCORE_SIGNING_SERVICE, createSigV4Signer } from './connect/createSi
 export type { ConnectAgentCoreOptions, SigV4Options } from './connectAgentCore.js';
 export { connectAgentCore, RUNTIME_USER_ID_HEADER } from './connectAgentCore.js';
 export { MCP_ACCEPT_HEADER } from './mcpHeaders.js';
+export type { ModernRequest, ModernRequestOptions } from './modernRequest.js';
+export { modernRequest } from './modernRequest.js';
+export type { ProtocolMode } from './protocolMode.js';
+export { isProtocolMode, MODERN_PROTOCOL_VERSION } from './protocolMode.js';
 export type { McpArnTarget, McpEndpointTarget, McpUrlTarget } from './resolveMcpEndpoint.js';
 export { resolveMcpEndpoint } from './resolveMcpEndpoint.js';
+// The MCP SDK v2 client that connectAgentCore returns, so consumers need not import the SDK for it.
+export type { Client } from '@modelcontextprotocol/client';

@@ -142,9 +142,16 @@ export class AgentCoreMcpError extends Error {
   }
 }
 
+/** The names of the exceptions that carry a JSON-RPC error a server answered. */
+const WIRE_ERROR_NAMES: ReadonlySet<string> = new Set([
+  'JsonRpcError',
+  'ProtocolError',
+  'McpError',
+]);
+
 /**
  * Wraps anything thrown into an {@link AgentCoreMcpError}: our own errors pass through unchanged;
- * a JSON-RPC error a server answered (ours, or the MCP SDK's `McpError`) becomes
+ * a JSON-RPC error a server answered (ours, or the MCP SDK's `ProtocolError`/`McpError`) becomes
  * `ERR_SERVER_ERROR` with its code in the message; everything else becomes `ERR_INTERNAL`. The
  * original is kept as `cause`.
  *
@@ -187,11 +194,14 @@ export function firstLine(text: string): string {
   return (text.split('\n', 1)[0] ?? '').trim();
 }
 
-/** A JSON-RPC error object turned into an exception: our `JsonRpcError` or the SDK's `McpError`. */
+/**
+ * A JSON-RPC error object turned into an exception: our `JsonRpcError`, the MCP SDK v2's
+ * `ProtocolError` or v1's `McpError` (read by name: core depends on no SDK).
+ */
 function isWireError(error: unknown): error is Error & { code: number } {
   return (
     error instanceof Error &&
-    (error.name === 'JsonRpcError' || error.name === 'McpError') &&
+    WIRE_ERROR_NAMES.has(error.name) &&
     typeof (error as { code?: unknown }).code === 'number'
   );
 }

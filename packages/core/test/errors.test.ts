@@ -31,7 +31,12 @@ describe('toAgentCoreMcpError', () => {
 describe('toAgentCoreMcpError with wire errors', () => {
   it.each([
     { case: 'our JsonRpcError', name: 'JsonRpcError', message: 'Unknown tool "x"' },
-    { case: "the SDK's McpError", name: 'McpError', message: 'MCP error -32602: Unknown tool "x"' },
+    {
+      case: "the SDK v1's McpError",
+      name: 'McpError',
+      message: 'MCP error -32602: Unknown tool "x"',
+    },
+    { case: "the SDK v2's ProtocolError", name: 'ProtocolError', message: 'Unknown tool "x"' },
   ])('turns $case into ERR_SERVER_ERROR naming the JSON-RPC code once', ({ name, message }) => {
     const wire = Object.assign(new Error(message), { name, code: -32_602 });
     expect(toAgentCoreMcpError(wire)).toMatchObject({

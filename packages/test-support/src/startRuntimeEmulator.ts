@@ -6,6 +6,12 @@ export interface RuntimeEmulatorProcess {
   readonly endpoint: string;
   /** The invocation URL it printed for each runtime ARN. */
   readonly invocationUrls: ReadonlyMap<string, string>;
+  /**
+   * The runtime sessions it started, in order: one per request that named no `Mcp-Session-Id`
+   * (its `[emulator] new runtime session <id> on <runtime>` lines on stderr). A client that keeps
+   * AgentCore's microVM affinity adds one per connection. Kept up to date.
+   */
+  readonly newSessions: readonly string[];
   /** Sends SIGINT and waits for the exit. */
   stop: () => Promise<void>;
 }
@@ -25,7 +31,8 @@ export interface StartRuntimeEmulatorOptions {
 /**
  * Runs the real CLI, `agentcore-mcp local --port 0 --runtime ARN=URL …`, with server-kit's
  * `startServerProcess`, and reads the endpoint and the invocation URLs it prints: it is ready once
- * it has printed one URL per runtime.
+ * it has printed one URL per runtime. Afterwards it keeps reading the runtime sessions the
+ * emulator logs on stderr.
  *
  * @param options - The CLI, runtimes, authorizer and header allowlist.
  * @returns The running emulator.
@@ -58,12 +65,19 @@ export async function startRuntimeEmulator(
     if (url) invocationUrls.set(currentArn, url);
     return endpoint && invocationUrls.size === runtimes.size ? endpoint : undefined;
   };
+  const newSessions: string[] = [];
+  const readSession = (line: string, stream: 'stdout' | 'stderr'): void => {
+    const session = /^\s*\[emulator\] new runtime session (\S+) on /.exec(line)?.[1];
+    if (stream === 'stderr' && session !== undefined) newSessions.push(session);
+  };
   const emulator = await startServerProcess(process.execPath, [options.cliPath, ...args], {
     ready: { kind: 'line', parse: readBanner },
+    onOutput: readSession,
   });
   return {
     endpoint,
     invocationUrls,
+    newSessions,
     stop: async () => {
       await emulator.stop({ signal: 'SIGINT' });
     },

@@ -17,7 +17,7 @@ import {
   toolText,
 } from '@agentcore-mcp/test-support';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 
 const STATELESS_ARN =
@@ -160,10 +160,12 @@ describe('connectAgentCore → agentcore-mcp local → server-kit (by ARN, with 
   });
 
   it('re-initializes once when a stateful runtime forgets the session (microVM recycled)', async () => {
+    // MCP sessions exist in the 2025 era only.
     const client = await connectAgentCore({
       arn: STATEFUL_ARN,
       endpoint: emulator.endpoint,
       tokenProvider: createStaticTokenProvider(await validToken()),
+      protocol: 'legacy',
     });
     try {
       const before = JSON.parse(
@@ -188,4 +190,44 @@ describe('connectAgentCore → agentcore-mcp local → server-kit (by ARN, with 
       await client.close();
     }
   });
+
+  // AgentCore routes requests with the same Mcp-Session-Id to the same microVM. The emulator logs
+  // each runtime session it has to start (a request without one); the server sees the session id
+  // the platform forwards. One connection must stay on one session in both eras.
+  it.each([
+    ['auto', 'modern'],
+    ['2026-07-28', 'modern'],
+    ['legacy', 'legacy'],
+  ] as const)(
+    'keeps one runtime session across calls (microVM affinity), protocol %s',
+    async (protocol, era) => {
+      const before = emulator.newSessions.length;
+      const client = await connectAgentCore({
+        arn: STATELESS_ARN,
+        endpoint: emulator.endpoint,
+        tokenProvider: createStaticTokenProvider(await validToken()),
+        protocol,
+      });
+      const seen: string[] = [];
+      try {
+        expect(client.getProtocolEra()).toBe(era);
+        for (let call = 0; call < 4; call += 1) {
+          const runtime = JSON.parse(
+            toolText(await client.callTool({ name: 'runtime_info', arguments: {} })),
+          ) as { sessionId: string };
+          seen.push(runtime.sessionId);
+        }
+        expect(toolText(await client.callTool({ name: 'echo', arguments: { text: 'x' } }))).toBe(
+          'echo: x',
+        );
+      } finally {
+        await client.close();
+      }
+      const [session] = seen;
+      expect(session).toMatch(/^\S{33,}$/);
+      expect(seen).toEqual(Array<string>(4).fill(session!));
+      await vi.waitFor(() => expect(emulator.newSessions).toContain(session));
+      expect(emulator.newSessions.slice(before)).toEqual([session]);
+    },
+  );
 });

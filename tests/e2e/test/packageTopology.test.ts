@@ -209,6 +209,7 @@ describe('dist smoke test: each public entry imports and exposes its main API', 
       [
         'resolveMcpEndpoint',
         'connectAgentCore',
+        'modernRequest',
         'createCognitoTokenProvider',
         'createClientCredentialsTokenProvider',
       ],

@@ -47,6 +47,11 @@ export function addInvokeCommand(program: Command, context: CommandContext): voi
     .option('--region <region>', 'SigV4 region when it is not in the ARN')
     .addOption(repeatableOption('--header <name:value>', 'extra request header (repeatable)'))
     .option('--user-id <id>', 'sends X-Amzn-Bedrock-AgentCore-Runtime-User-Id')
+    .option(
+      '--protocol <era>',
+      "MCP era: auto (2026-07-28 if the server offers it, else 2025), legacy (2025's initialize) or 2026-07-28",
+      'auto',
+    )
     .option('--json', 'print the raw MCP result (for lists: every item) as JSON')
     .action(
       (method: string, name: string | undefined, options: Omit<InvokeOptions, 'method' | 'name'>) =>
@@ -57,13 +62,14 @@ export function addInvokeCommand(program: Command, context: CommandContext): voi
 /**
  * `agentcore-mcp invoke`: calls a runtime (by ARN, through AWS or a local emulator) or an MCP URL
  * with `tools/list`, `tools/call NAME --args '{…}'`, `resources/list`, `resources/read URI`,
- * `prompts/list` or `prompts/get NAME --args '{…}'`, printing a readable result (or JSON).
+ * `prompts/list` or `prompts/get NAME --args '{…}'`, in the MCP era `--protocol` asks for, printing
+ * a readable result (or JSON) on stdout and the revision it spoke on stderr.
  *
  * @param options - The method, the tool, resource URI or prompt, and the flags.
  * @param context - What the command runs with.
  * @throws {@link CliError} `ERR_CONFIG_INVALID` for bad options, `ERR_TOOL_FAILED` when the tool
  *   reports an error; the client's one-line errors for HTTP and JSON-RPC failures (an unknown
- *   resource or prompt).
+ *   resource or prompt) and for `--protocol 2026-07-28` against a 2025-only server.
  * @example
  * ```ts
  * await run({ method: 'tools/list', url: 'http://127.0.0.1:8000/mcp' }, context);

@@ -2,18 +2,14 @@ import {
   AgentCoreClientError,
   type AgentCoreClientErrorCode,
   createSigV4Signer,
+  MODERN_PROTOCOL_VERSION,
 } from '@agentcore-mcp/client';
 import { AgentCoreMcpError, buildInvocationUrl } from '@agentcore-mcp/core';
 
 import { readCliVersion } from '../version.js';
 import { type DoctorCheck, errorMessage, failed, passed } from './doctorCheck.js';
 import type { SignProbeRequest } from './probeDiscover.js';
-import {
-  type DiscoverProbe,
-  MODERN_PROTOCOL_VERSION,
-  probeDiscover,
-  type ServerIdentity,
-} from './probeDiscover.js';
+import { type DiscoverProbe, probeDiscover, type ServerIdentity } from './probeDiscover.js';
 import {
   type InitializeProbe,
   type McpEndpointAuth,

@@ -1,10 +1,7 @@
-import { MCP_ACCEPT_HEADER } from '@agentcore-mcp/client';
+import { MODERN_PROTOCOL_VERSION, modernRequest } from '@agentcore-mcp/client';
 import { sleep } from '@agentcore-mcp/core';
 
 import { errorMessage } from './doctorCheck.js';
-
-/** The MCP revision the probe asks for: the first that has `server/discover`. */
-export const MODERN_PROTOCOL_VERSION = '2026-07-28';
 
 /** A server's self-description: `serverInfo` on 2026-07-28, `initialize`'s on 2025. */
 export interface ServerIdentity {
@@ -67,9 +64,10 @@ const MODERN_ERROR_CODES = { highest: -32020, lowest: -32099 };
 const MAX_ANSWER_LENGTH = 160;
 
 /**
- * Sends one MCP 2026-07-28 `server/discover` request, the way a 2026 client opens: the per-request
- * `_meta` envelope (protocol version, client capabilities and info) and the headers
- * `MCP-Protocol-Version` and `Mcp-Method`, no `initialize` and no session. Reads a JSON or SSE
+ * Sends one MCP 2026-07-28 `server/discover` request, the way a 2026 client opens (built by the
+ * client package's `modernRequest`): the per-request `_meta` envelope (protocol version, client
+ * capabilities and info) and the headers `MCP-Protocol-Version` and `Mcp-Method`, no `initialize`
+ * and no session. Reads a JSON or SSE
  * answer, and classifies it as the MCP TypeScript SDK's `auto` mode would, except that it calls a
  * 2026 error code `refused` (the SDK falls back to `initialize` on it).
  *
@@ -86,24 +84,11 @@ export async function probeDiscover(
   url: URL,
   options: ProbeDiscoverOptions,
 ): Promise<DiscoverProbe> {
-  const body = JSON.stringify({
-    jsonrpc: '2.0',
-    id: PROBE_ID,
-    method: 'server/discover',
-    params: {
-      _meta: {
-        'io.modelcontextprotocol/protocolVersion': MODERN_PROTOCOL_VERSION,
-        'io.modelcontextprotocol/clientCapabilities': {},
-        'io.modelcontextprotocol/clientInfo': options.clientInfo,
-      },
-    },
-  });
-  const headers = {
-    'content-type': 'application/json',
-    accept: MCP_ACCEPT_HEADER,
-    'mcp-protocol-version': MODERN_PROTOCOL_VERSION,
-    'mcp-method': 'server/discover',
-  };
+  const { headers, body } = modernRequest(
+    'server/discover',
+    {},
+    { id: PROBE_ID, clientInfo: options.clientInfo },
+  );
   const delays = options.retryDelaysMs ?? [500, 2000];
   for (let attempt = 0; ; attempt++) {
     const delay = delays[attempt];

@@ -43,8 +43,9 @@ export interface ProbeInitializeOptions {
 }
 
 /**
- * Opens a 2025 MCP session with `initialize` (`connectAgentCore` of `@agentcore-mcp/client`, which
- * retries a cold start and turns HTTP failures into one-line errors), then closes it.
+ * Opens a 2025 MCP session with `initialize` (`connectAgentCore` of `@agentcore-mcp/client` pinned
+ * to `protocol: 'legacy'`, which retries a cold start and turns HTTP failures into one-line
+ * errors), then closes it.
  *
  * @param target - The runtime ARN, an optional endpoint override and the auth.
  * @param options - Client info and timeout.
@@ -67,13 +68,14 @@ export async function probeInitialize(
         : { sigv4: target.auth.sigv4 }),
       timeoutMs: options.timeoutMs,
       clientInfo: options.clientInfo,
+      protocol: 'legacy',
     });
     try {
       const server = client.getServerVersion();
       return {
         kind: 'ok',
         server: server && { name: server.name, version: server.version },
-        protocolVersion: readProtocolVersion(client.transport),
+        protocolVersion: client.getNegotiatedProtocolVersion(),
       };
     } finally {
       await client.close();
@@ -81,11 +83,4 @@ export async function probeInitialize(
   } catch (error) {
     return { kind: 'failed', error };
   }
-}
-
-/** The revision the SDK's HTTP transport sends as `MCP-Protocol-Version` after `initialize`. */
-function readProtocolVersion(transport: unknown): string | undefined {
-  if (typeof transport !== 'object' || transport === null) return undefined;
-  const { protocolVersion } = transport as { protocolVersion?: unknown };
-  return typeof protocolVersion === 'string' ? protocolVersion : undefined;
 }

@@ -21,7 +21,8 @@ export interface ProbeTargetOptions {
 }
 
 /**
- * Tests an HTTP MCP target the way the gateway will use it: a real MCP `initialize` and
+ * Tests an HTTP MCP target the way the gateway will use it: a real MCP connect (`server/discover`,
+ * falling back to `initialize` for a 2025-only target: `connectAgentCore`'s `auto` mode) and
  * `tools/list` over streamable HTTP (the MCP SDK client, through `connectAgentCore`), with the
  * target's headers, no retries, and at most `timeoutMs` per response.
  *

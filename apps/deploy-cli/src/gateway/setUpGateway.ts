@@ -140,7 +140,7 @@ async function testTargets(
   const tested = targets.filter((target) => target.kind === 'http' && !isSse(target.url));
   if (tested.length > 0) {
     output.result(
-      `Testing ${tested.length} HTTP target${tested.length === 1 ? '' : 's'} (MCP initialize + tools/list, ${PROBE_TIMEOUT_MS / 1000} s timeout):`,
+      `Testing ${tested.length} HTTP target${tested.length === 1 ? '' : 's'} (MCP server/discover or initialize, then tools/list, ${PROBE_TIMEOUT_MS / 1000} s timeout):`,
     );
   }
   const probes = await Promise.all(

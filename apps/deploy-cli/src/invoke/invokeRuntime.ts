@@ -1,4 +1,4 @@
-import { connectAgentCore } from '@agentcore-mcp/client';
+import { type Client, connectAgentCore } from '@agentcore-mcp/client';
 
 import type { CommandContext } from '../commandContext.js';
 import { CliError } from '../errors.js';
@@ -30,15 +30,14 @@ export interface InvokeOptions extends InvokeConnectionOptions {
   json?: boolean;
 }
 
-/** The MCP client `connectAgentCore` returns. */
-type McpClient = Awaited<ReturnType<typeof connectAgentCore>>;
-
 /**
  * Calls a runtime (by ARN, through AWS or a local emulator) or an MCP URL with one MCP request —
  * `tools/list`, `tools/call NAME --args '{…}'`, `resources/list`, `resources/read URI`,
  * `prompts/list` or `prompts/get NAME --args '{…}'` — and prints a readable result (or, with
- * `--json`, the raw one). Lists follow `nextCursor` to the end. A tool that reports an error makes
- * the command fail.
+ * `--json`, the raw one) on stdout, then the MCP revision it spoke on stderr
+ * (`protocol: 2026-07-28`, or `protocol: 2025-11-25` after a fallback to `initialize`), so that
+ * stdout stays the result alone. Lists follow `nextCursor` to the end. A tool that reports an
+ * error makes the command fail, with nothing on stderr but the error line.
  *
  * @param options - The method, the tool/URI/prompt and the flags.
  * @param context - Output, environment and working directory.
@@ -56,6 +55,7 @@ export async function invokeRuntime(
 ): Promise<void> {
   const call = parseInvokeCall(options.method, options.name, options.args);
   const client = await connectAgentCore(toConnectOptions(options, context));
+  const protocol = client.getNegotiatedProtocolVersion() ?? 'unknown';
   let reply: Reply;
   try {
     reply = await request(client, call, options.json === true);
@@ -64,6 +64,7 @@ export async function invokeRuntime(
   }
   for (const line of reply.lines) context.output.result(line);
   if (reply.failure !== undefined) throw reply.failure;
+  context.output.note(`protocol: ${protocol}`);
 }
 
 /** What to print, and the failure to report after it (a tool that reported an error). */
@@ -73,7 +74,7 @@ interface Reply {
 }
 
 /** Sends the call; the reply is readable lines, or the raw result as JSON. */
-async function request(client: McpClient, call: InvokeCall, json: boolean): Promise<Reply> {
+async function request(client: Client, call: InvokeCall, json: boolean): Promise<Reply> {
   const reply = (value: unknown, readable: () => string[]): Reply => ({
     lines: json ? [JSON.stringify(value, null, 2)] : readable(),
   });

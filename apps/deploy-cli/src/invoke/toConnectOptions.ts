@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import {
   type ConnectAgentCoreOptions,
   createStaticTokenProvider,
+  isProtocolMode,
+  type ProtocolMode,
   type TokenProvider,
 } from '@agentcore-mcp/client';
 import { parseRegion } from '@agentcore-mcp/core';
@@ -40,18 +42,23 @@ export interface InvokeConnectionOptions {
   header?: string[];
   /** `--user-id`: sends `X-Amzn-Bedrock-AgentCore-Runtime-User-Id`. */
   userId?: string;
+  /**
+   * `--protocol`: `auto` (MCP 2026-07-28 when the server offers it, else 2025), `legacy` (2025's
+   * `initialize`) or `2026-07-28` (that revision or fail). Default: `auto`.
+   */
+  protocol?: string;
 }
 
 /**
  * Turns `invoke`'s flags into client's `connectAgentCore` options: the target (ARN or URL), the
- * endpoint override, and one auth method (a token from `--token`/`BEARER_TOKEN`/`--credentials`,
- * or SigV4).
+ * endpoint override, one auth method (a token from `--token`/`BEARER_TOKEN`/`--credentials`, or
+ * SigV4) and the protocol era.
  *
  * @param options - The flags.
  * @param context - The environment (`BEARER_TOKEN`) and the directory `--credentials` is relative to.
  * @returns The options to connect with.
  * @throws {@link CliError} `ERR_CONFIG_INVALID` for both or neither of `--arn`/`--url`, a token
- *   together with `--sigv4`, or a malformed `--header`.
+ *   together with `--sigv4`, a malformed `--header`, or an unknown `--protocol`.
  * @example
  * ```ts
  * const client = await connectAgentCore(toConnectOptions({ url: 'http://127.0.0.1:8000/mcp' }, context));
@@ -64,6 +71,7 @@ export function toConnectOptions(
   if (Boolean(options.arn) === Boolean(options.url)) {
     throw new CliError('ERR_CONFIG_INVALID', 'Pass exactly one of --arn ARN or --url URL');
   }
+  const protocol = toProtocol(options.protocol);
   const endpoint = options.endpoint ?? (options.local ? LOCAL_EMULATOR_ENDPOINT : undefined);
   const tokenProvider = toTokenProvider(options, context);
   if (tokenProvider && options.sigv4) {
@@ -83,7 +91,17 @@ export function toConnectOptions(
     ...(options.userId ? { userId: options.userId } : {}),
     headers: toHeaders(options.header ?? []),
     clientInfo: { name: 'agentcore-mcp-cli', version: readCliVersion() },
+    protocol,
   };
+}
+
+function toProtocol(protocol: string | undefined): ProtocolMode {
+  if (protocol === undefined) return 'auto';
+  if (isProtocolMode(protocol)) return protocol;
+  throw new CliError(
+    'ERR_CONFIG_INVALID',
+    `Invalid --protocol "${protocol}": use auto (2026-07-28 when the server offers it, else 2025), legacy (2025's initialize) or 2026-07-28`,
+  );
 }
 
 function toTokenProvider(

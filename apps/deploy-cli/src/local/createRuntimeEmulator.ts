@@ -25,6 +25,16 @@ import { toForwardedHeaders } from './forwardedHeaders.js';
 const MAX_BODY_BYTES = 100 * 1024 * 1024;
 const METADATA_SUFFIX = PROTECTED_RESOURCE_METADATA_PATH;
 
+/** A runtime session the emulator started; see {@link RuntimeEmulatorOptions.onNewSession}. */
+export interface NewRuntimeSession {
+  /** The runtime's ARN. */
+  readonly arn: string;
+  /** The runtime endpoint, e.g. `DEFAULT`. */
+  readonly qualifier: string;
+  /** The generated id, sent as `Mcp-Session-Id` and `X-Amzn-Bedrock-AgentCore-Runtime-Session-Id`. */
+  readonly sessionId: string;
+}
+
 /** Options of {@link createRuntimeEmulator}. */
 export interface RuntimeEmulatorOptions {
   /** The runtimes to serve. */
@@ -33,6 +43,12 @@ export interface RuntimeEmulatorOptions {
   host?: string;
   /** Port to bind; 0 picks a free one. Default: 9000. */
   port?: number;
+  /**
+   * Called when a request names no runtime session (no `Mcp-Session-Id`), so the emulator starts
+   * one, as AgentCore does; on AWS that can mean a new microVM and a cold start. A client that
+   * keeps one session calls it once. Default: none.
+   */
+  onNewSession?: (session: NewRuntimeSession) => void;
 }
 
 /** A running emulator. */
@@ -56,7 +72,8 @@ interface Route {
  * - it enforces the runtime's customJWTAuthorizer (401 with `resource_metadata` when the token is
  *   missing);
  * - it forwards only the protocol headers plus the allowlisted ones;
- * - it injects the platform's session headers;
+ * - it injects the platform's session headers, starting a runtime session (`onNewSession`) for a
+ *   request that names none, and answers every request with its `Mcp-Session-Id`;
  * - it streams the response back.
  *
  * @param options - Runtimes, host and port.
@@ -111,7 +128,7 @@ export async function createRuntimeEmulator(
       return;
     }
     if (route.authorizer && !(await authorize(req, res, { route, target }))) return;
-    await forward(req, res, route);
+    await forward(req, res, { route, target });
   }
 
   async function authorize(
@@ -133,7 +150,11 @@ export async function createRuntimeEmulator(
     }
   }
 
-  async function forward(req: IncomingMessage, res: ServerResponse, route: Route): Promise<void> {
+  async function forward(
+    req: IncomingMessage,
+    res: ServerResponse,
+    { route, target }: { route: Route; target: { arn: string; qualifier: string } },
+  ): Promise<void> {
     if (route.runtime.ready && !(await route.runtime.ready)) {
       sendJson(res, 424, {
         message:
@@ -146,10 +167,11 @@ export async function createRuntimeEmulator(
       sendJson(res, 413, { message: 'Payload larger than 100 MB, the AgentCore limit' });
       return;
     }
-    const { headers, sessionId } = toForwardedHeaders(
+    const { headers, sessionId, isNewSession } = toForwardedHeaders(
       req.headers,
       route.runtime.requestHeaderAllowlist ?? [],
     );
+    if (isNewSession) options.onNewSession?.({ ...target, sessionId });
     const abort = new AbortController();
     res.once('close', () => abort.abort());
     let upstream: Response;

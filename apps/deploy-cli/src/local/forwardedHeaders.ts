@@ -25,6 +25,12 @@ const PROTOCOL_HEADERS = [
 export interface ForwardedHeaders {
   readonly headers: Record<string, string>;
   readonly sessionId: string;
+  /**
+   * `true` when the request named no session (neither `Mcp-Session-Id` nor
+   * `X-Amzn-Bedrock-AgentCore-Runtime-Session-Id`), so `sessionId` was generated: on AgentCore, a
+   * new runtime session, which may mean a new microVM.
+   */
+  readonly isNewSession: boolean;
 }
 
 /**
@@ -35,7 +41,7 @@ export interface ForwardedHeaders {
  *
  * @param incoming - The client's request headers.
  * @param allowlist - The runtime's request header allowlist.
- * @returns The upstream headers and the session id.
+ * @returns The upstream headers, the session id, and whether it was generated.
  */
 export function toForwardedHeaders(
   incoming: IncomingHttpHeaders,
@@ -48,16 +54,16 @@ export function toForwardedHeaders(
       headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
   }
-  const sessionId =
+  const named =
     headers['mcp-session-id'] ??
-    firstValue(incoming['x-amzn-bedrock-agentcore-runtime-session-id']) ??
-    randomUUID();
+    firstValue(incoming['x-amzn-bedrock-agentcore-runtime-session-id']);
+  const sessionId = named ?? randomUUID();
   headers['mcp-session-id'] = sessionId;
   headers['x-amzn-bedrock-agentcore-runtime-session-id'] = sessionId;
   headers['x-amzn-bedrock-agentcore-runtime-request-id'] = randomUUID();
   const userId = firstValue(incoming['x-amzn-bedrock-agentcore-runtime-user-id']);
   if (userId) headers['x-amzn-bedrock-agentcore-runtime-user-id'] = userId;
-  return { headers, sessionId };
+  return { headers, sessionId, isNewSession: named === undefined };
 }
 
 function firstValue(value: string | string[] | undefined): string | undefined {

@@ -73,7 +73,9 @@ interface StartedRuntime {
 
 /**
  * Runs the local AgentCore Runtime emulator (`agentcore-mcp local`) until SIGINT/SIGTERM, so the
- * same client code that calls AWS by ARN can call servers on this machine (`--endpoint`). With
+ * same client code that calls AWS by ARN can call servers on this machine (`--endpoint`). Each
+ * runtime session it starts for a request without `Mcp-Session-Id` is logged on stderr
+ * (`[emulator] new runtime session <id> on <runtime>`), so a client's microVM affinity shows. With
  * `--start ARN=COMMAND` it starts the server itself (HOST=127.0.0.1, a free PORT), shows its output
  * on stderr prefixed with the runtime's name, and, like AgentCore, answers 424 if it does not come
  * up within 30 s; a server that exits first is reported at once, with its telling stderr line.
@@ -124,7 +126,15 @@ export async function serveLocalRuntimes(
       ...fixed,
       ...started.map(({ arn, target, ready }) => ({ ...toRuntime(arn, target, settings), ready })),
     ];
-    const emulator = await listenEmulator(runtimes, { host: options.host ?? '127.0.0.1', port });
+    const emulator = await listenEmulator(runtimes, {
+      host: options.host ?? '127.0.0.1',
+      port,
+      // What AgentCore routes by: one line per runtime session (microVM) a client starts.
+      onNewSession: ({ arn, sessionId }) =>
+        output.note(
+          `[emulator] new runtime session ${sessionId} on ${parseRuntimeArn(arn).runtimeId}`,
+        ),
+    });
     output.result(
       `AgentCore Runtime emulator on ${emulator.endpoint}${authorizer ? ' (JWT authorizer on)' : ''}`,
     );

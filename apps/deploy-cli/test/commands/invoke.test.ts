@@ -20,10 +20,18 @@ import {
   createRuntimeEmulator,
   type RuntimeEmulator,
 } from '../../src/local/createRuntimeEmulator.js';
+import { type EraServer, startLegacyOnlyServer } from '../doctor/eraServers.js';
 import { runCli } from '../runCli.js';
 
 const ARN = 'arn:aws:bedrock-agentcore:us-east-1:123456789012:runtime/invoke_test-AbCdEf1234';
 const CLIENT = 'invoke-client';
+/** What a successful run prints on stderr: the MCP revision it spoke (server-kit serves both). */
+const MODERN = '  protocol: 2026-07-28\n';
+const LEGACY = '  protocol: 2025-11-25\n';
+/** The part of a 2026-07-28 result that a 2025 one lacks: the server's identity. */
+const SERVER_INFO = {
+  _meta: { 'io.modelcontextprotocol/serverInfo': { name: 'invoke-target', version: '1.0.0' } },
+};
 
 const tools = [
   defineTool({
@@ -115,7 +123,7 @@ describe('agentcore-mcp invoke', () => {
 
   it('lists tools readably', async () => {
     const run = await runCli(['invoke', '--url', url, 'tools/list'], { env: env() });
-    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run).toMatchObject({ code: 0, stderr: MODERN });
     expect(run.stdout).toBe('add  Add two numbers\nrefuse  Always fails\n');
   });
 
@@ -124,13 +132,25 @@ describe('agentcore-mcp invoke', () => {
       ['invoke', '--url', url, 'tools/call', 'add', '--args', '{"a":2,"b":3}'],
       { env: env() },
     );
-    expect(text).toMatchObject({ code: 0, stdout: '5\n' });
+    expect(text).toMatchObject({ code: 0, stdout: '5\n', stderr: MODERN });
     const json = await runCli(
       ['invoke', '--url', url, 'tools/call', 'add', '--args', '{"a":2,"b":3}', '--json'],
       { env: env() },
     );
-    expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual({ content: [{ type: 'text', text: '5' }] });
+    expect(json).toMatchObject({ code: 0, stderr: MODERN });
+    expect(JSON.parse(json.stdout)).toEqual({
+      content: [{ type: 'text', text: '5' }],
+      ...SERVER_INFO,
+    });
+    const legacy = await runCli(
+      [
+        ...['invoke', '--url', url, '--protocol', 'legacy', 'tools/call', 'add'],
+        ...['--args', '{"a":2,"b":3}', '--json'],
+      ],
+      { env: env() },
+    );
+    expect(legacy).toMatchObject({ code: 0, stderr: LEGACY });
+    expect(JSON.parse(legacy.stdout)).toEqual({ content: [{ type: 'text', text: '5' }] });
   });
 
   it.each([
@@ -176,7 +196,7 @@ describe('agentcore-mcp invoke', () => {
 
   it('lists resources (fixed and from templates) readably, or every field with --json', async () => {
     const text = await runCli(['invoke', '--url', url, 'resources/list'], { env: env() });
-    expect(text).toMatchObject({ code: 0, stderr: '' });
+    expect(text).toMatchObject({ code: 0, stderr: MODERN });
     expect(text.stdout).toBe(
       'docs://readme  readme  The README\ndata://logo  logo\nusers://42/profile  user 42\n',
     );
@@ -202,7 +222,7 @@ describe('agentcore-mcp invoke', () => {
     expect(text).toMatchObject({
       code: 0,
       stdout: '# Invoke target\nIt adds numbers.\n',
-      stderr: '',
+      stderr: MODERN,
     });
     const blob = await runCli(['invoke', '--url', url, 'resources/read', 'data://logo'], {
       env: env(),
@@ -212,8 +232,12 @@ describe('agentcore-mcp invoke', () => {
       ['invoke', '--url', url, 'resources/read', 'users://7/profile', '--json'],
       { env: env() },
     );
+    // The raw 2026-07-28 result, with its caching fields (server-kit's default: not cacheable).
     expect(JSON.parse(templated.stdout)).toEqual({
       contents: [{ uri: 'users://7/profile', mimeType: 'text/plain', text: '{"id":"7"}' }],
+      ttlMs: 0,
+      cacheScope: 'private',
+      ...SERVER_INFO,
     });
   });
 
@@ -222,7 +246,7 @@ describe('agentcore-mcp invoke', () => {
     expect(list).toMatchObject({
       code: 0,
       stdout: 'review_code(code, style?)  Review some code\ngreet()\n',
-      stderr: '',
+      stderr: MODERN,
     });
     const rendered = await runCli(
       [
@@ -239,13 +263,14 @@ describe('agentcore-mcp invoke', () => {
     expect(rendered).toMatchObject({
       code: 0,
       stdout: 'user: Please review this code (terse):\n1+1\n',
-      stderr: '',
+      stderr: MODERN,
     });
     const json = await runCli(['invoke', '--url', url, 'prompts/get', 'greet', '--json'], {
       env: env(),
     });
     expect(JSON.parse(json.stdout)).toEqual({
       messages: [{ role: 'user', content: { type: 'text', text: 'Say hello' } }],
+      ...SERVER_INFO,
     });
   });
 
@@ -271,8 +296,11 @@ describe('agentcore-mcp invoke', () => {
       { issuer },
     );
     const served = await runCli(args, { env: env({ BEARER_TOKEN: token }) });
-    expect(served).toMatchObject({ code: 0, stdout: '42\n' });
-    expect(served.stderr).not.toContain(token);
+    expect(served).toMatchObject({ code: 0, stdout: '42\n', stderr: MODERN });
+    const legacy = await runCli([...args, '--protocol', 'legacy'], {
+      env: env({ BEARER_TOKEN: token }),
+    });
+    expect(legacy).toMatchObject({ code: 0, stdout: '42\n', stderr: LEGACY });
 
     const read = await runCli(
       ['invoke', '--arn', ARN, '--endpoint', emulator.endpoint, 'resources/read', 'docs://readme'],
@@ -281,7 +309,7 @@ describe('agentcore-mcp invoke', () => {
     expect(read).toMatchObject({
       code: 0,
       stdout: '# Invoke target\nIt adds numbers.\n',
-      stderr: '',
+      stderr: MODERN,
     });
   });
 
@@ -291,5 +319,61 @@ describe('agentcore-mcp invoke', () => {
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error: Pass either a token .* or --sigv4, not both/);
+  });
+
+  describe('--protocol', () => {
+    let legacyOnly: EraServer;
+    beforeAll(async () => {
+      legacyOnly = await startLegacyOnlyServer();
+    });
+    afterAll(async () => {
+      await legacyOnly.close();
+    });
+    const add = (target: string, ...flags: string[]) =>
+      runCli(
+        ['invoke', '--url', target, ...flags, 'tools/call', 'add', '--args', '{"a":2,"b":3}'],
+        {
+          env: env(),
+        },
+      );
+
+    it.each([
+      [[], MODERN],
+      [['--protocol', 'auto'], MODERN],
+      [['--protocol', '2026-07-28'], MODERN],
+      [['--protocol', 'legacy'], LEGACY],
+    ])(
+      'speaks the era %j asks for to a server of both eras, and says which',
+      async (flags, era) => {
+        expect(await add(url, ...flags)).toEqual({ code: 0, stdout: '5\n', stderr: era });
+      },
+    );
+
+    it('falls back to 2025 with auto against a 2025-only server', async () => {
+      expect(await add(legacyOnly.url)).toEqual({ code: 0, stdout: '5\n', stderr: LEGACY });
+      expect(await add(legacyOnly.url, '--protocol', 'legacy')).toEqual({
+        code: 0,
+        stdout: '5\n',
+        stderr: LEGACY,
+      });
+    });
+
+    it('fails with one line when 2026-07-28 is asked of a 2025-only server', async () => {
+      const run = await add(legacyOnly.url, '--protocol', '2026-07-28');
+      expect(run).toMatchObject({ code: 1, stdout: '' });
+      expect(run.stderr).toBe(
+        `error: ${legacyOnly.url} does not offer MCP 2026-07-28 (its answer to server/discover is not a 2026-07-28 one, as from an MCP 2025 server); connect with protocol: 'auto' to fall back to initialize, or 'legacy'\n`,
+      );
+    });
+
+    it('refuses an unknown era with one line and exit 1', async () => {
+      const run = await add(url, '--protocol', '2025-11-25');
+      expect(run).toEqual({
+        code: 1,
+        stdout: '',
+        stderr:
+          'error: Invalid --protocol "2025-11-25": use auto (2026-07-28 when the server offers it, else 2025), legacy (2025\'s initialize) or 2026-07-28\n',
+      });
+    });
   });
 });

@@ -29,8 +29,8 @@ describe('agentcore-mcp local (a real process)', () => {
   });
   afterAll(() => new Promise<void>((resolve) => upstream.close(() => resolve())));
 
-  it('prints the invocation URL of each runtime, forwards calls, and exits 0 on SIGINT', async () => {
-    const { child, lines, exited, invocationUrl } = await startLocal([
+  it('prints the invocation URL of each runtime, forwards calls, logs the runtime session it starts, and exits 0 on SIGINT', async () => {
+    const { child, lines, errors, exited, invocationUrl } = await startLocal([
       '--runtime',
       `${ARN}=${target}`,
     ]);
@@ -50,7 +50,11 @@ describe('agentcore-mcp local (a real process)', () => {
       });
       const body = (await response.json()) as { result: { path: string; session: string } };
       expect(body.result.path).toBe('/mcp');
-      expect(body.result.session).toBe(response.headers.get('mcp-session-id'));
+      const session = response.headers.get('mcp-session-id');
+      expect(body.result.session).toBe(session);
+      await expect
+        .poll(() => errors)
+        .toEqual([`  [emulator] new runtime session ${session} on example_server-AbCdEf1234`]);
     } finally {
       child.kill('SIGINT');
     }

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { McpServer as LegacyMcpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { createMcpHandler, McpServer } from '@modelcontextprotocol/server';
+import * as z from 'zod';
 
 /** A listening server. */
 export interface EraServer {
@@ -15,10 +16,18 @@ export interface EraServer {
   close(): Promise<void>;
 }
 
-/** MCP 2025 only: the v1 SDK's stateless streamable HTTP, a new server per request. */
+/**
+ * MCP 2025 only: the v1 SDK's stateless streamable HTTP, a new server per request, with one tool,
+ * `add` (`{ a, b }` → their sum as text).
+ */
 export function startLegacyOnlyServer(): Promise<EraServer> {
   return listen(async (req, res) => {
     const server = new LegacyMcpServer({ name: 'legacy-only', version: '0.9.0' });
+    server.registerTool(
+      'add',
+      { description: 'Add two numbers', inputSchema: { a: z.number(), b: z.number() } },
+      ({ a, b }) => ({ content: [{ type: 'text', text: String(a + b) }] }),
+    );
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     res.on('close', () => {
       void transport.close();

@@ -410,7 +410,7 @@ describe('agentcore-mcp doctor', () => {
       const { line, ok } = await endpointLine(NOT_MCP_ARN);
 
       expect(line).toBe(
-        `✗ MCP endpoint: ${urlOf(NOT_MCP_ARN)} answers neither server/discover (HTTP 404) nor initialize: Streamable HTTP error: Error POSTing to endpoint: Not Found; fix: agentcore-mcp --verbose invoke --arn ${NOT_MCP_ARN} tools/list`,
+        `✗ MCP endpoint: ${urlOf(NOT_MCP_ARN)} answers neither server/discover (HTTP 404) nor initialize: Error POSTing to endpoint: Not Found; fix: agentcore-mcp --verbose invoke --arn ${NOT_MCP_ARN} tools/list`,
       );
       expect(ok).toBe(false);
     });

@@ -93,10 +93,12 @@ describe('gateway setup', () => {
       ['dead', false],
       ['files', undefined],
     ]);
-    expect(stdout[0]).toBe('Testing 2 HTTP targets (MCP initialize + tools/list, 10 s timeout):');
+    expect(stdout[0]).toBe(
+      'Testing 2 HTTP targets (MCP server/discover or initialize, then tools/list, 10 s timeout):',
+    );
     expect(stdout[1]).toBe(`  ✓ local (${url}): 2 tools: add, ping`);
     expect(stdout[2]).toBe(
-      `  ✗ dead (${deadUrl}) failed: Could not reach ${new URL(deadUrl).origin} for initialize (connection refused, 1 attempt); check the URL or endpoint and that the server is running`,
+      `  ✗ dead (${deadUrl}) failed: Could not reach ${new URL(deadUrl).origin} for server/discover (connection refused, 1 attempt); check the URL or endpoint and that the server is running`,
     );
     expect(stdout[3]).toBe(
       '  - files: stdio (node my server.js --root /data), started by the gateway; not tested here',

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
   createRuntimeEmulator,
+  type NewRuntimeSession,
   type RuntimeEmulator,
 } from '../../src/local/createRuntimeEmulator.js';
 
@@ -62,6 +63,7 @@ describe('the local AgentCore Runtime emulator', () => {
   let issuer: string;
 
   let deadTarget: string;
+  const newSessions: NewRuntimeSession[] = [];
 
   beforeAll(async () => {
     deadTarget = `http://127.0.0.1:${await closedPort()}/mcp`;
@@ -84,6 +86,7 @@ describe('the local AgentCore Runtime emulator', () => {
         },
         { arn: ARN, qualifier: 'staging', target: deadTarget },
       ],
+      onNewSession: (session) => newSessions.push(session),
     });
   });
   afterAll(async () => {
@@ -125,6 +128,25 @@ describe('the local AgentCore Runtime emulator', () => {
     await response.text();
     expect(response.headers.get('mcp-session-id')).toBe(sessionId);
     expect(upstream.seen.at(-1)?.['x-amzn-bedrock-agentcore-runtime-session-id']).toBe(sessionId);
+  });
+
+  it('starts a runtime session only for a request that names none (microVM affinity)', async () => {
+    const post = (headers: Record<string, string> = {}) =>
+      fetch(emulator.invocationUrl(ARN), {
+        method: 'POST',
+        headers: { ...MCP_HEADERS, ...headers },
+        body: BODY,
+      });
+    const before = newSessions.length;
+    const first = await post();
+    await first.text();
+    const sessionId = first.headers.get('mcp-session-id')!;
+    for (let call = 0; call < 3; call += 1) {
+      const again = await post({ 'mcp-session-id': sessionId });
+      await again.text();
+      expect(again.headers.get('mcp-session-id')).toBe(sessionId);
+    }
+    expect(newSessions.slice(before)).toEqual([{ arn: ARN, qualifier: 'DEFAULT', sessionId }]);
   });
 
   it('forwards only protocol and allowlisted headers', async () => {

@@ -16,4 +16,19 @@ describe('toForwardedHeaders', () => {
     expect(headers['mcp-param-region']).toBe('eu-west-1');
     expect(headers['mcp-param-tenant']).toBeUndefined();
   });
+
+  it.each([
+    [{}, true],
+    [{ 'mcp-session-id': 'kept-by-the-client-0123456789abcdef01' }, false],
+    [
+      { 'x-amzn-bedrock-agentcore-runtime-session-id': 'named-by-the-caller-0123456789abcd' },
+      false,
+    ],
+  ])('generates a session only for a request that names none: %j', (incoming, isNew) => {
+    const { headers, sessionId, isNewSession } = toForwardedHeaders(incoming, []);
+    expect(isNewSession).toBe(isNew);
+    expect(headers['mcp-session-id']).toBe(sessionId);
+    expect(headers['x-amzn-bedrock-agentcore-runtime-session-id']).toBe(sessionId);
+    if (!isNew) expect(Object.values(incoming)).toContain(sessionId);
+  });
 });

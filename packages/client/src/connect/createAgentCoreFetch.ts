@@ -1,16 +1,20 @@
-import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { FetchLike } from '@modelcontextprotocol/client';
 
+import { isModernRequest } from '../protocolMode.js';
 import { createRequestSender, type RequestSenderOptions } from './createRequestSender.js';
+import { createSessionAffinity } from './createSessionAffinity.js';
 import { createSessionRecovery } from './createSessionRecovery.js';
 import { readRpcMethods } from './readRpcMethods.js';
 
 /**
  * Creates the `fetch` that `connectAgentCore` hands to the MCP SDK's
- * `StreamableHTTPClientTransport`. The SDK keeps doing the protocol (JSON-RPC, SSE, capturing and
- * sending `Mcp-Session-Id`); this fetch adds what AgentCore needs around each HTTP request:
- * `Accept`, extra headers, bearer token with one refresh or a SigV4 signature, timeout, retries,
- * errors that say how to fix them, and a transparent re-initialization when the server answers
- * `404` to a request carrying a session id (a stale session).
+ * `StreamableHTTPClientTransport`. The SDK keeps doing the protocol (JSON-RPC, SSE, the era's
+ * headers, and in the 2025 era capturing and sending `Mcp-Session-Id`); this fetch adds what
+ * AgentCore needs around each HTTP request: `Accept`, extra headers, bearer token with one refresh
+ * or a SigV4 signature, timeout, retries, errors that say how to fix them; in the 2025 era a
+ * transparent re-initialization when the server answers `404` to a request carrying a session id
+ * (a stale session); in the 2026 era the echo of the platform's `Mcp-Session-Id` (microVM
+ * affinity, see `createSessionAffinity`).
  *
  * @param options - Auth, extra headers, timeout and retry policy.
  * @returns A fetch for the transport's `fetch` option.
@@ -18,6 +22,7 @@ import { readRpcMethods } from './readRpcMethods.js';
 export function createAgentCoreFetch(options: RequestSenderOptions): FetchLike {
   const send = createRequestSender(options);
   const sessions = createSessionRecovery(send);
+  const affinity = createSessionAffinity();
 
   return async (input, init = {}) => {
     const url = new URL(input instanceof URL ? input.href : input);
@@ -36,6 +41,13 @@ export function createAgentCoreFetch(options: RequestSenderOptions): FetchLike {
     if (body !== undefined && rpcMethods.includes('initialize')) sessions.noteInitialize(body);
 
     const headers = new Headers(init.headers);
+    if (isModernRequest(headers)) {
+      // 2026 era: no session to renew; echo the platform's session id for microVM affinity.
+      affinity.apply(headers);
+      const response = await send({ url, init, headers, body, rpcMethods });
+      affinity.note(response);
+      return response;
+    }
     const sent = headers.get('mcp-session-id');
     // The transport learns a new session only from POST responses; until then, swap it in here.
     const sessionId = sent === null ? null : sessions.currentSession(sent);

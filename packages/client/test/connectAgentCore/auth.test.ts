@@ -65,14 +65,23 @@ describe('connectAgentCore with bearer auth (server-kit + cognito-local as issue
     }
   });
 
-  it('fails with ERR_UNAUTHORIZED naming `agentcore-mcp token` when no token is sent', async () => {
-    const error = await connectAgentCore({ url: mcp.url }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(AgentCoreClientError);
-    expect(error).toMatchObject({ code: 'ERR_UNAUTHORIZED', status: 401 });
-    const { message } = error as Error;
-    expect(message).toMatch(/401 to initialize.*no bearer token was sent.*`agentcore-mcp token`/);
-    expect(message).not.toContain('\n');
-  });
+  it.each([
+    ['legacy', 'initialize'],
+    ['auto', 'server/discover'],
+  ] as const)(
+    'fails with ERR_UNAUTHORIZED naming `agentcore-mcp token` when no token is sent (%s)',
+    async (protocol, opening) => {
+      const error = await connectAgentCore({ url: mcp.url, protocol }).catch(
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(AgentCoreClientError);
+      expect(error).toMatchObject({ code: 'ERR_UNAUTHORIZED', status: 401 });
+      const { message } = error as Error;
+      expect(message).toContain(`401 to ${opening}`);
+      expect(message).toMatch(/no bearer token was sent.*`agentcore-mcp token`/);
+      expect(message).not.toContain('\n');
+    },
+  );
 
   it('gives the server error_description, never the token, when the refresh does not help', async () => {
     const wrongClient = await token(3600, 'some-other-client');

@@ -59,7 +59,7 @@ describe('connectAgentCore', () => {
     }
   });
 
-  it('connects by arn + endpoint to the encoded invocation path with the qualifier', async () => {
+  it('connects by arn + endpoint to the encoded invocation path with the qualifier (legacy)', async () => {
     const sessionId = randomUUID();
     const sentSessionIds: (string | string[] | undefined)[] = [];
     // A tiny AgentCore emulator: serves only the runtime's invocation URL and, like the platform,
@@ -73,7 +73,11 @@ describe('connectAgentCore', () => {
       res.setHeader('mcp-session-id', sessionId);
       return 'forward';
     });
-    const client = await connectAgentCore({ arn: ARN, endpoint: emulator.origin });
+    const client = await connectAgentCore({
+      arn: ARN,
+      endpoint: emulator.origin,
+      protocol: 'legacy',
+    });
     try {
       const runtime = JSON.parse(
         toolText(await client.callTool({ name: 'whoami', arguments: {} })),
@@ -94,6 +98,83 @@ describe('connectAgentCore', () => {
     }
   });
 
+  it('echoes the platform session id on 2026-07-28 requests, which the SDK alone never sends', async () => {
+    const minted: string[] = [];
+    const sent: (string | string[] | undefined)[] = [];
+    // Like AgentCore: every answer carries Mcp-Session-Id, a new one when the request had none.
+    const emulator = await startFront(mcp.url, (request, res) => {
+      sent.push(request.headers['mcp-session-id']);
+      if (request.headers['mcp-session-id'] === undefined) {
+        minted.push(randomUUID());
+        request.headers['mcp-session-id'] = minted.at(-1);
+      }
+      res.setHeader('mcp-session-id', String(request.headers['mcp-session-id']));
+      return 'forward';
+    });
+    const client = await connectAgentCore({ arn: ARN, endpoint: emulator.origin });
+    try {
+      expect(client.getProtocolEra()).toBe('modern');
+      for (const message of ['a', 'b', 'c']) {
+        expect(toolText(await client.callTool({ name: 'echo', arguments: { message } }))).toBe(
+          `Echo: ${message}`,
+        );
+      }
+      expect(emulator.requests.map((request) => request.rpcMethod)).toEqual([
+        'server/discover',
+        'tools/call',
+        'tools/call',
+        'tools/call',
+      ]);
+      expect(minted).toHaveLength(1);
+      expect(sent).toEqual([undefined, ...Array<string>(3).fill(minted[0]!)]);
+      for (const request of emulator.requests) {
+        expect(request.headers['mcp-protocol-version']).toBe('2026-07-28');
+      }
+    } finally {
+      await client.close();
+      await emulator.close();
+    }
+  });
+
+  it('sends no session id of its own in the 2026-07-28 era when the server gives none', async () => {
+    const front = await startFront(mcp.url);
+    const client = await connectAgentCore({ url: `${front.origin}/mcp` });
+    try {
+      await client.callTool({ name: 'echo', arguments: { message: 'x' } });
+      await client.callTool({ name: 'echo', arguments: { message: 'y' } });
+      expect(front.requests.length).toBeGreaterThanOrEqual(3);
+      for (const request of front.requests) {
+        expect(request.headers['mcp-session-id']).toBeUndefined();
+      }
+    } finally {
+      await client.close();
+      await front.close();
+    }
+  });
+
+  it.each([
+    ['auto', 'modern', '2026-07-28', 'server/discover'],
+    ['2026-07-28', 'modern', '2026-07-28', 'server/discover'],
+    ['legacy', 'legacy', '2025-11-25', 'initialize'],
+  ] as const)(
+    'speaks the era protocol %s asks for against a server of both eras',
+    async (protocol, era, version, opening) => {
+      const front = await startFront(mcp.url);
+      const client = await connectAgentCore({ url: `${front.origin}/mcp`, protocol });
+      try {
+        expect(client.getProtocolEra()).toBe(era);
+        expect(client.getNegotiatedProtocolVersion()).toBe(version);
+        expect(front.requests[0]?.rpcMethod).toBe(opening);
+        expect(front.requests.some((request) => request.rpcMethod === 'initialize')).toBe(
+          era === 'legacy',
+        );
+      } finally {
+        await client.close();
+        await front.close();
+      }
+    },
+  );
+
   it('passes a custom qualifier through', async () => {
     const emulator = await startFront(mcp.url);
     const client = await connectAgentCore({
@@ -104,6 +185,19 @@ describe('connectAgentCore', () => {
     await client.close();
     await emulator.close();
     expect(emulator.requests[0]?.url).toBe(`${ENCODED_PATH}?qualifier=prod`);
+  });
+
+  it('rejects a protocol it does not know, naming the ones it does', async () => {
+    const error = await connectAgentCore({
+      url: 'http://127.0.0.1:1/mcp',
+      // @ts-expect-error -- a JavaScript caller (or a CLI flag) can pass any string
+      protocol: '2025-11-25',
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AgentCoreMcpError);
+    expect(error).toMatchObject({
+      code: 'ERR_CONFIG_INVALID',
+      message: `Invalid connectAgentCore options: protocol must be 'auto', 'legacy', '2026-07-28', got "2025-11-25"`,
+    });
   });
 
   it.each([

@@ -166,7 +166,10 @@ async function forward(target: string, request: FrontRequest, res: ServerRespons
     res.end();
     return;
   }
-  Readable.fromWeb(upstream.body).pipe(res);
+  // A stream cut by the target closing (an SSE GET stream at the end of a test) ends the answer.
+  Readable.fromWeb(upstream.body)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 function readRpcMethod(body: string): string | undefined {

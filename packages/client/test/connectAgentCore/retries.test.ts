@@ -14,7 +14,11 @@ import {
   type TestMcpServer,
 } from './helpers.js';
 
-describe('connectAgentCore retries and errors', () => {
+// The same policy in both eras; only the request that opens the connection differs.
+describe.each([
+  { protocol: 'legacy', opening: 'initialize' },
+  { protocol: '2026-07-28', opening: 'server/discover' },
+] as const)('connectAgentCore retries and errors ($protocol)', ({ protocol, opening }) => {
   let mcp: TestMcpServer;
   const fronts: TestFront[] = [];
   const front = async (handle: FrontHandler) => {
@@ -40,9 +44,13 @@ describe('connectAgentCore retries and errors', () => {
     const started = await front((_request, res) =>
       refusals-- > 0 ? sendJson(res, 424, INIT_TIMEOUT_BODY) : 'forward',
     );
-    const client = await connectAgentCore({ url: `${started.origin}/mcp`, retries: FAST_RETRIES });
+    const client = await connectAgentCore({
+      url: `${started.origin}/mcp`,
+      protocol,
+      retries: FAST_RETRIES,
+    });
     try {
-      expect(countOf(started, 'initialize')).toBe(3);
+      expect(countOf(started, opening)).toBe(3);
       expect((await client.listTools()).tools.length).toBe(3);
     } finally {
       await client.close();
@@ -53,13 +61,14 @@ describe('connectAgentCore retries and errors', () => {
     const started = await front((_request, res) => sendJson(res, 424, INIT_TIMEOUT_BODY));
     const error = await connectAgentCore({
       url: `${started.origin}/mcp`,
+      protocol,
       retries: FAST_RETRIES,
     }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AgentCoreClientError);
     expect(error).toMatchObject({ code: 'ERR_RUNTIME_INIT_TIMEOUT', status: 424 });
     expect((error as Error).message).toMatch(/3 attempts.*0\.0\.0\.0:8000\/mcp within 30 s/);
     expect((error as Error).message).not.toContain('\n');
-    expect(countOf(started, 'initialize')).toBe(3);
+    expect(countOf(started, opening)).toBe(3);
   });
 
   it('never repeats a tools/call after a 500, and surfaces the error', async () => {
@@ -74,7 +83,11 @@ describe('connectAgentCore retries and errors', () => {
       await (await fetch(mcp.url, { method: 'POST', headers, body: request.body })).text();
       return sendJson(res, 500, { message: 'Internal server error' });
     });
-    const client = await connectAgentCore({ url: `${started.origin}/mcp`, retries: FAST_RETRIES });
+    const client = await connectAgentCore({
+      url: `${started.origin}/mcp`,
+      protocol,
+      retries: FAST_RETRIES,
+    });
     try {
       const before = mcp.executions();
       const error = await client
@@ -96,7 +109,11 @@ describe('connectAgentCore retries and errors', () => {
       const status = request.rpcMethod === 'tools/call' ? answers.shift() : undefined;
       return status === undefined ? 'forward' : sendJson(res, status, INIT_TIMEOUT_BODY);
     });
-    const client = await connectAgentCore({ url: `${started.origin}/mcp`, retries: FAST_RETRIES });
+    const client = await connectAgentCore({
+      url: `${started.origin}/mcp`,
+      protocol,
+      retries: FAST_RETRIES,
+    });
     try {
       const before = mcp.executions();
       const result = await client.callTool({ name: 'count', arguments: {} });
@@ -115,7 +132,11 @@ describe('connectAgentCore retries and errors', () => {
       refused = true;
       return sendJson(res, 503, { message: 'busy' }, { 'retry-after': '1' });
     });
-    const client = await connectAgentCore({ url: `${started.origin}/mcp`, retries: FAST_RETRIES });
+    const client = await connectAgentCore({
+      url: `${started.origin}/mcp`,
+      protocol,
+      retries: FAST_RETRIES,
+    });
     try {
       const began = Date.now();
       expect((await client.listTools()).tools.length).toBe(3);
@@ -132,6 +153,7 @@ describe('connectAgentCore retries and errors', () => {
     );
     const client = await connectAgentCore({
       url: `${started.origin}/mcp`,
+      protocol,
       retries: FAST_RETRIES,
       timeoutMs: 300,
     });
@@ -152,7 +174,7 @@ describe('connectAgentCore retries and errors', () => {
     const url = `${started.origin}/mcp`;
     await started.close();
     fronts.length = 0;
-    const error = await connectAgentCore({ url, retries: FAST_RETRIES }).catch(
+    const error = await connectAgentCore({ url, protocol, retries: FAST_RETRIES }).catch(
       (caught: unknown) => caught,
     );
     expect(error).toMatchObject({ code: 'ERR_UPSTREAM_UNAVAILABLE' });
@@ -167,7 +189,7 @@ describe('connectAgentCore retries and errors', () => {
         error: { code: -32000, message: 'Not Acceptable' },
       }),
     );
-    const error = await connectAgentCore({ url: `${started.origin}/mcp` }).catch(
+    const error = await connectAgentCore({ url: `${started.origin}/mcp`, protocol }).catch(
       (caught: unknown) => caught,
     );
     expect(error).toMatchObject({ code: 'ERR_NOT_ACCEPTABLE', status: 406 });

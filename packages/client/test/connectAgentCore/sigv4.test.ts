@@ -77,25 +77,38 @@ describe('connectAgentCore with SigV4', () => {
     await mcp.server.close();
   });
 
-  it('signs every request (method, path, query, headers, body) with the ARN region', async () => {
-    const client = await connectAgentCore({
-      arn: ARN,
-      endpoint: front.origin,
-      sigv4: { credentials: CREDENTIALS },
-    });
-    try {
-      const result = await client.callTool({ name: 'echo', arguments: { message: 'signed' } });
-      expect(toolText(result)).toBe('Echo: signed');
-      expect(checked).toBe(front.requests.length);
-      expect(checked).toBeGreaterThanOrEqual(3);
-      const signedHeaders = AUTHORIZATION.exec(String(front.requests[0]?.headers.authorization));
-      expect(signedHeaders?.[2]?.split(';')).toEqual(
-        expect.arrayContaining(['accept', 'content-type', 'host', 'x-amz-date']),
-      );
-    } finally {
-      await client.close();
-    }
-  });
+  it.each([
+    // initialize, notifications/initialized, tools/call (and the GET stream)
+    { protocol: 'legacy', requests: 3, eraHeaders: [] },
+    // server/discover, tools/call; the 2026 headers are signed too
+    { protocol: '2026-07-28', requests: 2, eraHeaders: ['mcp-method', 'mcp-protocol-version'] },
+  ] as const)(
+    'signs every request (method, path, query, headers, body) with the ARN region ($protocol)',
+    async ({ protocol, requests, eraHeaders }) => {
+      const before = front.requests.length;
+      checked = 0;
+      const client = await connectAgentCore({
+        arn: ARN,
+        endpoint: front.origin,
+        protocol,
+        sigv4: { credentials: CREDENTIALS },
+      });
+      try {
+        const result = await client.callTool({ name: 'echo', arguments: { message: 'signed' } });
+        expect(toolText(result)).toBe('Echo: signed');
+        expect(checked).toBe(front.requests.length - before);
+        expect(checked).toBeGreaterThanOrEqual(requests);
+        const signedHeaders = AUTHORIZATION.exec(
+          String(front.requests[before]?.headers.authorization),
+        );
+        expect(signedHeaders?.[2]?.split(';')).toEqual(
+          expect.arrayContaining(['accept', 'content-type', 'host', 'x-amz-date', ...eraHeaders]),
+        );
+      } finally {
+        await client.close();
+      }
+    },
+  );
 
   it('signs with temporary credentials from a provider (x-amz-security-token)', async () => {
     const withToken = { ...CREDENTIALS, sessionToken: 'session-token' };

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectAgentCore } from '../../src/connectAgentCore.js';
 import { startFront, startMcpServer, type TestFront, type TestMcpServer } from './helpers.js';
 
-describe('connectAgentCore with a stale session (stateful server-kit)', () => {
+// Sessions exist only in the 2025 era (MCP 2026-07-28 is stateless), so the client pins it.
+describe('connectAgentCore with a stale session (stateful server-kit, legacy era)', () => {
   let mcp: TestMcpServer;
   let front: TestFront;
 
@@ -25,7 +26,7 @@ describe('connectAgentCore with a stale session (stateful server-kit)', () => {
     ).sessionId;
 
   it('re-initializes once and replays the request after the server drops the session', async () => {
-    const client = await connectAgentCore({ url: `${front.origin}/mcp` });
+    const client = await connectAgentCore({ url: `${front.origin}/mcp`, protocol: 'legacy' });
     try {
       const first = await whoami(client);
       expect(first).toMatch(/\S/);
