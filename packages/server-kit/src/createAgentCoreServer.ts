@@ -1,12 +1,15 @@
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/server/validators/ajv';
+import type { Logger } from 'pino';
 
 import { createLogger } from './createLogger.js';
 import { createMcpHttpServer, type McpHttpServer } from './createMcpHttpServer.js';
+import type { FastLaneHandlers } from './http/fastLane/fastLaneHandlers.js';
 import {
   buildMcpServer,
   type CacheableMethod,
   type CompiledServerDefinition,
 } from './mcp/buildMcpServer.js';
+import { callTool } from './mcp/callTool.js';
 import { compileTools } from './mcp/compileTools.js';
 import { innerServer, type McpServerInstance } from './mcp/mcpServerInstance.js';
 import { compilePrompts } from './mcp/registerPrompts.js';
@@ -76,6 +79,7 @@ export function createAgentCoreServer(options: AgentCoreServerOptions): AgentCor
   const http = createMcpHttpServer({
     ...options,
     logger,
+    fastLaneHandlers: toolFastLane(definition, logger),
     buildServer: ({ era, stateless }) => {
       const state = createSessionState({ stateless });
       const server = buildMcpServer(definition, { era, state, logger });
@@ -122,4 +126,35 @@ function listCacheHints({
   scope,
 }: ResolvedServerOptions['cache']): CompiledServerDefinition['cacheHints'] {
   return Object.fromEntries(LIST_METHODS.map((method) => [method, { ttlMs, cacheScope: scope }]));
+}
+
+const STATELESS = createSessionState({ stateless: true });
+
+/**
+ * The tools' fast lane: `tools/list` from the precompiled listing and `tools/call` through
+ * {@link callTool}, exactly what the SDK server's handlers run.
+ */
+function toolFastLane(definition: CompiledServerDefinition, logger: Logger): FastLaneHandlers {
+  const { tools } = definition;
+  return {
+    toolsList: () => (tools.listing.length > 0 ? { tools: tools.listing } : undefined),
+    toolsCall: ({ params, ctx, era, client, headers }) =>
+      tools.listing.length > 0
+        ? callTool(params, ctx, {
+            tools,
+            state: STATELESS,
+            logger,
+            requestState: era === 'modern' ? definition.requestState : undefined,
+            client,
+            headers,
+          })
+        : undefined,
+    listCacheHint: definition.cacheHints['tools/list'],
+    serverInfo: {
+      name: definition.name,
+      version: definition.version,
+      ...(definition.title ? { title: definition.title } : {}),
+    },
+    paramHeaders: tools.declaresParamHeaders,
+  };
 }

@@ -1,13 +1,17 @@
-import { createJwtAuthorizer, JSON_RPC_CODES } from '@agentcore-mcp/core';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { createJwtAuthorizer, JSON_RPC_CODES, type JwtAuthorizer } from '@agentcore-mcp/core';
 import type { ServerNotifier } from '@modelcontextprotocol/server';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
 import { createProtectedResourceMetadataHandler } from './auth/protectedResourceMetadata.js';
-import { requireBearerToken } from './auth/requireBearerToken.js';
+import { authenticateBearer, requireBearerToken } from './auth/requireBearerToken.js';
 import { createLogger } from './createLogger.js';
 import { answerUnhandledErrors } from './http/answerUnhandledErrors.js';
-import { createDnsRebindingGuard } from './http/dnsRebindingGuard.js';
+import { createDnsRebindingGuard, createHostCheck } from './http/dnsRebindingGuard.js';
+import { createFastLane } from './http/fastLane/createFastLane.js';
+import type { FastLaneHandlers } from './http/fastLane/fastLaneHandlers.js';
 import { logRequests } from './http/logRequests.js';
 import { createModernMcpHandler } from './http/modernMcpHandler.js';
 import { createJsonBodyParser } from './http/parseJsonBody.js';
@@ -72,6 +76,12 @@ export interface McpHttpServerOptions extends Omit<
    * `set AUTHORIZER_CONFIG (or the auth option) to require bearer tokens`.
    */
   authHint?: string;
+  /**
+   * `tools/call` and `tools/list` without a session answered on server-kit's fast lane by these
+   * handlers, without an SDK server per request (see {@link FastLaneHandlers}); whatever they
+   * decline goes to `buildServer`'s server. Off with the `fastLane: false` option. Default: none.
+   */
+  fastLaneHandlers?: FastLaneHandlers;
 }
 
 /** An MCP endpoint on the AgentCore Runtime contract around any SDK server, ready to listen. */
@@ -161,13 +171,15 @@ export function createMcpHttpServer(options: McpHttpServerOptions): McpHttpServe
   mcpRoute.all(logRequests(logger), inFlight.middleware);
   if (resolved.dnsRebindingProtection)
     mcpRoute.all(createDnsRebindingGuard(resolved.dnsRebindingProtection));
+  let authorizer: JwtAuthorizer | undefined;
   if (resolved.auth) {
     const { jwt, verify, protectedResource = {} } = resolved.auth;
     app.get(
       [PROTECTED_RESOURCE_METADATA_PATH, `${PROTECTED_RESOURCE_METADATA_PATH}${resolved.path}`],
       createProtectedResourceMetadataHandler(jwt, protectedResource, resolved.path),
     );
-    mcpRoute.all(requireBearerToken(createJwtAuthorizer(jwt, verify), logger));
+    authorizer = createJwtAuthorizer(jwt, verify);
+    mcpRoute.all(requireBearerToken(authorizer, logger));
   }
   mcpRoute.post(
     parseBody,
@@ -185,8 +197,36 @@ export function createMcpHttpServer(options: McpHttpServerOptions): McpHttpServe
   });
   app.use(answerUnhandledErrors(logger));
 
+  const fastLane =
+    options.fastLaneHandlers && resolved.fastLane
+      ? createFastLane({
+          path: resolved.path,
+          bodyLimit: resolved.bodyLimit,
+          jsonResponse: resolved.jsonResponse,
+          stateless: resolved.mode === 'stateless',
+          handlers: options.fastLaneHandlers,
+          serverInfo: { name: resolved.name, version: resolved.version },
+          logger,
+          inFlight,
+          checkHost: resolved.dnsRebindingProtection
+            ? createHostCheck(resolved.dnsRebindingProtection)
+            : undefined,
+          authenticate: authorizer
+            ? (authorization) => authenticateBearer(authorizer, authorization)
+            : undefined,
+        })
+      : undefined;
   const lifecycle = createServerLifecycle({
     app,
+    ...(fastLane
+      ? {
+          listener: (req: IncomingMessage, res: ServerResponse) => {
+            fastLane(req, res, () => {
+              app(req, res);
+            });
+          },
+        }
+      : {}),
     options: resolved,
     logger,
     inFlight,

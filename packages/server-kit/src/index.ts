@@ -25,16 +25,23 @@ export type {
   ZodShape,
 } from './definitions/defineTool.js';
 export { defineTool } from './definitions/defineTool.js';
-export type { RuntimeRequestInfo, ToolContext, ToolLogger } from './definitions/toolContext.js';
+export type {
+  ClientInfo,
+  RuntimeRequestInfo,
+  ToolContext,
+  ToolLogger,
+} from './definitions/toolContext.js';
 export type { ToolErrorCode } from './definitions/toolError.js';
 export { ToolError } from './definitions/toolError.js';
 export type { DnsRebindingOptions } from './http/dnsRebindingGuard.js';
 export { LOOPBACK_HOSTNAMES } from './http/dnsRebindingGuard.js';
+export type { FastLaneHandlers, FastLaneToolCall } from './http/fastLane/fastLaneHandlers.js';
 export type { InMemoryEventStoreOptions } from './http/inMemoryEventStore.js';
 export { createInMemoryEventStore } from './http/inMemoryEventStore.js';
 export type { PingResponse } from './http/ping.js';
 export type { JsonRpcErrorCodeValue } from './http/sendJsonRpcError.js';
 export { JsonRpcErrorCode } from './http/sendJsonRpcError.js';
+export type { RequestHeaders } from './mcp/createToolContext.js';
 export type {
   ProtectedResourceMetadata,
   ProtectedResourceOptions,

@@ -68,6 +68,13 @@ export interface AgentCoreServerOptions {
   dnsRebindingProtection?: DnsRebindingOptions | false;
   /** Answer with plain JSON rather than SSE streams; tools then cannot stream logs or progress. Default: false. */
   jsonResponse?: boolean;
+  /**
+   * `createAgentCoreServer` only: answer `tools/call` and `tools/list` without a session (2026-07-28
+   * requests, and 2025 requests in stateless mode) on server-kit's fast lane, straight from the
+   * compiled tools, instead of through a new SDK server per request. Same answers, several times
+   * the throughput (see the bench). `false` sends every request through the SDK. Default: true.
+   */
+  fastLane?: boolean;
   /** Stateful mode: close sessions idle for this long, in ms. Default: 900000 (AgentCore's idle timeout). */
   sessionIdleTimeoutMs?: number;
   /**
@@ -194,6 +201,7 @@ export function resolveServerOptions(
     dnsRebindingProtection:
       options.dnsRebindingProtection ?? (LOOPBACK_BINDS.has(host) ? {} : false),
     jsonResponse: options.jsonResponse ?? false,
+    fastLane: options.fastLane ?? true,
     sessionIdleTimeoutMs: options.sessionIdleTimeoutMs ?? 900_000,
     eventStore: options.eventStore,
     retryInterval: options.retryInterval,

@@ -1,4 +1,4 @@
-import type { Server as HttpServer } from 'node:http';
+import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { AgentCoreMcpError } from '@agentcore-mcp/core';
@@ -37,6 +37,8 @@ export interface ServerLifecycle {
  */
 export function createServerLifecycle(parts: {
   app: Express;
+  /** What answers requests, when not the app itself (e.g. a fast lane in front of it). */
+  listener?: RequestListener;
   options: ResolvedServerOptions;
   logger: Logger;
   inFlight: InFlightTracker;
@@ -59,7 +61,7 @@ export function createServerLifecycle(parts: {
         'Not listening: the server was shut down while it was starting',
       );
     }
-    const server = app.listen(options.port, options.host);
+    const server = createServer(parts.listener ?? app).listen(options.port, options.host);
     httpServer = server;
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);

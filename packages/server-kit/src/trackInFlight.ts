@@ -1,3 +1,5 @@
+import type { ServerResponse } from 'node:http';
+
 import { JSON_RPC_CODES } from '@agentcore-mcp/core';
 import type { RequestHandler } from 'express';
 
@@ -9,6 +11,10 @@ export interface InFlightTracker {
   readonly middleware: RequestHandler;
   /** Requests currently in flight. */
   readonly count: number;
+  /** Whether shutdown has begun (new requests are refused). */
+  readonly draining: boolean;
+  /** Counts one POST request until its response closes (what `middleware` does for express). */
+  track(res: ServerResponse): void;
   /** From now on, new requests get 503 with `Connection: close`. */
   startDraining(): void;
   /** Resolves `true` when no request is in flight, or `false` after `timeoutMs`. */
@@ -29,6 +35,13 @@ export function trackInFlight(): InFlightTracker {
     for (const wake of waiters) wake();
     waiters.clear();
   };
+  const track = (res: ServerResponse) => {
+    count += 1;
+    res.once('close', () => {
+      count -= 1;
+      settle();
+    });
+  };
   return {
     middleware: (req, res, next) => {
       if (draining) {
@@ -43,16 +56,16 @@ export function trackInFlight(): InFlightTracker {
         next();
         return;
       }
-      count += 1;
-      res.once('close', () => {
-        count -= 1;
-        settle();
-      });
+      track(res);
       next();
     },
     get count() {
       return count;
     },
+    get draining() {
+      return draining;
+    },
+    track,
     startDraining: () => {
       draining = true;
     },

@@ -45,6 +45,23 @@ export function requireBearerToken(authorizer: JwtAuthorizer, logger: Logger): R
   };
 }
 
+/**
+ * Verifies the bearer token of an `Authorization` header, for callers outside express (the fast
+ * lane). A refused request is left to {@link requireBearerToken}, which words the 401/403.
+ *
+ * @param authorizer - Verifies tokens.
+ * @param authorization - The `Authorization` header.
+ * @returns The SDK's `AuthInfo` for the verified token.
+ * @throws The authorizer's error when the token is missing or refused.
+ */
+export async function authenticateBearer(
+  authorizer: JwtAuthorizer,
+  authorization: string | undefined,
+): Promise<AuthInfo> {
+  const token = readBearerToken(authorization);
+  return toAuthInfo(token, await authorizer.verify(token));
+}
+
 function toAuthInfo(token: string, principal: Principal): AuthInfo {
   return {
     token,

@@ -1,3 +1,5 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
 import { JSON_RPC_CODES } from '@agentcore-mcp/core';
 import type { RequestHandler } from 'express';
 
@@ -18,35 +20,34 @@ export interface DnsRebindingOptions {
 export const LOOPBACK_HOSTNAMES: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
 
 /**
- * Rejects requests whose `Host` or `Origin` header names another site with HTTP 403 and a
- * JSON-RPC error that says what to configure.
+ * The DNS-rebinding check on its own: what is wrong with a request's `Host` or `Origin` header.
  *
  * @param options - The accepted hosts and origins.
- * @returns Express middleware.
+ * @returns A function giving the one-line reason to refuse a request, or `undefined` to accept it.
  */
-export function createDnsRebindingGuard(options: DnsRebindingOptions): RequestHandler {
+export function createHostCheck(
+  options: DnsRebindingOptions,
+): (headers: IncomingHttpHeaders) => string | undefined {
   const allowedHosts = new Set(options.allowedHosts ?? LOOPBACK_HOSTNAMES);
   const allowedOrigins = options.allowedOrigins ? new Set(options.allowedOrigins) : undefined;
   const hostList = [...allowedHosts].join(', ');
+  // Clients send the same few Host values over and over: parse each once.
+  const accepted = new Set<string>();
 
-  return (req, res, next) => {
-    const hostname = hostnameOf(req.headers.host);
-    if (hostname === undefined || !allowedHosts.has(hostname)) {
-      sendJsonRpcError(res, 403, {
-        code: JSON_RPC_CODES.serverError,
-        message: `Host "${req.headers.host ?? ''}" is not allowed (DNS rebinding protection): use one of ${hostList}, or add it to allowedHosts`,
-      });
-      return;
+  return (headers) => {
+    const host = headers.host ?? '';
+    if (!accepted.has(host)) {
+      const hostname = hostnameOf(host);
+      if (hostname === undefined || !allowedHosts.has(hostname)) {
+        return `Host "${host}" is not allowed (DNS rebinding protection): use one of ${hostList}, or add it to allowedHosts`;
+      }
+      if (accepted.size < 64) accepted.add(host);
     }
-    const origin = req.headers.origin;
+    const origin = headers.origin;
     if (origin !== undefined && !isAllowedOrigin(origin)) {
-      sendJsonRpcError(res, 403, {
-        code: JSON_RPC_CODES.serverError,
-        message: `Origin "${origin}" is not allowed (DNS rebinding protection): add it to allowedOrigins`,
-      });
-      return;
+      return `Origin "${origin}" is not allowed (DNS rebinding protection): add it to allowedOrigins`;
     }
-    next();
+    return undefined;
   };
 
   function isAllowedOrigin(origin: string): boolean {
@@ -54,6 +55,25 @@ export function createDnsRebindingGuard(options: DnsRebindingOptions): RequestHa
     const hostname = hostnameOf(origin.replace(/^[a-z]+:\/\//i, ''));
     return hostname !== undefined && allowedHosts.has(hostname);
   }
+}
+
+/**
+ * Rejects requests whose `Host` or `Origin` header names another site with HTTP 403 and a
+ * JSON-RPC error that says what to configure.
+ *
+ * @param options - The accepted hosts and origins.
+ * @returns Express middleware.
+ */
+export function createDnsRebindingGuard(options: DnsRebindingOptions): RequestHandler {
+  const check = createHostCheck(options);
+  return (req, res, next) => {
+    const problem = check(req.headers);
+    if (problem === undefined) {
+      next();
+      return;
+    }
+    sendJsonRpcError(res, 403, { code: JSON_RPC_CODES.serverError, message: problem });
+  };
 }
 
 function hostnameOf(host: string | undefined): string | undefined {

@@ -15,11 +15,12 @@ export function logRequests(logger: Logger): RequestHandler {
     res.once('finish', () => {
       const rpcMethod = rpcMethodOf(req.body);
       if (rpcMethod === 'tools/call' && res.statusCode < 400) return;
-      const durationMs = Math.round((performance.now() - started) * 100) / 100;
-      logger.info(
-        { httpMethod: req.method, rpcMethod, httpStatus: res.statusCode, durationMs },
-        'request',
-      );
+      logRequestLine(logger, {
+        httpMethod: req.method,
+        rpcMethod,
+        httpStatus: res.statusCode,
+        started,
+      });
     });
     next();
   };
@@ -30,4 +31,24 @@ function rpcMethodOf(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const method = (body as { method?: unknown }).method;
   return typeof method === 'string' ? method : undefined;
+}
+
+/**
+ * Writes the one log line of a request that no tool handler logged.
+ *
+ * @param logger - The server's logger.
+ * @param request - HTTP method, JSON-RPC method, HTTP status and `performance.now()` at its start.
+ */
+export function logRequestLine(
+  logger: Logger,
+  request: {
+    httpMethod: string;
+    rpcMethod: string | undefined;
+    httpStatus: number;
+    started: number;
+  },
+): void {
+  const { started, ...fields } = request;
+  const durationMs = Math.round((performance.now() - started) * 100) / 100;
+  logger.info({ ...fields, durationMs }, 'request');
 }

@@ -1,9 +1,9 @@
-import { toNodeHandler } from '@modelcontextprotocol/node';
 import { createMcpHandler, type ServerNotifier } from '@modelcontextprotocol/server';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
 import type { McpServerInstance } from '../mcp/mcpServerInstance.js';
+import { loadNodeTransport } from './loadNodeTransport.js';
 import { reportInvalidParamsOf } from './reportInvalidParams.js';
 
 /** Options of {@link createModernMcpHandler}. */
@@ -48,14 +48,20 @@ export function createModernMcpHandler(options: ModernMcpHandlerOptions): {
       },
     },
   );
-  const serve = toNodeHandler(handler, {
-    onerror: (error) => {
-      options.logger.error({ err: error }, 'MCP 2026-07-28 request failed');
-    },
-  });
+  // The Node adapter is loaded with the first request that reaches this handler.
+  let serve: ReturnType<typeof loadServe> | undefined;
+  const loadServe = () =>
+    loadNodeTransport().then(({ toNodeHandler }) =>
+      toNodeHandler(handler, {
+        onerror: (error) => {
+          options.logger.error({ err: error }, 'MCP 2026-07-28 request failed');
+        },
+      }),
+    );
   return {
     handle: (req, res, next) => {
-      serve(req, res, req.body).catch(next);
+      serve ??= loadServe();
+      serve.then((nodeHandler) => nodeHandler(req, res, req.body)).catch(next);
     },
     notify: handler.notify,
   };

@@ -1,3 +1,5 @@
+import type { ServerResponse } from 'node:http';
+
 import { JSON_RPC_CODES } from '@agentcore-mcp/core';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 
@@ -31,10 +33,7 @@ export function createJsonBodyParser(limitBytes: number): [RequestHandler, Error
         });
         return;
       case 'entity.parse.failed':
-        sendJsonRpcError(res, 400, {
-          code: JSON_RPC_CODES.parseError,
-          message: `Parse error: the request body is not valid JSON (${error.message ?? 'syntax error'})`,
-        });
+        sendParseError(res, error.message);
         return;
       case 'encoding.unsupported':
       case 'charset.unsupported':
@@ -48,6 +47,19 @@ export function createJsonBodyParser(limitBytes: number): [RequestHandler, Error
     }
   };
   return [parser, onError];
+}
+
+/**
+ * Answers a body that is not JSON: HTTP 400 with JSON-RPC -32700.
+ *
+ * @param res - The response.
+ * @param detail - What the JSON parser said.
+ */
+export function sendParseError(res: ServerResponse, detail: string | undefined): void {
+  sendJsonRpcError(res, 400, {
+    code: JSON_RPC_CODES.parseError,
+    message: `Parse error: the request body is not valid JSON (${detail ?? 'syntax error'})`,
+  });
 }
 
 function formatBytes(bytes: number): string {

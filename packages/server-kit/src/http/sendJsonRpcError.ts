@@ -1,5 +1,6 @@
+import type { ServerResponse } from 'node:http';
+
 import { JSON_RPC_CODES } from '@agentcore-mcp/core';
-import type { Response } from 'express';
 
 /**
  * The MCP SDK's code for a request naming an unknown session (HTTP 404 in stateful mode). Core's
@@ -32,13 +33,13 @@ export type JsonRpcErrorCodeValue = (typeof JsonRpcErrorCode)[keyof typeof JsonR
 /**
  * Answers an HTTP request with a JSON-RPC error body: `{"jsonrpc":"2.0","id":null,"error":{…}}`.
  *
- * @param res - The express response.
+ * @param res - The response (an express response is one too).
  * @param status - The HTTP status.
  * @param error - The JSON-RPC `code` (from `JSON_RPC_CODES`), a one-line `message` saying what was
  *   wrong and how to fix it, and optional `data`.
  */
 export function sendJsonRpcError(
-  res: Response,
+  res: ServerResponse,
   status: number,
   error: { code: number; message: string; data?: unknown },
 ): void {
@@ -46,5 +47,9 @@ export function sendJsonRpcError(
     res.end();
     return;
   }
-  res.status(status).json({ jsonrpc: '2.0', id: null, error });
+  const body = JSON.stringify({ jsonrpc: '2.0', id: null, error });
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(body));
+  res.end(body);
 }

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
 import { JSON_RPC_CODES } from '@agentcore-mcp/core';
-import { NodeStreamableHTTPServerTransport } from '@modelcontextprotocol/node';
+import type { NodeStreamableHTTPServerTransport } from '@modelcontextprotocol/node';
 import { type EventStore, isInitializeRequest } from '@modelcontextprotocol/server';
 import type { Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
 import type { McpServerInstance } from '../mcp/mcpServerInstance.js';
+import { loadNodeTransport } from './loadNodeTransport.js';
 import { reportInvalidParams } from './reportInvalidParams.js';
 import { sendJsonRpcError, SESSION_NOT_FOUND_CODE } from './sendJsonRpcError.js';
 
@@ -62,6 +63,7 @@ export function createStatefulMcpHandler(options: StatefulMcpHandlerOptions): St
   sweep.unref();
 
   const openSession = async (req: Request): Promise<Session> => {
+    const { NodeStreamableHTTPServerTransport } = await loadNodeTransport();
     const offered = req.header('mcp-session-id');
     const server = options.buildServer();
     const transport = new NodeStreamableHTTPServerTransport({

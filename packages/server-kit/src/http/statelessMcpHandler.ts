@@ -1,9 +1,9 @@
 import { JSON_RPC_CODES } from '@agentcore-mcp/core';
-import { NodeStreamableHTTPServerTransport } from '@modelcontextprotocol/node';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 
 import type { McpServerInstance } from '../mcp/mcpServerInstance.js';
+import { loadNodeTransport } from './loadNodeTransport.js';
 import { reportInvalidParams } from './reportInvalidParams.js';
 import { sendJsonRpcError } from './sendJsonRpcError.js';
 
@@ -30,6 +30,7 @@ export function createStatelessMcpHandler(options: StatelessMcpHandlerOptions): 
 } {
   const post: RequestHandler = async (req, res) => {
     try {
+      const { NodeStreamableHTTPServerTransport } = await loadNodeTransport();
       const server = options.buildServer();
       const transport = new NodeStreamableHTTPServerTransport({
         sessionIdGenerator: undefined,

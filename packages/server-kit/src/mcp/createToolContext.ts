@@ -29,10 +29,15 @@ import type { InputRounds } from './inputRounds.js';
 import { innerServer, type McpServerInstance } from './mcpServerInstance.js';
 import type { SessionState } from './sessionState.js';
 
+/** A request's HTTP headers, names lower-cased. */
+export type RequestHeaders = Readonly<Record<string, string | undefined>>;
+
 /** Where a tool, resource reader or prompt renderer runs. */
 export interface ToolContextScope {
-  /** The server instance answering the request (one request, or one 2025 session). */
-  readonly server: McpServerInstance;
+  /** The client as it described itself for this request ({@link clientInfoOf}). */
+  readonly client: ClientInfo;
+  /** The request's HTTP headers ({@link requestHeadersOf}); empty off HTTP. */
+  readonly headers: RequestHeaders;
   /** Whether the connection is one stateless 2025 request. */
   readonly state: SessionState;
   /** The `logger` field of log notifications (the tool's, resource's or prompt's name). */
@@ -45,10 +50,9 @@ export interface ToolContextScope {
  * Builds the {@link ToolContext} handed to a tool, resource reader or prompt renderer.
  *
  * @param ctx - The SDK's per-request context.
- * @param scope - The server, state, logger name and (2026) input rounds.
+ * @param scope - The client, headers, state, logger name and (2026) input rounds.
  */
 export function createToolContext(ctx: ServerContext, scope: ToolContextScope): ToolContext {
-  const client = clientInfoOf(scope);
   const ask = <S extends z.ZodType>(
     question: Question<S>,
     push: () => Promise<unknown>,
@@ -64,8 +68,8 @@ export function createToolContext(ctx: ServerContext, scope: ToolContextScope): 
   return {
     signal: ctx.mcpReq.signal,
     principal: ctx.http?.authInfo?.extra?.[PRINCIPAL_KEY] as Principal | undefined,
-    runtime: readRuntimeRequestInfo(ctx),
-    client,
+    runtime: runtimeRequestInfoOf(scope.headers),
+    client: scope.client,
     log: createClientLogger(ctx, scope.loggerName),
     reportProgress: async (progress, total, message) => {
       const progressToken = ctx.mcpReq._meta?.progressToken;
@@ -98,13 +102,32 @@ export function createToolContext(ctx: ServerContext, scope: ToolContextScope): 
   };
 }
 
-function clientInfoOf({ server, rounds }: ToolContextScope): ClientInfo {
+/**
+ * The client on the other end of an SDK server instance, as tools see it in `context.client`.
+ *
+ * @param server - The instance answering the request (one request, or one 2025 session).
+ * @param era - `modern` on 2026-07-28 requests.
+ */
+export function clientInfoOf(server: McpServerInstance, era: ClientInfo['era']): ClientInfo {
   const inner = innerServer(server);
   return {
     protocolVersion: inner.getNegotiatedProtocolVersion(),
-    era: rounds ? 'modern' : 'legacy',
+    era,
     capabilities: inner.getClientCapabilities(),
   };
+}
+
+/**
+ * The HTTP headers of the request an SDK context belongs to, names lower-cased.
+ *
+ * @param ctx - The SDK's request context.
+ */
+export function requestHeadersOf(ctx: ServerContext): RequestHeaders {
+  const headers: Record<string, string | undefined> = {};
+  ctx.http?.req?.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  return headers;
 }
 
 /** One request for client input: its key, the embedded request and the result's schema. */
@@ -160,11 +183,7 @@ function createClientLogger(ctx: ServerContext, loggerName: string): ToolLogger 
   };
 }
 
-function readRuntimeRequestInfo(ctx: ServerContext): RuntimeRequestInfo {
-  const headers: Record<string, string | undefined> = {};
-  ctx.http?.req?.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
+function runtimeRequestInfoOf(headers: RequestHeaders): RuntimeRequestInfo {
   return {
     sessionId: headers['x-amzn-bedrock-agentcore-runtime-session-id'] ?? headers['mcp-session-id'],
     requestId: headers['x-amzn-bedrock-agentcore-runtime-request-id'],

@@ -1,25 +1,11 @@
-import { AgentCoreMcpError, JsonRpcError, toJsonRpcError } from '@agentcore-mcp/core';
-import {
-  type CallToolResult,
-  type InputRequiredResult,
-  isInputRequiredResult,
-  ProtocolError,
-  type Server,
-} from '@modelcontextprotocol/server';
+import type { Server } from '@modelcontextprotocol/server';
 import type { Logger } from 'pino';
 
-import { ToolError } from '../definitions/toolError.js';
+import { callTool } from './callTool.js';
 import type { CompiledTools } from './compileTools.js';
-import { createToolContext } from './createToolContext.js';
-import { formatZodIssues } from './formatZodIssues.js';
-import { type InputRounds, runInRounds } from './inputRounds.js';
+import { clientInfoOf, requestHeadersOf } from './createToolContext.js';
 import type { RequestStateCodec } from './requestStateCodec.js';
 import type { SessionState } from './sessionState.js';
-import { toCallToolResult } from './toCallToolResult.js';
-
-/** How a tools/call ended, as written to the request log. */
-export type ToolCallOutcome =
-  'ok' | 'tool_error' | 'error' | 'unknown_tool' | 'invalid_params' | 'input_required';
 
 /** What the tool handlers of one server instance need besides the tools. */
 export interface ToolHandlerScope {
@@ -30,12 +16,8 @@ export interface ToolHandlerScope {
 }
 
 /**
- * Installs `tools/list` (the precompiled listing) and `tools/call` on a low-level SDK server.
- * Unknown tools (`ERR_NOT_FOUND`) and invalid arguments (`ERR_INVALID_INPUT`) are JSON-RPC errors
- * (-32602, through core's wire table) that name the problem; failures
- * inside a tool are `isError` results the model can read. On 2026-07-28 requests a tool that asks
- * the client for input ends its round with an `input_required` result. Each call writes one log
- * line.
+ * Installs `tools/list` (the precompiled listing) and `tools/call` ({@link callTool}) on a
+ * low-level SDK server.
  */
 export function installToolHandlers(
   server: Server,
@@ -43,79 +25,14 @@ export function installToolHandlers(
   { state, logger, requestState }: ToolHandlerScope,
 ): void {
   server.setRequestHandler('tools/list', () => ({ tools: tools.listing }));
-
-  server.setRequestHandler('tools/call', async (request, ctx) => {
-    const started = performance.now();
-    const name = request.params.name;
-    const finish = (outcome: ToolCallOutcome, error?: unknown) => {
-      const durationMs = Math.round((performance.now() - started) * 100) / 100;
-      const fields = { rpcMethod: 'tools/call', tool: name, durationMs, outcome };
-      if (outcome === 'error') logger.error({ ...fields, err: error }, 'tool failed unexpectedly');
-      else logger.info(fields, 'tools/call');
-    };
-
-    const tool = tools.byName.get(name);
-    if (!tool) {
-      finish('unknown_tool');
-      throw toJsonRpcError(
-        new AgentCoreMcpError(
-          'ERR_NOT_FOUND',
-          `Unknown tool "${name}": call tools/list to see the ${tools.listing.length} available tools`,
-        ),
-      );
-    }
-    const parsed = tool.inputSchema.safeParse(request.params.arguments ?? {});
-    if (!parsed.success) {
-      finish('invalid_params');
-      throw toJsonRpcError(
-        new AgentCoreMcpError(
-          'ERR_INVALID_INPUT',
-          `Invalid arguments for tool "${name}": ${formatZodIssues(parsed.error)}`,
-        ),
-      );
-    }
-
-    const run = (rounds?: InputRounds) =>
-      Promise.resolve(
-        tool.definition.handler(
-          parsed.data,
-          createToolContext(ctx, { server, state, loggerName: name, rounds }),
-        ),
-      );
-    let value: unknown;
-    try {
-      value = requestState
-        ? await runInRounds(
-            ctx,
-            {
-              codec: requestState,
-              request: { method: 'tools/call', target: name, arguments: request.params.arguments },
-            },
-            run,
-          )
-        : await run();
-    } catch (error) {
-      if (error instanceof ProtocolError || error instanceof JsonRpcError) {
-        finish('error', error);
-        throw error;
-      }
-      const expected = error instanceof ToolError;
-      finish(expected ? 'tool_error' : 'error', error);
-      const message = error instanceof Error ? error.message : String(error);
-      return { content: [{ type: 'text', text: message }], isError: true };
-    }
-    if (isInputRequiredResult(value)) {
-      finish('input_required');
-      return value satisfies InputRequiredResult;
-    }
-    let result: CallToolResult;
-    try {
-      result = toCallToolResult(tool, value);
-    } catch (error) {
-      finish('error', error);
-      throw error;
-    }
-    finish(result.isError ? 'tool_error' : 'ok');
-    return result;
-  });
+  server.setRequestHandler('tools/call', (request, ctx) =>
+    callTool(request.params, ctx, {
+      tools,
+      state,
+      logger,
+      requestState,
+      client: clientInfoOf(server, requestState ? 'modern' : 'legacy'),
+      headers: requestHeadersOf(ctx),
+    }),
+  );
 }

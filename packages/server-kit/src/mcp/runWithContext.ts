@@ -1,7 +1,7 @@
 import type { McpServer, ServerContext } from '@modelcontextprotocol/server';
 
 import type { ToolContext } from '../definitions/toolContext.js';
-import { createToolContext } from './createToolContext.js';
+import { clientInfoOf, createToolContext, requestHeadersOf } from './createToolContext.js';
 import { type InputRounds, runInRounds } from './inputRounds.js';
 import type { RequestStateCodec } from './requestStateCodec.js';
 import type { SessionState } from './sessionState.js';
@@ -30,7 +30,15 @@ export function runWithContext<T>(
   run: (context: ToolContext) => Promise<T>,
 ) {
   const start = (rounds?: InputRounds) =>
-    run(createToolContext(ctx, { server, state, loggerName: request.loggerName, rounds }));
+    run(
+      createToolContext(ctx, {
+        client: clientInfoOf(server, requestState ? 'modern' : 'legacy'),
+        headers: requestHeadersOf(ctx),
+        state,
+        loggerName: request.loggerName,
+        rounds,
+      }),
+    );
   return requestState ? runInRounds(ctx, { codec: requestState, request }, start) : start();
 }
 
