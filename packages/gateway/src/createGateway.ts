@@ -15,6 +15,7 @@ import type { GatewayConfig } from './config/types.js';
 import type { GatewayStatus } from './gatewayStatus.js';
 import { createGatewayMetrics, type GatewayMetrics } from './observability/gatewayMetrics.js';
 import { buildGatewayServer } from './server/buildGatewayServer.js';
+import { gatewayFastLane } from './server/gatewayFastLane.js';
 import { GATEWAY_STATUS_TOOL_NAME } from './server/gatewayStatusTool.js';
 import { AUTH_HINT, describeOpenBind } from './server/openBindWarning.js';
 import { mountOperationalRoutes } from './server/operationalRoutes.js';
@@ -101,8 +102,12 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
   const sessions = new Set<Server>();
   const catalog = new GatewayCatalog(config, [GATEWAY_STATUS_TOOL_NAME]);
 
+  // A target announced a list change: tell the clients after its next listing, changed or not.
+  let announceNext = false;
   const rebuildCatalog = () => {
-    if (!catalog.rebuild(targets)) return;
+    const changed = catalog.rebuild(targets);
+    if (!changed && !announceNext) return;
+    announceNext = false;
     for (const problem of catalog.current.problems)
       logger.warn({ target: problem.target, name: problem.name }, problem.message);
     // Runs once targets start, in `prepare`: `http` exists by then.
@@ -121,6 +126,9 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
         metrics,
         events: SHARED_SESSION_EVENTS,
         onChange: rebuildCatalog,
+        onListChanged: () => {
+          announceNext = true;
+        },
       }),
   );
   const byName = new Map(targets.map((target) => [target.name, target]));
@@ -192,6 +200,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     ...options.http,
     ...(config.gateway.auth ? { auth: { jwt: config.gateway.auth.jwt } } : {}),
     buildServer: (mode) => buildGatewayServer(serverParts, mode),
+    fastLaneHandlers: gatewayFastLane(serverParts),
     prepare: start,
     authHint: describeOpenBind({ host, port, auth, targets: config.targets }) ?? AUTH_HINT,
     routes: (app) => mountOperationalRoutes(app, { status, metrics }),

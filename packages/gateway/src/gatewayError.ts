@@ -24,6 +24,8 @@ export interface GatewayErrorOptions {
   target?: string | undefined;
   /** The underlying error, kept for diagnostics and never copied into the message. */
   cause?: unknown;
+  /** More fields for the client's `data`, e.g. the unknown resource's `uri`; default none. */
+  data?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /**
@@ -42,6 +44,7 @@ export class GatewayError extends AgentCoreMcpError {
   declare readonly code: GatewayErrorCode;
   /** The target concerned, when there is one. */
   readonly target: string | undefined;
+  readonly #data: Readonly<Record<string, unknown>> | undefined;
 
   /**
    * @param code - See {@link GatewayErrorCode}.
@@ -51,6 +54,7 @@ export class GatewayError extends AgentCoreMcpError {
   constructor(code: GatewayErrorCode, message: string, options: GatewayErrorOptions = {}) {
     super(code, message, options.cause === undefined ? undefined : { cause: options.cause });
     this.target = options.target;
+    this.#data = options.data;
   }
 
   /** The JSON-RPC error code the client receives (from core's `ERROR_WIRE_CODES`). */
@@ -61,13 +65,16 @@ export class GatewayError extends AgentCoreMcpError {
   /**
    * The error as the client receives it: core's `toJsonRpcError` with `data.target` added.
    *
-   * @returns A JSON-RPC error with {@link rpcCode}, this message and `data: { code, target }`.
+   * @returns A JSON-RPC error with {@link rpcCode}, this message and `data: { code, target }`
+   *   (plus the `data` option's fields).
    * @example
    * ```ts
    * throw new GatewayError('ERR_NOT_FOUND', 'Unknown tool "x"').toJsonRpc();
    * ```
    */
   toJsonRpc(): JsonRpcError {
-    return toJsonRpcError(this, this.target === undefined ? {} : { data: { target: this.target } });
+    return toJsonRpcError(this, {
+      data: { ...this.#data, ...(this.target === undefined ? {} : { target: this.target }) },
+    });
   }
 }

@@ -35,6 +35,7 @@ export type {
   StdioTargetConfig,
   TargetConfig,
   TargetConfigBase,
+  TargetProtocol,
   ToolFilterConfig,
   ToolNamePrefixMode,
 } from './config/types.js';
@@ -54,4 +55,5 @@ export {
   parseGatewayToolName,
 } from './toolNames.js';
 export type { CircuitState } from './upstream/health/circuitBreaker.js';
+export type { TargetEraStatus, UpstreamEra } from './upstream/targetEra.js';
 export type { TargetStatus } from './upstream/targetStatus.js';

@@ -37,6 +37,7 @@ const TARGET_STATUS_KEYS = [
   'listedAt',
   'name',
   'promptCount',
+  'protocol',
   'resourceCount',
   'restarts',
   'server',
@@ -81,10 +82,17 @@ describe('observability', () => {
       toolCount: 2,
       restarts: 0,
       server: { name: 'alpha', version: '1.0.0' },
+      protocol: { configured: 'auto', era: 'modern', version: '2026-07-28' },
     });
     expect(alpha?.latencyMs).toEqual(expect.any(Number));
     expect(alpha?.listedAt).toEqual(expect.any(String));
-    expect(dead).toMatchObject({ healthy: false, toolCount: 0, listedAt: null, server: null });
+    expect(dead).toMatchObject({
+      healthy: false,
+      toolCount: 0,
+      listedAt: null,
+      server: null,
+      protocol: { configured: 'auto', era: null, version: null },
+    });
     expect(dead?.lastError).toMatch(
       new RegExp(
         `^Cannot connect to target "dead" \\(${deadUrl.replaceAll('.', '\\.')}\\): .*ECONNREFUSED`,
@@ -103,8 +111,8 @@ describe('observability', () => {
     const lines = summary?.text.split('\n') ?? [];
     expect(lines.slice(0, 3)).toEqual([
       'Gateway status: running',
-      '- alpha: healthy, 2 tools',
-      '- beta: healthy, 1 tools',
+      '- alpha: healthy, 2 tools, MCP 2026-07-28',
+      '- beta: healthy, 1 tools, MCP 2026-07-28',
     ]);
     expect(lines[3]).toMatch(/^- dead: unhealthy, 0 tools \(Cannot connect to target "dead" .*\)$/);
     expect(result.structuredContent).toMatchObject({

@@ -9,6 +9,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { settleToolCall } from './support/settleToolCall.js';
 import { type ProxyGateway, startProxyGateway } from './support/startProxyGateway.js';
 import { startUpstreamFixture } from './support/upstreamProcesses.js';
 
@@ -120,27 +121,33 @@ describe('a stateful gateway forwards requests from the upstream to the calling 
   });
 });
 
-describe('a stateless gateway and server-to-client requests', () => {
-  let upstream: Upstream;
-  let proxy: ProxyGateway;
+describe.each([
+  // A 2026-07-28 target: the gateway declares nothing for a stateless 2025 request, so the target
+  // refuses at once with -32021, naming the capability.
+  ['auto', { ok: false, code: -32_021 }],
+  // A 2025 target: the shared session declares no sampling, so the tool fails naming it.
+  ['legacy', { ok: true, isError: true }],
+] as const)(
+  'a stateless gateway and server-to-client requests (protocol %s)',
+  (protocol, ended) => {
+    let upstream: Upstream;
+    let proxy: ProxyGateway;
 
-  beforeAll(async () => {
-    upstream = await startUpstreamFixture({ name: 'up', mode: 'stateful' });
-    proxy = await startProxyGateway({ mcpServers: { up: { url: upstream.url } } });
-  });
-  afterAll(async () => {
-    await proxy?.close();
-    await upstream?.stop();
-  });
-
-  it('never sends sampling to a client: the tool fails, naming the missing capability', async () => {
-    const alice = await connectAnswering(proxy, { model: 'never asked' });
-    const result = await alice.client.callTool({
-      name: 'up___ask_model',
-      arguments: { question: 'q' },
+    beforeAll(async () => {
+      upstream = await startUpstreamFixture({ name: 'up', mode: 'stateful' });
+      proxy = await startProxyGateway({ mcpServers: { up: { url: upstream.url, protocol } } });
     });
-    expect(result.isError).toBe(true);
-    expect(toolText(result)).toMatch(/sampling/i);
-    expect(alice.asked).toEqual([]);
-  });
-});
+    afterAll(async () => {
+      await proxy?.close();
+      await upstream?.stop();
+    });
+
+    it('never sends sampling to a client: the call fails, naming the missing capability', async () => {
+      const alice = await connectAnswering(proxy, { model: 'never asked' });
+      const settled = await settleToolCall(alice.client, 'up___ask_model', { question: 'q' });
+      expect(settled).toMatchObject(ended);
+      expect(settled.ok ? settled.text : settled.message).toMatch(/sampling/i);
+      expect(alice.asked).toEqual([]);
+    });
+  },
+);

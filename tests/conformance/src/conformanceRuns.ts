@@ -31,10 +31,10 @@ export const CONFORMANCE_RUNS: readonly ConformanceRun[] = [
 
 /**
  * Whether the 2026-07-28 leg also runs through the gateway (a stateless gateway in front of the
- * stateless fixture, compared scenario by scenario with the direct run). Off while the gateway is
- * being ported to MCP SDK v2 and does not serve 2026-07-28 yet; turn it on once it does.
+ * stateless fixture, compared scenario by scenario with the direct run). On: the gateway serves
+ * 2026-07-28 and speaks it to the fixture upstream.
  */
-export const MODERN_GATEWAY_RUN_ENABLED = false;
+export const MODERN_GATEWAY_RUN_ENABLED = true;
 
 /**
  * The runs of the 2026-07-28 leg, in table order. That revision has no sessions, so a server

@@ -1,17 +1,21 @@
 import { readFile } from 'node:fs/promises';
 
 /**
- * Reads the `server:` list of a conformance expected-failures file. Only the subset of YAML these
+ * Reads the `server:` (or `client:`) list of a conformance expected-failures file. Only the subset of YAML these
  * files use is accepted (top-level keys, `- name` items, `key: []` for an empty list, `#` comments);
  * anything else is an error,
  * so a typo cannot silently empty the list. An item is a scenario (`caching`: the whole scenario
  * fails) or, as the 0.2 CLI reads it, one check of a scenario (`server-stateless:<check-id>`).
  *
  * @param file - The YAML file.
- * @returns The entries listed under `server:`, as written.
+ * @param leg - Which list: `server` (default) or `client`.
+ * @returns The entries listed under `server:` (or `client:`), as written.
  * @throws {@link Error} naming the line that is not in that subset.
  */
-export async function readExpectedFailures(file: string): Promise<Set<string>> {
+export async function readExpectedFailures(
+  file: string,
+  leg: 'server' | 'client' = 'server',
+): Promise<Set<string>> {
   const scenarios = new Set<string>();
   let section: string | undefined;
   const lines = (await readFile(file, 'utf8')).split('\n');
@@ -22,10 +26,10 @@ export async function readExpectedFailures(file: string): Promise<Set<string>> {
     const item = /^\s+-\s+([\w./-]+(?::[\w.-]+)?)$/.exec(line)?.[1];
     if (key !== undefined) section = key;
     else if (item !== undefined && section !== undefined) {
-      if (section === 'server') scenarios.add(item);
+      if (section === leg) scenarios.add(item);
     } else {
       throw new Error(
-        `${file}:${index + 1}: expected "server:" or "  - <scenario>[:<check-id>]", got ${JSON.stringify(raw)}`,
+        `${file}:${index + 1}: expected "${leg}:" or "  - <scenario>[:<check-id>]", got ${JSON.stringify(raw)}`,
       );
     }
   }

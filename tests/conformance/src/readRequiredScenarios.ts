@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 
-/** Which server scenarios a spec revision requires, from the conformance package's own file. */
+/** Which scenarios of one leg a spec revision requires, from the conformance package's own file. */
 export interface RequiredScenarios {
   /** The scenarios the revision requires (scored). */
   readonly scored: ReadonlySet<string>;
@@ -9,22 +9,27 @@ export interface RequiredScenarios {
 }
 
 /**
- * Reads the server side of a requirements file shipped with the 0.2 conformance CLI
+ * Reads one leg of a requirements file shipped with the 0.2 conformance CLI
  * (`requirements/<revision>.yaml`, the list `--requirements <revision>` runs and scores): the
- * `server:` list, and the `not_scored:` entries of leg `server` with their reason. Only that much of
- * the file's YAML is read; other sections are skipped.
+ * `server:` (or `client:`) list, and the `not_scored:` entries of that leg with their reason. Only
+ * that much of the file's YAML is read; other sections are skipped.
  *
  * @param file - The requirements file, e.g. `…/conformance/requirements/2026-07-28.yaml`.
+ * @param leg - `server` (default) or `client`.
  * @returns The scored scenarios and the reasons of the unscored ones.
- * @throws {@link Error} when the file lists no server scenario (a format the reader does not know).
+ * @throws {@link Error} when the file lists no scenario for the leg (a format the reader does not
+ *   know).
  */
-export async function readRequiredScenarios(file: string): Promise<RequiredScenarios> {
+export async function readRequiredScenarios(
+  file: string,
+  leg: 'server' | 'client' = 'server',
+): Promise<RequiredScenarios> {
   const scored = new Set<string>();
   const notScored = new Map<string, string>();
   let section: string | undefined;
   let entry: { scenario?: string; leg?: string; reason?: string } = {};
   const closeEntry = () => {
-    if (entry.scenario !== undefined && entry.leg === 'server') {
+    if (entry.scenario !== undefined && entry.leg === leg) {
       notScored.set(entry.scenario, entry.reason ?? 'not scored');
     }
     entry = {};
@@ -35,7 +40,7 @@ export async function readRequiredScenarios(file: string): Promise<RequiredScena
     if (key !== undefined) {
       closeEntry();
       section = key;
-    } else if (section === 'server') {
+    } else if (section === leg) {
       const item = /^\s+-\s+([\w./-]+)$/.exec(line)?.[1];
       if (item !== undefined) scored.add(item);
     } else if (section === 'not_scored') {
@@ -47,6 +52,6 @@ export async function readRequiredScenarios(file: string): Promise<RequiredScena
     }
   }
   closeEntry();
-  if (scored.size === 0) throw new Error(`${file}: no "server:" list of scenarios found`);
+  if (scored.size === 0) throw new Error(`${file}: no "${leg}:" list of scenarios found`);
   return { scored, notScored };
 }

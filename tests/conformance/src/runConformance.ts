@@ -1,8 +1,9 @@
 // Runs the official MCP conformance suites against the server-kit fixture server, one leg per MCP
 // revision, and prints a table per leg:
 // - 2025-11-25: the pinned 0.1.13 CLI, stateful and stateless, each directly and through the gateway;
-// - 2026-07-28: the 0.2.0-alpha.12 CLI on Node 22, `--requirements 2026-07-28`, directly (and
-//   through the gateway once MODERN_GATEWAY_RUN_ENABLED is on).
+// - 2026-07-28: the 0.2.0-alpha.12 CLI on Node 22, `--requirements 2026-07-28`, directly and
+//   through the gateway (MODERN_GATEWAY_RUN_ENABLED); then the revision's client scenarios, one at
+//   a time, with the gateway's upstream side as the client under test.
 // Usage: node dist/runConformance.js [--verbose] [--suite active|all|pending]
 //        [--revision 2025-11-25|2026-07-28]
 // `--suite` applies to the 2025-11-25 leg; `--revision` runs one leg only. Exits 1 on any
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { assertLocalhostIsIpv4Loopback } from './assertLocalhostIsIpv4Loopback.js';
+import { runClientLeg } from './runClientLeg.js';
 import { runLegacyLeg } from './runLegacyLeg.js';
 import { MODERN_REVISION, runModernLeg } from './runModernLeg.js';
 
@@ -40,7 +42,10 @@ async function main(): Promise<number> {
     const ok =
       revision === LEGACY_REVISION
         ? await runLegacyLeg({ packageDir: PACKAGE_DIR, suite: flags.suite ?? 'active', verbose })
-        : await runModernLeg({ packageDir: PACKAGE_DIR, verbose });
+        : [
+            await runModernLeg({ packageDir: PACKAGE_DIR, verbose }),
+            await runClientLeg({ packageDir: PACKAGE_DIR, verbose }),
+          ].every(Boolean);
     if (!ok) failed.push(revision);
   }
   if (revisions.length > 1) {

@@ -1,6 +1,11 @@
 import { AgentCoreMcpError } from '@agentcore-mcp/core';
-import { UriTemplate } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
-import type { Prompt, Resource, ResourceTemplate, Tool } from '@modelcontextprotocol/sdk/types.js';
+import {
+  type Prompt,
+  type Resource,
+  type ResourceTemplateType as ResourceTemplate,
+  type Tool,
+  UriTemplate,
+} from '@modelcontextprotocol/client';
 
 import type { ToolNamePrefixMode } from '../config/types.js';
 import { formatGatewayToolName, GATEWAY_TOOL_NAME_SEPARATOR } from '../toolNames.js';

@@ -18,6 +18,8 @@ export const GATEWAY_CONFIG_DEFAULTS = {
     forwardClientToken: false,
     transport: 'streamable-http',
     tools: { allow: ['*'], deny: [] },
+    /** The protocol era per kind of target: only Streamable HTTP targets are probed by default. */
+    protocol: { 'streamable-http': 'auto', sse: 'legacy', stdio: 'legacy' },
   },
   gateway: {
     /** The listen address when no `gateway.auth` is configured: loopback only. */

@@ -1,6 +1,11 @@
 import type { JwtAuthorizerConfig } from '@agentcore-mcp/core';
 
-import type { GatewayMode, HttpTargetTransport, ToolNamePrefixMode } from './types.js';
+import type {
+  GatewayMode,
+  HttpTargetTransport,
+  TargetProtocol,
+  ToolNamePrefixMode,
+} from './types.js';
 
 /**
  * A gateway configuration document as written (the JSON of `gateway.json`), checked for shape but
@@ -27,6 +32,8 @@ export interface TargetEntryBase {
   timeoutMs?: number | undefined;
   /** `true` leaves the target out; default `false`. */
   disabled?: boolean | undefined;
+  /** The protocol era spoken to the target; default `auto` (streamable HTTP) or `legacy`. */
+  protocol?: TargetProtocol | undefined;
 }
 
 /** An `mcpServers` entry with `url`. */

@@ -10,10 +10,12 @@ import type {
 import { httpTransportOf } from './httpTransport.js';
 import type {
   HttpTargetConfig,
+  HttpTargetTransport,
   OAuthClientCredentialsConfig,
   StdioTargetConfig,
   TargetConfig,
   TargetConfigBase,
+  TargetProtocol,
 } from './types.js';
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -84,14 +86,21 @@ function resolveHttpTarget(name: string, input: HttpTargetEntry, env: ConfigEnv)
       `cannot be combined with ${forwardClientToken ? '"forwardClientToken": true' : 'an Authorization header'}: each sets Authorization; keep one`,
     );
   }
+  const transport = resolveTransport({ ...input, url }, path);
+  if (transport === 'sse' && input.protocol !== undefined && input.protocol !== 'legacy') {
+    failConfig(
+      [...path, 'protocol'],
+      `"${input.protocol}" needs a Streamable HTTP target; legacy SSE (HTTP+SSE) speaks MCP 2025 only, so use "legacy" or leave it out`,
+    );
+  }
   return {
     kind: 'http',
-    ...resolveCommon(name, input),
+    ...resolveCommon(name, input, transport),
     forwardClientToken,
     oauth:
       input.oauth === undefined ? undefined : resolveOAuth(input.oauth, [...path, 'oauth'], env),
     url,
-    transport: resolveTransport({ ...input, url }, path),
+    transport,
     headers,
   };
 }
@@ -135,7 +144,7 @@ function resolveStdioTarget(
     failConfig([...path, 'cwd'], 'is empty after ${VAR} expansion; expected a directory path');
   return {
     kind: 'stdio',
-    ...resolveCommon(name, input),
+    ...resolveCommon(name, input, 'stdio'),
     command,
     args: (input.args ?? []).map((arg, index) => expandEnv(arg, [...path, 'args', index], env)),
     env: childEnv,
@@ -149,7 +158,9 @@ function resolveCommon(
     prefix?: string | undefined;
     timeoutMs?: number | undefined;
     tools?: { allow?: string[] | undefined; deny?: string[] | undefined } | undefined;
+    protocol?: TargetProtocol | undefined;
   },
+  transport: HttpTargetTransport | 'stdio',
 ): TargetConfigBase {
   const defaults = GATEWAY_CONFIG_DEFAULTS.target;
   return {
@@ -160,6 +171,7 @@ function resolveCommon(
       deny: [...(input.tools?.deny ?? defaults.tools.deny)],
     },
     timeoutMs: input.timeoutMs ?? defaults.timeoutMs,
+    protocol: input.protocol ?? defaults.protocol[transport],
   };
 }
 

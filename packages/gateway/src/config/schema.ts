@@ -87,6 +87,12 @@ const commonShape = {
   tools: toolsSchema.optional(),
   timeoutMs: delay(`expected an integer number of milliseconds, 1-${MAX_DELAY_MS}`),
   disabled: z.boolean(withMessage('expected true or false')).optional(),
+  protocol: z
+    .enum(
+      ['auto', 'legacy', '2026-07-28'],
+      withMessage('expected "auto", "legacy" or "2026-07-28"'),
+    )
+    .optional(),
 };
 
 const STDIO_ONLY = 'applies to stdio targets (with "command"), not to http targets (with "url")';

@@ -9,6 +9,14 @@ export type HttpTargetTransport = 'streamable-http' | 'sse';
  */
 export type ToolNamePrefixMode = 'always' | 'on-collision' | 'never';
 
+/**
+ * Which MCP protocol era the gateway speaks to a target: `auto` asks the target with
+ * `server/discover` (MCP 2026-07-28) once and falls back to `initialize` (2025) when it gives no
+ * modern answer; `legacy` always uses `initialize`; `2026-07-28` requires the target to speak
+ * that revision. The verdict is kept per target and reused by every connection to it.
+ */
+export type TargetProtocol = 'auto' | 'legacy' | '2026-07-28';
+
 /** `stateless`: no MCP session between requests (runs on AgentCore Runtime, needs no sticky sessions); `stateful`: sessions kept. */
 export type GatewayMode = 'stateless' | 'stateful';
 
@@ -34,6 +42,12 @@ export interface TargetConfigBase {
   tools: ToolFilterConfig;
   /** Per-request timeout towards this target in milliseconds; default 30000. */
   timeoutMs: number;
+  /**
+   * The protocol era spoken to the target; default `auto` for Streamable HTTP targets and
+   * `legacy` for legacy SSE (2025 only) and stdio targets (an `auto` probe would spawn a second
+   * child process).
+   */
+  protocol: TargetProtocol;
 }
 
 /** A target reached over HTTP (`url` in the configuration). */

@@ -1,4 +1,5 @@
 import {
+  type Implementation,
   type jsonSchemaValidator,
   Server,
   type ServerCapabilities,
@@ -22,6 +23,15 @@ export interface GatewayServerParts extends Omit<ForwardingContext, 'session' | 
 }
 
 /**
+ * The gateway's identity in `initialize` and in 2026-07-28 results' `_meta.serverInfo`.
+ *
+ * @param version - The gateway's version.
+ */
+export function gatewayServerInfo(version: string): Implementation {
+  return { name: 'agentcore-mcp-gateway', title: 'AgentCore MCP gateway', version };
+}
+
+/**
  * Builds the downstream MCP server of one request (every MCP 2026-07-28 request; 2025 requests in
  * stateless mode) or one 2025 session (stateful): the gateway's capabilities and forwarding
  * handlers, plus in stateful mode the session's own upstream sessions (closed with it) and in
@@ -39,11 +49,7 @@ export function buildGatewayServer(
   parts: GatewayServerParts,
   mode: { era: 'legacy' | 'modern'; stateless: boolean },
 ): Server {
-  const info = {
-    name: 'agentcore-mcp-gateway',
-    title: 'AgentCore MCP gateway',
-    version: parts.version,
-  };
+  const info = gatewayServerInfo(parts.version);
   const capabilities: ServerCapabilities = {
     tools: { listChanged: true },
     // 2026-07-28 has no resources/subscribe: clients use subscriptions/listen.

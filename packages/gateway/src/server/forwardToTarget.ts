@@ -1,5 +1,4 @@
-import type { ClientRequest } from '@modelcontextprotocol/sdk/types.js';
-import type { z } from 'zod';
+import type { ClientRequest, StandardSchemaV1 } from '@modelcontextprotocol/client';
 
 import type { Catalog } from '../catalog/buildCatalog.js';
 import { GatewayError } from '../gatewayError.js';
@@ -24,15 +23,15 @@ export interface ForwardingContext {
 }
 
 /** One downstream request, routed: the target's own names restored. */
-export interface RoutedRequest<T extends z.ZodType> {
+export interface RoutedRequest<T extends StandardSchemaV1> {
   /** The downstream call (from the SDK handler's context). */
   readonly call: DownstreamCall;
   /** The upstream tool or prompt name, for metrics; `''` for other methods. */
   readonly tool: string;
   /** The message as the target should receive it. */
   readonly message: ClientRequest;
-  /** Validates the target's result. */
-  readonly schema: T;
+  /** Validates the target's complete result; `undefined` for the SDK's own validation. */
+  readonly schema: T | undefined;
 }
 
 /**
@@ -53,11 +52,11 @@ export interface RoutedRequest<T extends z.ZodType> {
  * return forwardToTarget(context, route.target, { call, tool: route.name, message, schema });
  * ```
  */
-export async function forwardToTarget<T extends z.ZodType>(
+export async function forwardToTarget<T extends StandardSchemaV1>(
   context: ForwardingContext,
   targetName: string,
   routed: RoutedRequest<T>,
-): Promise<z.output<T>> {
+): Promise<StandardSchemaV1.InferOutput<T>> {
   const target = context.target(targetName);
   if (target === undefined) {
     throw new GatewayError('ERR_NOT_FOUND', `Unknown target "${targetName}"`).toJsonRpc();
@@ -70,6 +69,7 @@ export async function forwardToTarget<T extends z.ZodType>(
     signal: tracked?.signal ?? call.signal,
     caller: call,
     onProgress: relayProgress(call),
+    logLevel: context.session?.logLevel,
   };
   try {
     const message = withoutProgressToken(routed.message);
@@ -102,7 +102,8 @@ const ENVELOPE_KEY_PREFIX = 'io.modelcontextprotocol/';
  * What of the downstream `_meta` goes upstream: not the client's progress token (the SDK gives the
  * target its own) and not the 2026-07-28 envelope (protocol version, client capabilities and
  * info): the upstream connection speaks its own protocol era, and a 2026 envelope on a 2025
- * connection would make a dual-era target serve it as 2026.
+ * connection would make a dual-era target serve it as 2026. A 2026-07-28 connection builds its
+ * own envelope from the call (`sendModernRequest`).
  */
 function withoutProgressToken(message: ClientRequest): ClientRequest {
   const meta = Object.fromEntries(

@@ -1,4 +1,4 @@
-import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, Tool } from '@modelcontextprotocol/server';
 
 /** The name of the gateway's own status tool; a target tool by this name is not exposed. */
 export const GATEWAY_STATUS_TOOL_NAME = 'gateway_status';
@@ -8,7 +8,7 @@ export const GATEWAY_STATUS_TOOL: Tool = {
   name: GATEWAY_STATUS_TOOL_NAME,
   title: 'Gateway status',
   description:
-    'Reports the MCP gateway status: whether it is running and, per target, whether it is healthy, its last error, latency and tool count.',
+    'Reports the MCP gateway status: whether it is running and, per target, whether it is healthy, its last error, latency, tool count and MCP protocol version.',
   inputSchema: { type: 'object', properties: {} },
   annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false },
 };
@@ -21,6 +21,7 @@ export function gatewayStatusResult(status: {
     healthy: boolean;
     toolCount: number;
     lastError: string | null;
+    protocol?: { era: 'legacy' | 'modern' | null; version: string | null };
   }[];
 }): CallToolResult {
   const lines = [
@@ -28,8 +29,8 @@ export function gatewayStatusResult(status: {
     ...status.targets.map(
       (target) =>
         `- ${target.name}: ${target.healthy ? 'healthy' : 'unhealthy'}, ${target.toolCount} tools${
-          target.healthy || target.lastError === null ? '' : ` (${target.lastError})`
-        }`,
+          target.protocol?.version ? `, MCP ${target.protocol.version}` : ''
+        }${target.healthy || target.lastError === null ? '' : ` (${target.lastError})`}`,
     ),
   ];
   return {

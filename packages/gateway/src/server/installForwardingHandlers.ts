@@ -1,44 +1,29 @@
-import {
-  type CallToolResult,
-  CompleteResultSchema,
-  EmptyResultSchema,
-  GetPromptResultSchema,
-  ReadResourceResultSchema,
-} from '@modelcontextprotocol/sdk/types.js';
-import type { Server, Tool } from '@modelcontextprotocol/server';
-import { z } from 'zod';
+import type {
+  CompleteResult,
+  GetPromptResult,
+  InputRequiredResult,
+  ReadResourceResult,
+  Server,
+  ServerContext,
+} from '@modelcontextprotocol/server';
 
 import type { Catalog } from '../catalog/buildCatalog.js';
 import { GatewayError } from '../gatewayError.js';
 import { downstreamCallOf } from './downstreamCallOf.js';
+import { forwardToolCall, listTools } from './forwardToolCall.js';
 import { type ForwardingContext, forwardToTarget } from './forwardToTarget.js';
-import {
-  GATEWAY_STATUS_TOOL,
-  GATEWAY_STATUS_TOOL_NAME,
-  gatewayStatusResult,
-} from './gatewayStatusTool.js';
-
-/**
- * A forwarded tools/call result is taken as it comes: the downstream SDK server validates every
- * tools/call result against `CallToolResultSchema` before it answers, so parsing it here as well
- * would only do that work twice on the gateway's busiest path.
- */
-const FORWARDED_CALL_TOOL_RESULT = z.custom<CallToolResult>(
-  (value) => typeof value === 'object' && value !== null,
-);
+import { GATEWAY_STATUS_TOOL_NAME, gatewayStatusResult } from './gatewayStatusTool.js';
 
 /**
  * Installs the gateway's MCP methods on a downstream SDK server: lists answered from the catalog,
  * and tools/call, resources/read, prompts/get, completion/complete and resource subscriptions
  * routed to the owning target with the upstream name restored. Progress notifications and
  * cancellation travel with each call; the caller's token is only passed to targets that opted in.
+ * A 2026-07-28 client's retry of a multi round-trip call (`inputResponses`, `requestState`, which
+ * the SDK lifts out of the params) is forwarded with them, to the same target as the first round.
  */
 export function installForwardingHandlers(server: Server, context: ForwardingContext): void {
-  server.setRequestHandler('tools/list', () => ({
-    // The catalog holds the targets' own tools/list entries, typed by the upstream client's SDK;
-    // the downstream server's SDK types the same JSON more narrowly.
-    tools: [...context.catalog().tools, GATEWAY_STATUS_TOOL] as unknown as Tool[],
-  }));
+  server.setRequestHandler('tools/list', () => listTools(context));
   server.setRequestHandler('resources/list', () => ({
     resources: [...context.catalog().resources],
   }));
@@ -56,19 +41,18 @@ export function installForwardingHandlers(server: Server, context: ForwardingCon
   server.setRequestHandler('tools/call', async (request, ctx) => {
     const { name } = request.params;
     if (name === GATEWAY_STATUS_TOOL_NAME) return gatewayStatusResult(context.status());
-    const route = context.catalog().toolRoutes.get(name);
-    if (route === undefined) {
+    const forwarded = forwardToolCall(
+      context,
+      { ...request.params, ...roundOf(ctx) },
+      downstreamCallOf(ctx),
+    );
+    if (forwarded === undefined) {
       throw new GatewayError(
         'ERR_NOT_FOUND',
         `Unknown tool "${name}": call tools/list to see the ${context.catalog().tools.length + 1} available tools`,
       ).toJsonRpc();
     }
-    return forwardToTarget(context, route.target, {
-      call: downstreamCallOf(ctx),
-      tool: route.name,
-      message: { method: 'tools/call', params: { ...request.params, name: route.name } },
-      schema: FORWARDED_CALL_TOOL_RESULT,
-    });
+    return forwarded;
   });
 
   server.setRequestHandler('prompts/get', async (request, ctx) => {
@@ -82,27 +66,34 @@ export function installForwardingHandlers(server: Server, context: ForwardingCon
     return forwardToTarget(context, route.target, {
       call: downstreamCallOf(ctx),
       tool: route.name,
-      message: { method: 'prompts/get', params: { ...request.params, name: route.name } },
-      schema: GetPromptResultSchema,
-    });
+      message: {
+        method: 'prompts/get',
+        params: { ...request.params, ...roundOf(ctx), name: route.name },
+      },
+      schema: undefined,
+    }) as Promise<GetPromptResult | InputRequiredResult>;
   });
 
-  server.setRequestHandler('resources/read', async (request, ctx) =>
-    forwardToTarget(context, resourceOwner(context.catalog(), request.params.uri), {
-      call: downstreamCallOf(ctx),
-      tool: '',
-      message: { method: 'resources/read', params: request.params },
-      schema: ReadResourceResultSchema,
-    }),
-  );
-  for (const method of ['resources/subscribe', 'resources/unsubscribe'] as const) {
-    server.setRequestHandler(method, async (request, ctx) =>
+  server.setRequestHandler(
+    'resources/read',
+    async (request, ctx) =>
       forwardToTarget(context, resourceOwner(context.catalog(), request.params.uri), {
         call: downstreamCallOf(ctx),
         tool: '',
-        message: { method, params: request.params },
-        schema: EmptyResultSchema,
-      }),
+        message: { method: 'resources/read', params: { ...request.params, ...roundOf(ctx) } },
+        schema: undefined,
+      }) as Promise<ReadResourceResult | InputRequiredResult>,
+  );
+  for (const method of ['resources/subscribe', 'resources/unsubscribe'] as const) {
+    server.setRequestHandler(
+      method,
+      async (request, ctx) =>
+        forwardToTarget(context, resourceOwner(context.catalog(), request.params.uri), {
+          call: downstreamCallOf(ctx),
+          tool: '',
+          message: { method, params: request.params },
+          schema: undefined,
+        }) as Promise<Record<string, never>>,
     );
   }
 
@@ -125,8 +116,8 @@ export function installForwardingHandlers(server: Server, context: ForwardingCon
           method: 'completion/complete',
           params: { ...request.params, ref: { ...ref, name: route.name } },
         },
-        schema: CompleteResultSchema,
-      });
+        schema: undefined,
+      }) as Promise<CompleteResult>;
     }
     const owner =
       catalog.templateRoutes.find((route) => route.uriTemplate === ref.uri)?.target ??
@@ -141,9 +132,25 @@ export function installForwardingHandlers(server: Server, context: ForwardingCon
       call,
       tool: '',
       message: { method: 'completion/complete', params: request.params },
-      schema: CompleteResultSchema,
-    });
+      schema: undefined,
+    }) as Promise<CompleteResult>;
   });
+}
+
+/**
+ * The multi round-trip fields of a 2026-07-28 client's retry, which the SDK lifts out of the
+ * params: put back for the target that asked (nothing is allocated for an ordinary call).
+ */
+function roundOf(
+  ctx: ServerContext,
+): { inputResponses?: Record<string, unknown>; requestState?: string } | undefined {
+  const { inputResponses } = ctx.mcpReq;
+  const requestState = ctx.mcpReq.requestState<unknown>();
+  if (inputResponses === undefined && requestState === undefined) return undefined;
+  return {
+    ...(inputResponses === undefined ? {} : { inputResponses }),
+    ...(typeof requestState === 'string' ? { requestState } : {}),
+  };
 }
 
 function resourceOwner(catalog: Catalog, uri: string): string {
@@ -154,6 +161,7 @@ function resourceOwner(catalog: Catalog, uri: string): string {
     throw new GatewayError(
       'ERR_RESOURCE_NOT_FOUND',
       `Resource not found: "${uri}" is not served by any target; call resources/list or resources/templates/list`,
+      { data: { uri } },
     ).toJsonRpc();
   }
   return owner;

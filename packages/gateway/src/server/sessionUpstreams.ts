@@ -1,4 +1,3 @@
-import { EmptyResultSchema as EmptyResult } from '@modelcontextprotocol/sdk/types.js';
 import type { LoggingLevel, Server } from '@modelcontextprotocol/server';
 
 import type { TargetRuntime } from '../upstream/targetRuntime.js';
@@ -9,7 +8,9 @@ import { sessionEvents } from './upstreamBridge.js';
  * The upstream sessions of one downstream session (stateful mode): one per target, opened on first
  * use with the client's own capabilities, closed with the downstream session. Each forwards what
  * its target sends back to this client only: logs, resource updates, and sampling, elicitation and
- * roots requests (delivered on the stream of the call in flight, or the session's own stream).
+ * roots requests (delivered on the stream of the call in flight, or the session's own stream). A
+ * 2026-07-28 target has no session state: its input requests arrive in `input_required` answers
+ * (relayed the same way) and the client's log level travels in each request's envelope.
  */
 export class SessionUpstreams {
   readonly #connections = new Map<string, UpstreamConnection>();
@@ -38,6 +39,7 @@ export class SessionUpstreams {
           ...(capabilities.roots ? { roots: capabilities.roots } : {}),
         },
         events: sessionEvents(this.#server),
+        resourceUpdates: true,
       });
       this.#connections.set(target.name, connection);
       if (this.#logLevel !== undefined) {
@@ -48,7 +50,12 @@ export class SessionUpstreams {
     return connection;
   }
 
-  /** Remembers the client's log level and passes it to every open upstream session. */
+  /** The log level the client set (`logging/setLevel`), if any. */
+  get logLevel(): LoggingLevel | undefined {
+    return this.#logLevel;
+  }
+
+  /** Remembers the client's log level and passes it to every open 2025 upstream session. */
   async setLogLevel(level: LoggingLevel): Promise<void> {
     this.#logLevel = level;
     await Promise.all(
@@ -66,9 +73,10 @@ export class SessionUpstreams {
 
   async #forwardLogLevel(connection: UpstreamConnection, level: LoggingLevel): Promise<void> {
     if (!connection.isConnected) await connection.connect().catch(() => undefined);
-    if (!connection.serverCapabilities?.logging) return;
+    // A 2026-07-28 target gets the level in each request's envelope instead.
+    if (connection.era !== 'legacy' || !connection.serverCapabilities?.logging) return;
     await connection
-      .request({ method: 'logging/setLevel', params: { level } }, EmptyResult)
+      .request({ method: 'logging/setLevel', params: { level } }, undefined)
       .catch(() => undefined);
   }
 }

@@ -1,8 +1,4 @@
-import {
-  CreateMessageResultSchema,
-  ElicitResultSchema,
-  type Progress,
-} from '@modelcontextprotocol/sdk/types.js';
+import type { Progress } from '@modelcontextprotocol/client';
 import type { Server, ServerNotifier } from '@modelcontextprotocol/server';
 
 import type { UpstreamEvents } from '../upstream/upstreamEvents.js';
@@ -16,7 +12,9 @@ import type { DownstreamCall } from '../upstream/upstreamRequest.js';
 //   session that owns it; on a shared session with several calls in flight they are dropped
 //   (`SHARED_SESSION_EVENTS`, `sessionEvents`);
 // - resource updates, sampling, elicitation and roots go to the downstream session (stateful mode
-//   only: a shared session declares no client capabilities);
+//   only: a shared session declares no client capabilities), whether a 2025 target sends them as
+//   requests or a 2026-07-28 target embeds them in an `input_required` answer (the upstream side
+//   plays the rounds; a 2026-07-28 client gets that answer as it is);
 // - `list_changed` re-lists the target (`TargetRuntime`), and when the catalog's names change, every
 //   downstream session is told (`announceListsChanged`).
 
@@ -79,16 +77,13 @@ export function sessionEvents(server: Server): UpstreamEvents {
       }
     },
     request: async (request, { caller, signal }) => {
+      if (caller && request.method !== 'roots/list') return caller.sendRequest(request, { signal });
+      // The target's request, typed by the upstream client's SDK (the same JSON).
       switch (request.method) {
         case 'sampling/createMessage':
-          return caller
-            ? caller.sendRequest(request, CreateMessageResultSchema, { signal })
-            : // The target's request, typed by the upstream client's SDK (the same JSON).
-              server.createMessage(request.params as never, { signal });
+          return server.createMessage(request.params as never, { signal });
         case 'elicitation/create':
-          return caller
-            ? caller.sendRequest(request, ElicitResultSchema, { signal })
-            : server.request(request, ElicitResultSchema, { signal });
+          return server.elicitInput(request.params, { signal });
         case 'roots/list':
           return server.listRoots(request.params, { signal });
       }

@@ -1,4 +1,5 @@
 import { JSON_RPC_CODES, JsonRpcError } from '@agentcore-mcp/core';
+import { SdkError, SdkErrorCode } from '@modelcontextprotocol/client';
 
 import type { TargetConfig } from '../config/types.js';
 import { GatewayError } from '../gatewayError.js';
@@ -50,6 +51,17 @@ export function classifyForwardFailure(
     return { outcome: 'rpc_error', verdict: 'answered', error: passed };
   }
   if (context.cancelled) return { outcome: 'cancelled', verdict: 'none', error };
+  // A 2025-only method sent to a target that speaks MCP 2026-07-28 (the SDK refuses it locally).
+  if (
+    error instanceof SdkError &&
+    error.code === SdkErrorCode.MethodNotSupportedByProtocolVersion
+  ) {
+    const refused = new JsonRpcError(
+      JSON_RPC_CODES.methodNotFound,
+      `Target "${target.name}" speaks MCP 2026-07-28, which has no ${method}; ${ERA_HINTS[method] ?? 'call a method of that revision'}`,
+    );
+    return { outcome: 'rpc_error', verdict: 'none', error: refused };
+  }
   // The request could not even be serialized (arguments nested deeper than the stack allows): the
   // caller's fault, so it must not count against the target's health.
   if (error instanceof RangeError) {
@@ -68,6 +80,11 @@ export function classifyForwardFailure(
         : 'failed';
   return { outcome, verdict: 'failed', error: failure };
 }
+
+/** What a client can do instead of a 2025-only method when the target speaks 2026-07-28. */
+const ERA_HINTS: Readonly<Record<string, string>> = {
+  'logging/setLevel': 'the log level travels in each request of that revision',
+};
 
 /**
  * The error for a request the target's health refused to send.

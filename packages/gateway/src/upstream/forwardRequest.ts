@@ -1,5 +1,4 @@
-import type { ClientRequest } from '@modelcontextprotocol/sdk/types.js';
-import type { z } from 'zod';
+import type { ClientRequest, StandardSchemaV1 } from '@modelcontextprotocol/client';
 
 import type { TargetConfig } from '../config/types.js';
 import { type GatewayMetrics, timeRequest } from '../observability/gatewayMetrics.js';
@@ -9,10 +8,10 @@ import type { UpstreamConnection } from './upstreamConnection.js';
 import type { UpstreamRequest } from './upstreamRequest.js';
 
 /** One request to forward: the message as the target should get it, and what travels with it. */
-export interface ForwardedRequest<T extends z.ZodType> {
+export interface ForwardedRequest<T extends StandardSchemaV1> {
   readonly message: ClientRequest;
-  /** Validates the target's result. */
-  readonly schema: T;
+  /** Validates the target's complete result; `undefined` for the SDK's own validation. */
+  readonly schema: T | undefined;
   /** The upstream tool or prompt name, for metrics; `''` for other methods. */
   readonly tool: string;
   readonly request: UpstreamRequest;
@@ -42,11 +41,11 @@ export interface ForwardingTarget {
  * await forwardRequest({ config, health, metrics }, forwarded, { connection, shared: true });
  * ```
  */
-export async function forwardRequest<T extends z.ZodType>(
+export async function forwardRequest<T extends StandardSchemaV1>(
   target: ForwardingTarget,
   forwarded: ForwardedRequest<T>,
   session: { connection: UpstreamConnection; shared: boolean },
-): Promise<z.output<T>> {
+): Promise<StandardSchemaV1.InferOutput<T>> {
   const { config, health } = target;
   const { message, request } = forwarded;
   const finish = timeRequest(target.metrics, {

@@ -1,15 +1,12 @@
-import {
-  ListPromptsResultSchema,
-  ListResourcesResultSchema,
-  ListResourceTemplatesResultSchema,
-  ListToolsResultSchema,
-  type Prompt,
-  type Resource,
-  type ResourceTemplate,
-  type Tool,
-} from '@modelcontextprotocol/sdk/types.js';
-import type { z } from 'zod';
+import type {
+  ClientRequest,
+  Prompt,
+  Resource,
+  ResourceTemplateType as ResourceTemplate,
+  Tool,
+} from '@modelcontextprotocol/client';
 
+import type { ToolParamHeaders } from './toolParamHeaders.js';
 import type { UpstreamConnection } from './upstreamConnection.js';
 
 /** Everything one target offers, as it listed it (upstream names, before any prefix). */
@@ -18,6 +15,12 @@ export interface TargetListing {
   readonly resources: readonly Resource[];
   readonly resourceTemplates: readonly ResourceTemplate[];
   readonly prompts: readonly Prompt[];
+}
+
+/** A listing, and the tools left out of it for an invalid `x-mcp-header` annotation. */
+export interface ListTargetResult {
+  readonly listing: TargetListing;
+  readonly excluded: readonly { readonly name: string; readonly reason: string }[];
 }
 
 /** An empty listing, for a target that has not been listed yet. */
@@ -31,52 +34,59 @@ export const EMPTY_LISTING: TargetListing = {
 /** Pages past this many are not followed: a target that never stops paginating is a bug. */
 const MAX_PAGES = 100;
 
+type ListMethod = 'tools/list' | 'resources/list' | 'resources/templates/list' | 'prompts/list';
+
 /**
  * Lists a target's tools, resources, resource templates and prompts in parallel, each only when
  * the target declared the capability, following `nextCursor` pages, each within the target's
- * `timeoutMs`.
+ * `timeoutMs`. On a 2026-07-28 HTTP target, tools whose `x-mcp-header` annotations are invalid are
+ * left out (a client must not call them) and the others' `Mcp-Param-*` headers are remembered.
  *
+ * @param connection - The session to list on.
+ * @param paramHeaders - The target's `Mcp-Param-*` headers, updated from the tools listed.
+ * @returns The listing and the tools left out.
  * @throws Whatever the first failing list threw (the caller keeps the previous listing).
+ * @example
+ * ```ts
+ * const { listing, excluded } = await listTarget(connection, paramHeaders);
+ * ```
  */
-export async function listTarget(connection: UpstreamConnection): Promise<TargetListing> {
+export async function listTarget(
+  connection: UpstreamConnection,
+  paramHeaders: ToolParamHeaders,
+): Promise<ListTargetResult> {
   await connection.connect();
   const capabilities = connection.serverCapabilities ?? {};
   const list = listAll(connection);
-  const [tools, resources, resourceTemplates, prompts] = await Promise.all([
-    capabilities.tools ? list('tools/list', ListToolsResultSchema, (page) => page.tools) : [],
+  const [listedTools, resources, resourceTemplates, prompts] = await Promise.all([
+    capabilities.tools ? list<Tool>('tools/list', 'tools') : [],
+    capabilities.resources ? list<Resource>('resources/list', 'resources') : [],
     capabilities.resources
-      ? list('resources/list', ListResourcesResultSchema, (page) => page.resources)
+      ? list<ResourceTemplate>('resources/templates/list', 'resourceTemplates')
       : [],
-    capabilities.resources
-      ? list(
-          'resources/templates/list',
-          ListResourceTemplatesResultSchema,
-          (page) => page.resourceTemplates,
-        )
-      : [],
-    capabilities.prompts
-      ? list('prompts/list', ListPromptsResultSchema, (page) => page.prompts)
-      : [],
+    capabilities.prompts ? list<Prompt>('prompts/list', 'prompts') : [],
   ]);
-  return { tools, resources, resourceTemplates, prompts };
+  // Scanned on every HTTP target, so the headers are ready should it be spoken to in 2026-07-28
+  // later; tools are only left out where they would be called in that revision.
+  const scanned =
+    connection.transportKind === 'http' ? paramHeaders.update(listedTools) : undefined;
+  const { tools, excluded } =
+    connection.era === 'modern' && scanned !== undefined
+      ? scanned
+      : { tools: listedTools, excluded: [] };
+  return { listing: { tools, resources, resourceTemplates, prompts }, excluded };
 }
 
 /** Lists one kind of item, following `nextCursor` pages (at most {@link MAX_PAGES}). */
 function listAll(connection: UpstreamConnection) {
-  return async <TPage extends z.ZodType<{ nextCursor?: string | undefined }>, TItem>(
-    method: 'tools/list' | 'resources/list' | 'resources/templates/list' | 'prompts/list',
-    schema: TPage,
-    items: (page: z.output<TPage>) => TItem[],
-  ): Promise<TItem[]> => {
+  return async <TItem>(method: ListMethod, key: string): Promise<TItem[]> => {
     const all: TItem[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < MAX_PAGES; page += 1) {
-      const result = await connection.request(
-        { method, params: cursor === undefined ? {} : { cursor } },
-        schema,
-      );
-      all.push(...items(result));
-      cursor = result.nextCursor;
+      const message = { method, params: cursor === undefined ? {} : { cursor } } as ClientRequest;
+      const result = (await connection.request(message, undefined)) as Record<string, unknown>;
+      all.push(...((result[key] as TItem[] | undefined) ?? []));
+      cursor = typeof result.nextCursor === 'string' ? result.nextCursor : undefined;
       if (cursor === undefined) break;
     }
     return all;

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 
 import type { TargetConfig } from '../config/types.js';
 import { EMPTY_LISTING, listTarget, type TargetListing } from './listTarget.js';
+import type { ToolParamHeaders } from './toolParamHeaders.js';
 import type { UpstreamConnection } from './upstreamConnection.js';
 
 /** Options of {@link TargetDiscovery}. */
@@ -9,6 +10,8 @@ export interface TargetDiscoveryOptions {
   readonly target: TargetConfig;
   /** The session the target is listed on. */
   readonly connection: UpstreamConnection;
+  /** The target's `Mcp-Param-*` headers, updated from every tools listing. */
+  readonly paramHeaders: ToolParamHeaders;
   readonly logger: Logger;
   /** The target was listed. @param durationMs - How long it took. */
   onListed(durationMs: number): void;
@@ -25,7 +28,7 @@ export interface TargetDiscoveryOptions {
  *
  * @example
  * ```ts
- * const discovery = new TargetDiscovery({ target, connection, logger, onListed, onFailed, onSettled });
+ * const discovery = new TargetDiscovery({ target, connection, paramHeaders, logger, onListed, onFailed, onSettled });
  * await discovery.refresh();
  * discovery.listing.tools;
  * ```
@@ -85,7 +88,16 @@ export class TargetDiscovery {
     const { target, logger } = this.#options;
     const started = performance.now();
     try {
-      const listing = await listTarget(this.#options.connection);
+      const { listing, excluded } = await listTarget(
+        this.#options.connection,
+        this.#options.paramHeaders,
+      );
+      for (const { name, reason } of excluded) {
+        logger.warn(
+          { target: target.name, tool: name, reason },
+          'tool left out: invalid x-mcp-header annotation (MCP 2026-07-28 clients must not call it)',
+        );
+      }
       this.#listing = listing;
       this.#listedAt = new Date().toISOString();
       this.#options.onListed(performance.now() - started);

@@ -1,12 +1,13 @@
-import { EmptyResultSchema } from '@modelcontextprotocol/sdk/types.js';
-import type { z } from 'zod';
+import type { StandardSchemaV1 } from '@modelcontextprotocol/client';
 
 import type { HealthCheckConfig, TargetConfig } from '../config/types.js';
 import type { GatewayMetrics } from '../observability/gatewayMetrics.js';
 import { describeFailure } from './forwardErrors.js';
 import { type ForwardedRequest, forwardRequest } from './forwardRequest.js';
 import type { HealthClock } from './health/healthClock.js';
+import { pingTarget } from './health/pingTarget.js';
 import { TargetHealth } from './health/targetHealth.js';
+import { ListChangeSubscription } from './listChangeSubscription.js';
 import type { TargetListing } from './listTarget.js';
 import {
   createTargetConnector,
@@ -14,28 +15,40 @@ import {
   type TargetSession,
 } from './targetConnector.js';
 import { TargetDiscovery } from './targetDiscovery.js';
+import { TargetEra } from './targetEra.js';
 import { type TargetStatus, toTargetStatus } from './targetStatus.js';
+import { ToolParamHeaders } from './toolParamHeaders.js';
 import type { UpstreamConnection } from './upstreamConnection.js';
 import type { UpstreamEvents } from './upstreamEvents.js';
 
 /** Options of {@link TargetRuntime}: those of its connections, plus health, metrics and events. */
-export interface TargetRuntimeOptions extends Omit<TargetConnectorOptions, 'refresh'> {
+export interface TargetRuntimeOptions extends Omit<
+  TargetConnectorOptions,
+  'refresh' | 'era' | 'paramHeaders'
+> {
   readonly healthCheck: HealthCheckConfig;
   readonly metrics: GatewayMetrics;
   /** Where the target's messages on the shared session go (`list_changed` is handled here). */
   readonly events?: UpstreamEvents | undefined;
   /** Called after the listing or the health of the target changed. */
   readonly onChange: () => void;
+  /**
+   * Called when the target announces that its lists changed (`list_changed`), before it is
+   * listed again: its clients are to be told after that listing even when no name changed (a
+   * description or schema may have). Default: nothing.
+   */
+  readonly onListChanged?: (() => void) | undefined;
   /** The health checks' clock and timers. Default: the system's. */
   readonly clock?: HealthClock | undefined;
 }
 
 /**
  * One target as the gateway runs it: the lifecycle and wiring of its shared
- * {@link UpstreamConnection}, its {@link TargetDiscovery} (the listing) and its
- * {@link TargetHealth} (pings, circuit breaker, restarts). Every proxied request goes through
- * {@link forward}. Flow is one-way: callers hand requests down, and the target's own messages come
- * back up only through the `events` they passed in.
+ * {@link UpstreamConnection}, its {@link TargetDiscovery} (the listing), its {@link TargetHealth}
+ * (pings, circuit breaker, restarts), its {@link TargetEra} (the protocol era every connection to it
+ * speaks) and, for a 2026-07-28 target, its {@link ListChangeSubscription}. Every proxied request
+ * goes through {@link forward}. Flow is one-way: callers hand requests down, and the target's own
+ * messages come back up only through the `events` they passed in.
  */
 export class TargetRuntime {
   /** The target's configuration. */
@@ -46,17 +59,37 @@ export class TargetRuntime {
   readonly #connect: (session: TargetSession) => UpstreamConnection;
   readonly #health: TargetHealth;
   readonly #discovery: TargetDiscovery;
+  readonly #era: TargetEra;
+  readonly #changes: ListChangeSubscription;
 
   /** @param options - See {@link TargetRuntimeOptions}. */
   constructor(options: TargetRuntimeOptions) {
     const { target, logger } = options;
     this.#options = options;
     this.config = target;
-    this.#connect = createTargetConnector({ ...options, refresh: () => this.refresh() });
+    this.#era = new TargetEra(target.protocol);
+    const paramHeaders = new ToolParamHeaders();
+    this.#connect = createTargetConnector({
+      ...options,
+      era: this.#era,
+      paramHeaders,
+      refresh: () => {
+        options.onListChanged?.();
+        return this.refresh();
+      },
+    });
     this.#health = new TargetHealth({
       ...options.healthCheck,
       clock: options.clock,
-      ping: () => void this.#ping(),
+      ping: () =>
+        void pingTarget({
+          config: target,
+          connection: this.connection,
+          health: this.#health,
+          isListed: () => this.#discovery.isListed,
+          relist: () => this.refresh(),
+          onAlive: () => this.#changes.ensure(),
+        }),
       restart: (attempt) => {
         logger.info({ target: target.name, attempt }, 'reconnecting to target');
         void this.refresh();
@@ -73,11 +106,21 @@ export class TargetRuntime {
       events: options.events,
       onUnexpectedClose: (reason) => this.#connectionLost(reason),
     });
+    this.#changes = new ListChangeSubscription({
+      target: target.name,
+      connection: this.connection,
+      logger,
+      onLost: () => void this.refresh(),
+    });
     this.#discovery = new TargetDiscovery({
       target,
       connection: this.connection,
+      paramHeaders,
       logger,
-      onListed: (durationMs) => this.#health.recordListed(durationMs),
+      onListed: (durationMs) => {
+        this.#health.recordListed(durationMs);
+        this.#changes.ensure();
+      },
       onFailed: (error) => {
         this.#health.recordFailure(describeFailure(target, 'discovery', error));
         logger.warn(
@@ -128,10 +171,10 @@ export class TargetRuntime {
    * @throws {@link GatewayError} unavailable, timeout or failed; `JsonRpcError` for the target's
    *   own errors.
    */
-  forward<T extends z.ZodType>(
+  forward<T extends StandardSchemaV1>(
     forwarded: ForwardedRequest<T>,
     connection: UpstreamConnection = this.connection,
-  ): Promise<z.output<T>> {
+  ): Promise<StandardSchemaV1.InferOutput<T>> {
     const target = { config: this.config, health: this.#health, metrics: this.#options.metrics };
     return forwardRequest(target, forwarded, {
       connection,
@@ -155,6 +198,7 @@ export class TargetRuntime {
       listing: this.listing,
       listedAt: this.#discovery.listedAt,
       server: this.connection.serverInfo,
+      era: this.#era.status(),
     });
   }
 
@@ -162,20 +206,10 @@ export class TargetRuntime {
   async stop(): Promise<void> {
     this.#discovery.stop();
     this.#health.stop();
+    // Closing the session ends the listen stream too (a silent target never holds shutdown).
+    const unsubscribing = this.#changes.stop();
     await this.connection.close();
-  }
-
-  async #ping(): Promise<void> {
-    const wasConnected = this.connection.isConnected;
-    const started = performance.now();
-    try {
-      await this.connection.request({ method: 'ping' }, EmptyResultSchema);
-      this.#health.recordSuccess(performance.now() - started);
-    } catch (error) {
-      this.#health.recordFailure(describeFailure(this.config, 'ping', error));
-      return;
-    }
-    if (!wasConnected || !this.#discovery.isListed) await this.refresh();
+    await unsubscribing;
   }
 
   #connectionLost(reason: string): void {

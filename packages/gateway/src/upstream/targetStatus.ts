@@ -1,9 +1,10 @@
-import type { Implementation } from '@modelcontextprotocol/sdk/types.js';
+import type { Implementation } from '@modelcontextprotocol/client';
 
 import type { TargetConfig } from '../config/types.js';
 import type { CircuitState } from './health/circuitBreaker.js';
 import type { TargetHealth } from './health/targetHealth.js';
 import type { TargetListing } from './listTarget.js';
+import type { TargetEraStatus } from './targetEra.js';
 
 /** What `/status` and the `gateway_status` tool say about one target. */
 export interface TargetStatus {
@@ -24,8 +25,13 @@ export interface TargetStatus {
   readonly listedAt: string | null;
   /** How many times the gateway reconnected after the session or child process ended. */
   readonly restarts: number;
-  /** The upstream server's own name and version from `initialize`, when connected. */
+  /** The upstream server's own name and version, when connected and it said. */
   readonly server: Implementation | null;
+  /**
+   * The MCP protocol era spoken to the target: what `protocol` asks for, the verdict in use
+   * (`modern` = 2026-07-28, `legacy` = 2025; `null` before the first connection) and the version.
+   */
+  readonly protocol: TargetEraStatus;
 }
 
 /** What {@link toTargetStatus} reads. */
@@ -35,16 +41,17 @@ export interface TargetStatusParts {
   readonly listing: TargetListing;
   readonly listedAt: string | null;
   readonly server: Implementation | undefined;
+  readonly era: TargetEraStatus;
 }
 
 /**
  * Puts together the status of one target (latency rounded to 0.01 ms).
  *
- * @param parts - Configuration, health, listing and the server's `initialize` info.
+ * @param parts - Configuration, health, listing, the server's own info and the era verdict.
  * @returns The status.
  * @example
  * ```ts
- * toTargetStatus({ config, health, listing, listedAt: null, server: undefined }).healthy;
+ * toTargetStatus({ config, health, listing, listedAt: null, server: undefined, era: era.status() }).healthy;
  * ```
  */
 export function toTargetStatus(parts: TargetStatusParts): TargetStatus {
@@ -64,5 +71,6 @@ export function toTargetStatus(parts: TargetStatusParts): TargetStatus {
     listedAt: parts.listedAt,
     restarts: health.restarts,
     server: parts.server ?? null,
+    protocol: parts.era,
   };
 }

@@ -1,23 +1,33 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type {
+  Client,
   ClientCapabilities,
   ClientRequest,
+  DiscoverResult,
   Implementation,
+  jsonSchemaValidator,
+  McpSubscription,
+  RequestOptions,
   ServerCapabilities,
-} from '@modelcontextprotocol/sdk/types.js';
-import type { jsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/types.js';
+  StandardSchemaV1,
+  SubscriptionFilter,
+  Transport,
+} from '@modelcontextprotocol/client';
 import type { Logger } from 'pino';
-import type { z } from 'zod';
 
 import type { TargetConfig } from '../config/types.js';
 import { GatewayError } from '../gatewayError.js';
-import { describeUpstreamError, isSessionExpired } from './describeUpstreamError.js';
+import { connectUpstreamClient, createUpstreamClient } from './createUpstreamClient.js';
+import { describeUpstreamError, isEraStale, isSessionExpired } from './describeUpstreamError.js';
 import { InFlightCalls } from './inFlightCalls.js';
+import { ResourceSubscriptions } from './resourceSubscriptions.js';
+import { sendModernRequest } from './sendModernRequest.js';
+import type { TargetEra, UpstreamEra } from './targetEra.js';
+import type { ToolParamHeaders } from './toolParamHeaders.js';
 import { createUpstreamTransport } from './transport/createUpstreamTransport.js';
 import type { OutboundAuthorization } from './transport/outboundAuthorization.js';
 import { StderrTail } from './transport/stdio/stderrTail.js';
 import { UpstreamRequests } from './transport/upstreamRequests.js';
-import { installUpstreamEvents, type UpstreamEvents } from './upstreamEvents.js';
+import type { UpstreamEvents } from './upstreamEvents.js';
 import type { UpstreamRequest } from './upstreamRequest.js';
 
 /** Options of {@link UpstreamConnection}. */
@@ -32,28 +42,43 @@ export interface UpstreamConnectionOptions {
   /** Shared JSON Schema validator, so a connection does not compile its own Ajv. */
   readonly jsonSchemaValidator: jsonSchemaValidator;
   readonly logger: Logger;
+  /** The target's protocol era verdict, shared by every connection to it. */
+  readonly era: TargetEra;
+  /** The target's `Mcp-Param-*` headers per tool (MCP 2026-07-28), shared likewise. */
+  readonly paramHeaders: ToolParamHeaders;
   /** Where the target's notifications and requests go; default: nowhere. */
   readonly events?: UpstreamEvents | undefined;
   /** Called when a live connection ends without `close()`: a stdio child exited, for one. */
   readonly onUnexpectedClose?: ((reason: string) => void) | undefined;
+  /**
+   * Whether resource updates reach a client through `events` (a stateful client's own session):
+   * then a `resources/subscribe` to a 2026-07-28 target opens a `subscriptions/listen` stream for
+   * the URI. Otherwise (the shared session) it is accepted and nothing is delivered, as on 2025.
+   * Default `false`.
+   */
+  readonly resourceUpdates?: boolean | undefined;
 }
 
 /**
  * One MCP session with one target, kept open and reused by every request: the SDK client and its
- * transport (an HTTP session or a child process). It connects on first use; when an HTTP target
- * answers 404 (it forgot the session, e.g. after a restart) it re-initializes and retries once.
- * Each request's {@link UpstreamRequest} travels with it down to the transport, and the target's
- * own messages go to `events`.
+ * transport (an HTTP connection pool or a child process), in the target's protocol era. It
+ * connects on first use, with the target's cached era verdict when there is one. When the target
+ * forgot the session (HTTP 404 on 2025) or no longer understands 2026-07-28 (a 400/404/405 that is
+ * no JSON-RPC answer), the verdict is dropped, the session re-opened (probing the era again) and
+ * the request sent once more: the target never processed it. Each request's
+ * {@link UpstreamRequest} travels with it down to the transport, and the target's own messages go
+ * to `events`.
  */
 export class UpstreamConnection {
   readonly #options: UpstreamConnectionOptions;
   readonly #requests = new UpstreamRequests();
   readonly #inFlight = new InFlightCalls();
   readonly #stderr: StderrTail;
+  readonly #subscriptions = new ResourceSubscriptions((filter) => this.listen(filter));
   #client: Client | undefined;
   #connecting: Promise<Client> | undefined;
-  /** The client whose `initialize` is under way, so `close()` can abort it. */
-  #opening: Client | undefined;
+  /** The client whose handshake is under way, and its transport, so `close()` can abort it. */
+  #opening: { client: Client; transport: Transport } | undefined;
   #closed = false;
 
   /** @param options - See {@link UpstreamConnectionOptions}. */
@@ -70,12 +95,22 @@ export class UpstreamConnection {
     return this.#client !== undefined;
   }
 
-  /** What the target declared in `initialize`, once connected. */
+  /** How the target is reached: `http` (Streamable HTTP or SSE) or `stdio`. */
+  get transportKind(): TargetConfig['kind'] {
+    return this.#options.target.kind;
+  }
+
+  /** The era the open session speaks, once connected. */
+  get era(): UpstreamEra | undefined {
+    return this.#client?.getProtocolEra();
+  }
+
+  /** What the target declared (`initialize` or `server/discover`), once connected. */
   get serverCapabilities(): ServerCapabilities | undefined {
     return this.#client?.getServerCapabilities();
   }
 
-  /** The target's name and version from `initialize`, once connected. */
+  /** The target's name and version, once connected (a 2026-07-28 target may not say). */
   get serverInfo(): Implementation | undefined {
     return this.#client?.getServerVersion();
   }
@@ -83,8 +118,9 @@ export class UpstreamConnection {
   /**
    * Opens the session if it is not open (concurrent callers share one attempt).
    *
-   * @throws {@link GatewayError} `ERR_TARGET_UNAVAILABLE` when the target cannot be reached or
-   *   its `initialize` fails or times out.
+   * @returns The connected SDK client.
+   * @throws {@link GatewayError} `ERR_TARGET_UNAVAILABLE` when the target cannot be reached or its
+   *   era negotiation or `initialize` fails or times out.
    */
   async connect(): Promise<Client> {
     if (this.#client) return this.#client;
@@ -96,63 +132,130 @@ export class UpstreamConnection {
 
   /**
    * Sends one request on the session (opening it first if needed), within the target's
-   * `timeoutMs` (reset by each progress notification). A 404 from an http target re-initializes
-   * the session and sends the request once more: the target never processed it.
+   * `timeoutMs` (reset by each progress notification). See the class description for the one
+   * resend after a forgotten session or a stale era.
    *
    * @param message - The JSON-RPC method and params, as the target should receive them.
-   * @param schema - Validates the result.
+   * @param schema - Validates a complete result; `undefined` for the SDK's own validation.
    * @param request - The caller's token, signal, call and progress handler; default none.
-   * @returns The validated result.
+   * @returns The result (or, for a 2026-07-28 client, the target's `input_required` answer).
    */
-  async request<T extends z.ZodType>(
+  async request<T extends StandardSchemaV1>(
     message: ClientRequest,
-    schema: T,
+    schema: T | undefined,
     request: UpstreamRequest = {},
-  ): Promise<z.output<T>> {
+  ): Promise<StandardSchemaV1.InferOutput<T>> {
     return this.#inFlight.around(request.caller, async () => {
       const client = await this.connect();
       try {
         return await this.#send(client, message, { schema, request });
       } catch (error) {
-        if (!isSessionExpired(error) || request.signal?.aborted) throw error;
+        if (!this.#isStale(client, error) || request.signal?.aborted) throw error;
         this.#options.logger.info(
-          { target: this.#options.target.name },
-          'upstream session expired (HTTP 404); re-initializing',
+          { target: this.#options.target.name, err: describeUpstreamError(error) },
+          'upstream session expired or its protocol era changed; reconnecting',
         );
+        this.#options.era.forget();
         this.#forget(client);
         return await this.#send(await this.connect(), message, { schema, request });
       }
     });
   }
 
+  /**
+   * The health check, through {@link request} (so a forgotten session is re-opened): `ping` on a
+   * 2025 session; on a 2026-07-28 one, which has no `ping`, `server/discover`, whose answer also
+   * refreshes the target's era verdict.
+   */
+  async ping(): Promise<void> {
+    const client = await this.connect();
+    if (client.getProtocolEra() !== 'modern') {
+      await this.request({ method: 'ping' }, undefined);
+      return;
+    }
+    const discover = await this.request({ method: 'server/discover' }, undefined);
+    this.#options.era.recordDiscover(discover as DiscoverResult);
+  }
+
+  /**
+   * Opens a `subscriptions/listen` stream on a 2026-07-28 session: the target's list changes then
+   * reach `events` as on a 2025 session.
+   *
+   * @param filter - Which notifications to receive.
+   * @returns The subscription.
+   */
+  async listen(filter: SubscriptionFilter): Promise<McpSubscription> {
+    const client = await this.connect();
+    return client.listen(filter, { timeout: this.#options.target.timeoutMs });
+  }
+
   /** Ends the session (terminating the child process of a stdio target); later calls fail. */
   async close(): Promise<void> {
     this.#closed = true;
-    // A target that never answers `initialize` must not hold shutdown for its whole timeout.
-    await this.#opening?.close().catch(() => undefined);
+    // Ended by the client's close below (its listen stream, its notifications), so not awaited yet.
+    const unsubscribing = this.#subscriptions.close();
+    // A target that never answers its handshake must not hold shutdown for its whole timeout. (The
+    // transport too: during the era probe the client does not own it yet.)
+    await this.#opening?.client.close().catch(() => undefined);
+    await this.#opening?.transport.close().catch(() => undefined);
     const client = this.#client ?? (await this.#connecting?.catch(() => undefined));
     this.#client = undefined;
     await client?.close();
+    await unsubscribing;
   }
 
-  async #send<T extends z.ZodType>(
+  async #send<T extends StandardSchemaV1>(
     client: Client,
     message: ClientRequest,
-    { schema, request }: { schema: T; request: UpstreamRequest },
-  ): Promise<z.output<T>> {
+    { schema, request }: { schema: T | undefined; request: UpstreamRequest },
+  ): Promise<StandardSchemaV1.InferOutput<T>> {
+    const { target } = this.#options;
     const open = this.#requests.open(request);
     try {
-      return await client.request(message, schema, {
+      const options: RequestOptions = {
         relatedRequestId: open.id,
-        timeout: this.#options.target.timeoutMs,
+        timeout: target.timeoutMs,
         ...(request.signal ? { signal: request.signal } : {}),
         ...(request.onProgress
           ? { onprogress: request.onProgress, resetTimeoutOnProgress: true }
           : {}),
-      });
+      };
+      if (client.getProtocolEra() === 'modern') {
+        if (
+          message.method === 'resources/subscribe' ||
+          message.method === 'resources/unsubscribe'
+        ) {
+          return await this.#subscribe(message);
+        }
+        return await sendModernRequest(client, message, {
+          target: target.name,
+          schema,
+          options,
+          request,
+          paramHeaders: target.kind === 'http' ? this.#options.paramHeaders : undefined,
+          relay: this.#options.events?.request,
+        });
+      }
+      return await (schema === undefined
+        ? client.request(message as never, options)
+        : client.request(message, schema, options));
     } finally {
       open.close();
     }
+  }
+
+  /** A 2025 session's (un)subscription, carried to a 2026-07-28 target; see the option. */
+  async #subscribe(message: ClientRequest): Promise<Record<string, never>> {
+    if (this.#options.resourceUpdates !== true) return {};
+    const { uri } = message.params as { uri: string };
+    if (message.method === 'resources/subscribe') await this.#subscriptions.subscribe(uri);
+    else await this.#subscriptions.unsubscribe(uri);
+    return {};
+  }
+
+  /** Whether a failed request says the session is gone or the target's era changed. */
+  #isStale(client: Client, error: unknown): boolean {
+    return client.getProtocolEra() === 'modern' ? isEraStale(error) : isSessionExpired(error);
   }
 
   #forget(client: Client): void {
@@ -162,44 +265,40 @@ export class UpstreamConnection {
   }
 
   async #open(): Promise<Client> {
-    const { target, logger, capabilities } = this.#options;
+    const { target, era } = this.#options;
     const transport = createUpstreamTransport(target, {
       authorization: this.#options.authorization,
       requests: this.#requests,
       stderr: this.#stderr,
     });
-    const client = new Client(this.#options.clientInfo, {
-      capabilities,
+    const client = createUpstreamClient({
+      target: target.name,
+      clientInfo: this.#options.clientInfo,
+      capabilities: this.#options.capabilities,
       jsonSchemaValidator: this.#options.jsonSchemaValidator,
+      era,
+      events: this.#options.events,
+      soleCall: () => this.#inFlight.sole(),
     });
-    if (this.#options.events) {
-      installUpstreamEvents(client, this.#options.events, {
-        capabilities,
-        soleCall: () => this.#inFlight.sole(),
-      });
-    }
     client.onerror = (error) => {
-      logger.debug({ target: target.name, err: describeUpstreamError(error) }, 'upstream error');
+      this.#options.logger.debug(
+        { target: target.name, err: describeUpstreamError(error) },
+        'upstream error',
+      );
     };
     client.onclose = () => {
       if (this.#client !== client) return;
       this.#client = undefined;
       if (this.#closed) return;
+      era.forget();
       const lastLine = this.#stderr.lastLine;
       this.#options.onUnexpectedClose?.(
         lastLine === undefined ? 'connection closed' : `connection closed; stderr: ${lastLine}`,
       );
     };
-    this.#opening = client;
+    this.#opening = { client, transport };
     try {
-      await client.connect(transport, { timeout: target.timeoutMs });
-    } catch (error) {
-      client.onclose = undefined;
-      await client.close().catch(() => undefined);
-      throw new GatewayError('ERR_TARGET_UNAVAILABLE', this.#describeConnectFailure(error), {
-        target: target.name,
-        cause: error,
-      });
+      await connectUpstreamClient(client, transport, { config: target, era, stderr: this.#stderr });
     } finally {
       this.#opening = undefined;
     }
@@ -211,13 +310,5 @@ export class UpstreamConnection {
     }
     this.#client = client;
     return client;
-  }
-
-  #describeConnectFailure(error: unknown): string {
-    const { target } = this.#options;
-    const where = target.kind === 'http' ? target.url : `"${target.command}"`;
-    const lastLine = this.#stderr.lastLine;
-    const stderr = lastLine === undefined ? '' : `; its stderr says: ${lastLine}`;
-    return `Cannot connect to target "${target.name}" (${where}): ${describeUpstreamError(error)}${stderr}`;
   }
 }

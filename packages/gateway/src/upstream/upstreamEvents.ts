@@ -1,24 +1,17 @@
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import {
+  type Client,
   type ClientCapabilities,
   type ClientResult,
-  type CreateMessageRequest,
-  CreateMessageRequestSchema,
-  type ElicitRequest,
-  ElicitRequestSchema,
-  type ListRootsRequest,
-  ListRootsRequestSchema,
+  type InputRequest,
+  type JSONRPCRequest,
   type LoggingMessageNotification,
-  LoggingMessageNotificationSchema,
   type PromptListChangedNotification,
-  PromptListChangedNotificationSchema,
+  ProtocolError,
+  ProtocolErrorCode,
   type ResourceListChangedNotification,
-  ResourceListChangedNotificationSchema,
   type ResourceUpdatedNotification,
-  ResourceUpdatedNotificationSchema,
   type ToolListChangedNotification,
-  ToolListChangedNotificationSchema,
-} from '@modelcontextprotocol/sdk/types.js';
+} from '@modelcontextprotocol/client';
 
 import type { DownstreamCall } from './upstreamRequest.js';
 
@@ -30,13 +23,16 @@ export type UpstreamNotification =
   | ResourceListChangedNotification
   | PromptListChangedNotification;
 
-/** A request a target sends to its client: sampling, elicitation or roots. */
-export type UpstreamServerRequest = CreateMessageRequest | ElicitRequest | ListRootsRequest;
+/**
+ * A request for the client's input: sent by a 2025 target as a request of its own, or embedded
+ * by a 2026-07-28 target in an `input_required` result (same shapes).
+ */
+export type UpstreamServerRequest = InputRequest;
 
 /**
  * What an upstream session reports, from upstream to whoever opened it (plain functions, no
- * `this`). `caller` is the only downstream call in flight on that session, or `undefined` when
- * there are none or several.
+ * `this`). `caller` is the downstream call the message belongs to (for a 2025 target: the only one
+ * in flight on that session), or `undefined` when that cannot be told.
  */
 export interface UpstreamEvents {
   /** A notification from the target. */
@@ -46,7 +42,10 @@ export interface UpstreamEvents {
         caller: DownstreamCall | undefined,
       ) => Promise<void> | void)
     | undefined;
-  /** A request from the target (only those the session declared capabilities for arrive). */
+  /**
+   * A request for the client's input (only those the session declared capabilities for arrive):
+   * answered by asking the downstream client (a 2025 session) with a request of its own.
+   */
   readonly request?:
     | ((
         request: UpstreamServerRequest,
@@ -60,6 +59,21 @@ const LIST_CHANGED = new Set([
   'notifications/resources/list_changed',
   'notifications/prompts/list_changed',
 ]);
+
+const NOTIFICATIONS = [
+  'notifications/message',
+  'notifications/resources/updated',
+  'notifications/tools/list_changed',
+  'notifications/resources/list_changed',
+  'notifications/prompts/list_changed',
+] as const;
+
+/** The server-to-client requests of MCP 2025, with the capability each needs. */
+const INPUT_METHODS = {
+  'sampling/createMessage': 'sampling',
+  'elicitation/create': 'elicitation',
+  'roots/list': 'roots',
+} as const satisfies Record<UpstreamServerRequest['method'], keyof ClientCapabilities>;
 
 /**
  * Adds the target's own reaction to `events`: a `list_changed` notification re-lists the target
@@ -88,36 +102,65 @@ export function refreshOnListChanged(
 
 /**
  * Installs `events` on a new SDK client before it connects: every {@link UpstreamNotification}
- * and, for the capabilities the session declares, every {@link UpstreamServerRequest}.
+ * (from a 2025 session, or a 2026-07-28 `subscriptions/listen` stream) and, for the capabilities
+ * the session declares, every request of a 2025 target for the client's input. A request that
+ * cannot be relayed (the capability was not declared: a stateless or 2026-07-28 client, which has
+ * no way to receive it) is answered with a one-line error saying so.
  *
  * @param client - The SDK client of one upstream session.
  * @param events - Where the target's messages go.
- * @param session - The session's declared capabilities and its sole call in flight.
+ * @param session - The session's declared capabilities and the call a message belongs to.
  * @example
  * ```ts
- * installUpstreamEvents(client, events, { capabilities: {}, soleCall: () => inFlight.sole() });
+ * installUpstreamEvents(client, events, { target: 'hr', capabilities: {}, soleCall: () => inFlight.sole() });
  * ```
  */
 export function installUpstreamEvents(
   client: Client,
   events: UpstreamEvents,
-  session: { capabilities: ClientCapabilities; soleCall: () => DownstreamCall | undefined },
+  session: {
+    target: string;
+    capabilities: ClientCapabilities;
+    soleCall: () => DownstreamCall | undefined;
+  },
 ): void {
   const { notification, request } = events;
   if (notification) {
     const notify = async (message: UpstreamNotification) =>
       notification(message, session.soleCall());
-    client.setNotificationHandler(LoggingMessageNotificationSchema, notify);
-    client.setNotificationHandler(ResourceUpdatedNotificationSchema, notify);
-    client.setNotificationHandler(ToolListChangedNotificationSchema, notify);
-    client.setNotificationHandler(ResourceListChangedNotificationSchema, notify);
-    client.setNotificationHandler(PromptListChangedNotificationSchema, notify);
+    for (const method of NOTIFICATIONS) client.setNotificationHandler(method, notify);
   }
-  if (!request) return;
-  const answer = async (message: UpstreamServerRequest, extra: { signal: AbortSignal }) =>
-    request(message, { caller: session.soleCall(), signal: extra.signal });
   const { capabilities } = session;
-  if (capabilities.sampling) client.setRequestHandler(CreateMessageRequestSchema, answer);
-  if (capabilities.elicitation) client.setRequestHandler(ElicitRequestSchema, answer);
-  if (capabilities.roots) client.setRequestHandler(ListRootsRequestSchema, answer);
+  for (const [method, capability] of Object.entries(INPUT_METHODS)) {
+    if (request === undefined || capabilities[capability] === undefined) continue;
+    client.setRequestHandler(
+      method as UpstreamServerRequest['method'],
+      (message, ctx) =>
+        request(message, {
+          caller: session.soleCall(),
+          signal: ctx.mcpReq.signal,
+        }) as never,
+    );
+  }
+  client.fallbackRequestHandler = (message: JSONRPCRequest) =>
+    Promise.reject(unrelayable(message.method, session.target, session.soleCall()));
+}
+
+/**
+ * The answer to a target's request that no client can receive: a one-line JSON-RPC error naming
+ * why (a 2026-07-28 client has no server-to-client requests; a stateless 2025 request cannot
+ * receive one; or the client did not declare the capability).
+ */
+function unrelayable(method: string, target: string, caller: DownstreamCall | undefined) {
+  if (!Object.hasOwn(INPUT_METHODS, method)) {
+    return new ProtocolError(ProtocolErrorCode.MethodNotFound, 'Method not found');
+  }
+  const why =
+    caller?.envelope !== undefined
+      ? 'the client speaks MCP 2026-07-28, which has no server-to-client requests (a 2026-07-28 target would answer input_required instead)'
+      : `the client did not declare the ${INPUT_METHODS[method as keyof typeof INPUT_METHODS]} capability, or its session is stateless (run the gateway with "mode": "stateful")`;
+  return new ProtocolError(
+    ProtocolErrorCode.MethodNotFound,
+    `The gateway cannot relay ${method} from target "${target}" to its client: ${why}`,
+  );
 }

@@ -1,6 +1,13 @@
-import type { Progress, ProgressToken, RequestId } from '@modelcontextprotocol/sdk/types.js';
+import type {
+  ClientResult,
+  LoggingLevel,
+  Progress,
+  ProgressToken,
+  RequestId,
+} from '@modelcontextprotocol/client';
 import type { AuthInfo } from '@modelcontextprotocol/server';
-import type { z } from 'zod';
+
+import type { UpstreamServerRequest } from './upstreamEvents.js';
 
 /**
  * The downstream request a forwarded call serves, through which the target's notifications and
@@ -14,18 +21,22 @@ export interface DownstreamCall {
   readonly signal: AbortSignal;
   /** The request's `_meta` (its progress token). */
   readonly _meta: { readonly progressToken?: ProgressToken } | undefined;
+  /**
+   * The MCP 2026-07-28 per-request envelope (protocol version, client capabilities and info, log
+   * level) when the client speaks that revision; `undefined` for a 2025 client.
+   */
+  readonly envelope: Readonly<Record<string, unknown>> | undefined;
   /** The verified caller, when inbound auth is on. */
   readonly authInfo: AuthInfo | undefined;
   /** A header of the HTTP request that carried the call, by name in any case. */
   readonly header: (name: string) => string | undefined;
   /** Sends a notification to the client, related to this call. */
   sendNotification(notification: { method: string; params?: object }): Promise<void>;
-  /** Sends a request to the client, related to this call (2025 sessions only). */
-  sendRequest<T extends z.ZodType>(
-    request: { method: string; params?: object },
-    schema: T,
+  /** Sends a request for input to the client, related to this call (2025 sessions only). */
+  sendRequest(
+    request: UpstreamServerRequest,
     options?: { signal?: AbortSignal },
-  ): Promise<z.output<T>>;
+  ): Promise<ClientResult>;
 }
 
 /**
@@ -46,7 +57,7 @@ export interface UpstreamRequest {
    * default none.
    */
   readonly token?: string | undefined;
-  /** Cancels the request: the SDK sends `notifications/cancelled` and stops waiting. */
+  /** Cancels the request: the SDK sends `notifications/cancelled` (2025) or closes its stream. */
   readonly signal?: AbortSignal | undefined;
   /**
    * The downstream call this request serves. While it is the only one in flight on its upstream
@@ -55,4 +66,9 @@ export interface UpstreamRequest {
   readonly caller?: DownstreamCall | undefined;
   /** Receives the target's progress notifications; each one also resets the timeout. */
   readonly onProgress?: ((progress: Progress) => void) | undefined;
+  /**
+   * The log level a 2025 client set on its session (stateful mode), sent to a 2026-07-28 target
+   * in the request's envelope; a 2025 client that set none gets every line, as on 2025.
+   */
+  readonly logLevel?: LoggingLevel | undefined;
 }

@@ -102,6 +102,7 @@ describe('examples/gateway.json', () => {
         forwardClientToken: false,
         tools: { allow: ['get_*'], deny: ['get_internal_*'] },
         timeoutMs: 10_000,
+        protocol: 'auto',
       },
       {
         kind: 'http',
@@ -113,6 +114,7 @@ describe('examples/gateway.json', () => {
         forwardClientToken: false,
         tools: { allow: ['*'], deny: [] },
         timeoutMs: 30_000,
+        protocol: 'legacy',
       },
       {
         kind: 'http',
@@ -124,6 +126,7 @@ describe('examples/gateway.json', () => {
         forwardClientToken: true,
         tools: { allow: ['*'], deny: [] },
         timeoutMs: 30_000,
+        protocol: '2026-07-28',
       },
       {
         kind: 'stdio',
@@ -135,6 +138,7 @@ describe('examples/gateway.json', () => {
         cwd: '/home/me',
         tools: { allow: ['*'], deny: [] },
         timeoutMs: 30_000,
+        protocol: 'legacy',
       },
     ]);
     expect(config.gateway.auth?.jwt.allowedClients).toEqual(['example-client-id']);

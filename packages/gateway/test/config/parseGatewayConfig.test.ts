@@ -32,6 +32,7 @@ describe('parseGatewayConfig: valid configurations', () => {
           oauth: undefined,
           tools: { allow: ['*'], deny: [] },
           timeoutMs: 30_000,
+          protocol: 'auto',
         },
       ],
       gateway: {
@@ -60,6 +61,7 @@ describe('parseGatewayConfig: valid configurations', () => {
         cwd: undefined,
         tools: { allow: ['*'], deny: [] },
         timeoutMs: 30_000,
+        protocol: 'legacy',
       },
     ]);
   });
@@ -84,6 +86,7 @@ describe('parseGatewayConfig: valid configurations', () => {
             env: { ROOT: '/data' },
             cwd: '/srv',
             type: 'stdio',
+            protocol: '2026-07-28',
           },
         },
         gateway: {
@@ -110,6 +113,7 @@ describe('parseGatewayConfig: valid configurations', () => {
         forwardClientToken: true,
         tools: { allow: ['get_*'], deny: ['get_secret'] },
         timeoutMs: 5000,
+        protocol: 'legacy',
       },
       {
         kind: 'stdio',
@@ -121,6 +125,7 @@ describe('parseGatewayConfig: valid configurations', () => {
         cwd: '/srv',
         tools: { allow: ['*'], deny: [] },
         timeoutMs: 30_000,
+        protocol: '2026-07-28',
       },
     ]);
     expect(config.gateway).toEqual({
@@ -133,6 +138,17 @@ describe('parseGatewayConfig: valid configurations', () => {
       healthCheck: { intervalMs: 1000, failureThreshold: 1, cooldownMs: 2000 },
       discovery: { refreshIntervalMs: 0, hideUnhealthy: false },
     });
+  });
+
+  it.each([
+    [{ url: 'https://x.example.com/mcp' }, 'auto'],
+    [{ url: 'https://x.example.com/mcp', protocol: 'legacy' }, 'legacy'],
+    [{ url: 'https://x.example.com/mcp', protocol: '2026-07-28' }, '2026-07-28'],
+    [{ url: 'https://x.example.com/sse' }, 'legacy'],
+    [{ command: 'node' }, 'legacy'],
+    [{ command: 'node', protocol: 'auto' }, 'auto'],
+  ])('resolves the protocol of %j to %s', (entry, protocol) => {
+    expect(parseGatewayConfig(withTarget(entry), NO_ENV).targets[0]?.protocol).toBe(protocol);
   });
 
   it.each([
@@ -292,8 +308,8 @@ describe('parseGatewayConfig: rejections', () => {
   const auth = (inner: unknown) => withTarget(URL_TARGET, { auth: { customJWTAuthorizer: inner } });
   const urlMessage = 'expected an http:// or https:// URL such as "https://example.com/mcp"';
   const httpKeys =
-    'url, type, transport, headers, forwardClientToken, oauth, prefix, tools, timeoutMs, disabled';
-  const stdioKeys = 'command, type, args, env, cwd, prefix, tools, timeoutMs, disabled';
+    'url, type, transport, headers, forwardClientToken, oauth, prefix, tools, timeoutMs, disabled, protocol';
+  const stdioKeys = 'command, type, args, env, cwd, prefix, tools, timeoutMs, disabled, protocol';
   const delay = 'expected an integer number of milliseconds, 1-2147483647';
 
   it.each<[string, unknown, string]>([
@@ -391,6 +407,16 @@ describe('parseGatewayConfig: rejections', () => {
       'duplicate prefix',
       { mcpServers: { a: URL_TARGET, b: { ...URL_TARGET, prefix: 'a' } } },
       'mcpServers.b.prefix: "a" is already the prefix of target "a"; give each enabled target its own prefix',
+    ],
+    [
+      'unknown protocol',
+      withTarget({ ...URL_TARGET, protocol: '2025-11-25' }),
+      'mcpServers.a.protocol: expected "auto", "legacy" or "2026-07-28"',
+    ],
+    [
+      'MCP 2026-07-28 over legacy SSE',
+      withTarget({ url: 'https://x.example.com/sse', protocol: '2026-07-28' }),
+      'mcpServers.a.protocol: "2026-07-28" needs a Streamable HTTP target; legacy SSE (HTTP+SSE) speaks MCP 2025 only, so use "legacy" or leave it out',
     ],
     // Unknown keys
     [

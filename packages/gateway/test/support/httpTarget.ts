@@ -13,6 +13,7 @@ export function httpTarget(overrides: Partial<HttpTargetConfig> = {}): HttpTarge
     headers: {},
     forwardClientToken: false,
     oauth: undefined,
+    protocol: 'auto',
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { Transport } from '@modelcontextprotocol/client';
 
 import type { TargetConfig } from '../../config/types.js';
 import type { OutboundAuthorization } from './outboundAuthorization.js';
@@ -22,7 +22,7 @@ export interface UpstreamTransportContext {
  * Builds the client transport for one target, the only place that chooses one: our own streamable
  * HTTP transport on node:http (see {@link StreamableHttpTransport}), the SDK's legacy SSE transport
  * over fetch (see {@link SseTransport}), each with the target's headers and credential; or a stdio
- * child process. Swapping a transport (e.g. for MCP SDK v2's) changes `transport/` only.
+ * child process. Swapping a transport changes `transport/` only.
  *
  * @param target - The target.
  * @param context - Its credential, the connection's open requests and the stderr tail.

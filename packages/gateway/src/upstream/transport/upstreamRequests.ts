@@ -1,5 +1,4 @@
-import type { TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage, TransportSendOptions } from '@modelcontextprotocol/client';
 
 import type { UpstreamRequest } from '../upstreamRequest.js';
 
@@ -15,9 +14,9 @@ export interface OpenUpstreamRequest {
  * Hands each request's {@link UpstreamRequest} (the caller's token) from the upstream connection
  * to its transport, one registry per connection.
  *
- * Why a registry: MCP SDK v1's `Client.request()` passes a transport's `send` only
- * `relatedRequestId` and the resumption options of its `RequestOptions`, so there is no clean way
- * to hand a transport anything per request. The connection registers the request under a fresh id
+ * Why a registry: the MCP SDK's `Client.request()` (v2 as v1) passes a transport's `send` only
+ * `relatedRequestId`, the resumption options, `headers` and `requestSignal` of its
+ * `RequestOptions`, so there is no clean way to hand a transport anything else per request. The connection registers the request under a fresh id
  * and passes that id as `relatedRequestId`; the SDK sends it along with the request and with the
  * `notifications/cancelled` that cancels it, and the transport looks it up. On the client side the
  * SDK sets `relatedRequestId` on nothing else we send but answers to the target's own requests,

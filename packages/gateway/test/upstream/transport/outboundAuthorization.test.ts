@@ -66,6 +66,7 @@ describe('createOutboundAuthorization', () => {
           prefix: 'files',
           tools: { allow: ['*'], deny: [] },
           timeoutMs: 1000,
+          protocol: 'legacy',
           command: 'node',
           args: [],
           env: {},

@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 
-import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
+import type { FetchLike } from '@modelcontextprotocol/client';
 
 /**
  * Wraps the `fetch` of an http target's transport so a busy target does not flood stderr with

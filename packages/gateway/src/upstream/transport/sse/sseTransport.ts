@@ -1,9 +1,9 @@
-import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
-import type {
-  FetchLike,
-  TransportSendOptions,
-} from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import {
+  type FetchLike,
+  type JSONRPCMessage,
+  SSEClientTransport,
+  type TransportSendOptions,
+} from '@modelcontextprotocol/client';
 
 import type { UpstreamRequest } from '../../upstreamRequest.js';
 import { type OutboundAuthorization, sendAuthorized } from '../outboundAuthorization.js';

@@ -1,7 +1,4 @@
-import {
-  getDefaultEnvironment,
-  StdioClientTransport,
-} from '@modelcontextprotocol/sdk/client/stdio.js';
+import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 
 import type { StdioTargetConfig } from '../../../config/types.js';
 import type { StderrTail } from './stderrTail.js';

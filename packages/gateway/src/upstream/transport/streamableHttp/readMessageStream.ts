@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 
-import type { JSONRPCMessage, RequestId } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage, RequestId } from '@modelcontextprotocol/client';
 
 import { assertJsonRpcMessage } from './responseChecks.js';
 import { responseFailure } from './sendHttpRequest.js';

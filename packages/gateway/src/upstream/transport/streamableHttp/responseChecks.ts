@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { isJSONRPCErrorResponse, type JSONRPCMessage } from '@modelcontextprotocol/client';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
@@ -60,7 +60,7 @@ export function sameOriginRedirect(
  * @returns `Redirect to … not followed`, or `undefined` when the answer is no redirect.
  * @example
  * ```ts
- * throw new StreamableHTTPError(status, redirectNotFollowed(response) ?? text);
+ * throw new Error(redirectNotFollowed(response) ?? text);
  * ```
  */
 export function redirectNotFollowed(response: IncomingMessage): string | undefined {
@@ -91,4 +91,26 @@ export function assertJsonRpcMessage(value: unknown): JSONRPCMessage {
     if (candidate.jsonrpc === '2.0' && shaped) return value as JSONRPCMessage;
   }
   throw new TypeError(`Not a JSON-RPC 2.0 message: ${JSON.stringify(value)?.slice(0, 200) ?? ''}`);
+}
+
+/**
+ * The JSON-RPC error an HTTP error answer carries for request `id`, if its body is one: an MCP
+ * 2026-07-28 server answers header mismatches (-32020), unsupported versions (-32022) and unknown
+ * methods (-32601) that way, and that is the request's answer, not a transport failure.
+ *
+ * @param text - The answer's body.
+ * @param id - The JSON-RPC id of the request.
+ * @returns The error response, or `undefined` when the body is something else.
+ * @example
+ * ```ts
+ * errorAnswerOf('{"jsonrpc":"2.0","id":7,"error":{"code":-32601,"message":"Method not found"}}', 7);
+ * ```
+ */
+export function errorAnswerOf(text: string, id: unknown): JSONRPCMessage | undefined {
+  try {
+    const message = assertJsonRpcMessage(JSON.parse(text));
+    return isJSONRPCErrorResponse(message) && message.id === id ? message : undefined;
+  } catch {
+    return undefined;
+  }
 }

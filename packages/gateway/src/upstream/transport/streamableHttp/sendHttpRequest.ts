@@ -6,7 +6,7 @@ import http, {
 } from 'node:http';
 import https from 'node:https';
 
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/client';
 
 import { assertJsonRpcMessage } from './responseChecks.js';
 import { UpstreamNetworkError } from './upstreamNetworkError.js';
@@ -50,6 +50,11 @@ export interface SendHttpRequestOptions {
    * response are over, so the caller can destroy them all (on close).
    */
   inFlight: Set<ClientRequest>;
+  /**
+   * Aborts the request, and its response once it arrived (which closes the stream, MCP
+   * 2026-07-28's cancellation); default none.
+   */
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -88,6 +93,7 @@ export function sendHttpRequest(
     method: options.method,
     headers,
     agent: secure ? AGENTS['https:'] : AGENTS['http:'],
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
   };
   return new Promise<IncomingMessage>((resolve, reject) => {
     const attempt = (retried: boolean) => {
@@ -170,7 +176,7 @@ export async function readJsonMessages(response: IncomingMessage): Promise<JSONR
  * @returns Its text, or `''` when it cannot be read.
  * @example
  * ```ts
- * throw new StreamableHTTPError(status, await readResponseText(response));
+ * throw new Error(await readResponseText(response));
  * ```
  */
 export async function readResponseText(response: IncomingMessage): Promise<string> {

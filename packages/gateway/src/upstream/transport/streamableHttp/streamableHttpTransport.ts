@@ -1,17 +1,25 @@
 import type { ClientRequest, IncomingMessage } from 'node:http';
 
-import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type {
-  Transport,
-  TransportSendOptions,
-} from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import {
+  type JSONRPCMessage,
+  SdkError,
+  SdkErrorCode,
+  SdkHttpError,
+  type Transport,
+  type TransportSendOptions,
+} from '@modelcontextprotocol/client';
 
 import { type OutboundAuthorization, sendAuthorized } from '../outboundAuthorization.js';
 import type { UpstreamRequests } from '../upstreamRequests.js';
+import { envelopeVersionOf, isModernProtocolVersion, modernHeaders } from './modernHeaders.js';
 import { readMessageStream, type StreamResumption } from './readMessageStream.js';
 import { type OutgoingMessage, requestHeaders } from './requestHeaders.js';
-import { mediaType, redirectNotFollowed, sameOriginRedirect } from './responseChecks.js';
+import {
+  errorAnswerOf,
+  mediaType,
+  redirectNotFollowed,
+  sameOriginRedirect,
+} from './responseChecks.js';
 import { readJsonMessages, readResponseText, sendHttpRequest } from './sendHttpRequest.js';
 import {
   DEFAULT_RECONNECT,
@@ -25,12 +33,20 @@ const MAX_REDIRECTS = 5;
 /**
  * The client side of MCP's Streamable HTTP transport, written directly on node:http(s) with
  * keep-alive connections: it does what the SDK's `StreamableHTTPClientTransport` does for the
- * gateway (session id and protocol version headers, JSON and SSE answers, the standalone GET stream
- * for server-initiated messages with reconnection, resumption of a primed POST stream, same-origin
- * redirects) without WHATWG `Response`s and web streams, which cost the gateway most of its CPU per
+ * gateway without WHATWG `Response`s and web streams, which cost the gateway most of its CPU per
  * forwarded call. Messages are checked for JSON-RPC shape here; the SDK `Client` validates them.
  *
- * Errors: an HTTP error status rejects `send` with the SDK's `StreamableHTTPError` (404 on a request
+ * Both protocol eras, decided per message by its `_meta` envelope as the SDK's transport does:
+ * - MCP 2025: session id and protocol version headers, JSON and SSE answers, the standalone GET
+ *   stream for server-initiated messages with reconnection, resumption of a primed POST stream,
+ *   same-origin redirects.
+ * - MCP 2026-07-28: `MCP-Protocol-Version`, `Mcp-Method`, `Mcp-Name` (base64 sentinel for values
+ *   that are no plain ASCII) and the caller's `Mcp-Param-*` headers; no session id either way and
+ *   no GET stream; cancellation by closing the request's own stream (`hasPerRequestStream`,
+ *   `requestSignal`); a 4xx whose body is the JSON-RPC error of the request is that request's
+ *   answer (e.g. -32020, -32022, -32601).
+ *
+ * Errors: an HTTP error status rejects `send` with the SDK's `SdkHttpError` (404 on a request
  * that carried a session id means the server forgot the session), a network failure with an
  * `UpstreamNetworkError` whose cause is the socket error. `close()` destroys every request and
  * stream under way; nothing is reported after it.
@@ -48,6 +64,12 @@ export class StreamableHttpTransport implements Transport {
   onerror?: ((error: Error) => void) | undefined;
   /** See the SDK's `Transport`. */
   onmessage?: ((message: JSONRPCMessage) => void) | undefined;
+  /**
+   * One HTTP request per message: on an MCP 2026-07-28 connection the SDK cancels a request by
+   * aborting its `requestSignal`, which closes the request's own stream, instead of sending
+   * `notifications/cancelled`.
+   */
+  readonly hasPerRequestStream = true;
 
   readonly #url: URL;
   readonly #headers: Record<string, string>;
@@ -87,9 +109,15 @@ export class StreamableHttpTransport implements Transport {
     return this.#protocolVersion;
   }
 
-  /** Called by the SDK client after `initialize`. @param version - The negotiated version. */
+  /**
+   * Called by the SDK client once the era is known (after `initialize`, or adopting a 2026-07-28
+   * verdict). A 2026-07-28 connection has no session: none is sent from then on.
+   *
+   * @param version - The negotiated version.
+   */
   setProtocolVersion(version: string): void {
     this.#protocolVersion = version;
+    if (isModernProtocolVersion(version)) this.#sessionId = undefined;
   }
 
   /** Marks the transport started (nothing is sent until the first message). */
@@ -117,14 +145,16 @@ export class StreamableHttpTransport implements Transport {
   /**
    * POSTs one message. Resolves once the server accepted it: for a request, the answer arrives
    * through `onmessage` (parsed from a JSON body before this resolves, or from an SSE stream read
-   * after). A `resumptionToken` resumes an earlier stream over GET instead.
+   * after). A `resumptionToken` resumes an earlier stream over GET instead (MCP 2025 only).
    *
-   * @throws `StreamableHTTPError` for an HTTP error status or an unexpected content type;
+   * @throws `SdkHttpError` for an HTTP error status, `SdkError` for an unexpected content type;
    *   `UpstreamNetworkError` when the server cannot be reached.
    */
   async send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
     const isRequest = 'method' in message && 'id' in message;
-    if (options?.resumptionToken !== undefined) {
+    const version = envelopeVersionOf(message);
+    const modern = version !== undefined || isModernProtocolVersion(this.#protocolVersion);
+    if (options?.resumptionToken !== undefined && !modern) {
       this.#openStandaloneStream({
         lastEventId: options.resumptionToken,
         replayMessageId: isRequest ? message.id : undefined,
@@ -132,21 +162,38 @@ export class StreamableHttpTransport implements Transport {
       }).catch((error: unknown) => this.#reportError(error));
       return;
     }
+    const signal = options?.requestSignal;
     try {
       const request = this.#requests?.find(message, options);
-      const response = await this.#request('POST', { body: JSON.stringify(message), request });
+      const response = await this.#request('POST', {
+        body: JSON.stringify(message),
+        request,
+        modern,
+        signal,
+        messageHeaders:
+          version === undefined ? undefined : modernHeaders(message, version, options?.headers),
+      });
       const status = response.statusCode ?? 0;
       if (status < 200 || status > 299) {
         const text = await readResponseText(response);
-        throw new StreamableHTTPError(
-          status,
+        if (version !== undefined && isRequest && status < 500) {
+          const answer = errorAnswerOf(text, message.id);
+          if (answer !== undefined) {
+            this.#deliver(answer);
+            return;
+          }
+        }
+        throw new SdkHttpError(
+          SdkErrorCode.ClientHttpNotImplemented,
           `Error POSTing to endpoint: ${redirectNotFollowed(response) ?? text}`,
+          { status, statusText: response.statusMessage, text },
         );
       }
       if (status === 202 || !isRequest) {
         response.resume();
         if (
           status === 202 &&
+          !modern &&
           'method' in message &&
           message.method === 'notifications/initialized'
         ) {
@@ -156,18 +203,21 @@ export class StreamableHttpTransport implements Transport {
       }
       const contentType = mediaType(response.headers['content-type']);
       if (contentType === 'text/event-stream') {
-        this.#readStream(response, false, { onresumptiontoken: options?.onresumptiontoken });
+        this.#readStream(response, false, {
+          onresumptiontoken: options?.onresumptiontoken,
+          ...(modern ? { modern: { signal, onEnd: options?.onRequestStreamEnd } } : {}),
+        });
       } else if (contentType === 'application/json') {
         for (const answer of await readJsonMessages(response)) this.onmessage?.(answer);
       } else {
         response.resume();
-        throw new StreamableHTTPError(
-          -1,
+        throw new SdkError(
+          SdkErrorCode.ClientHttpUnexpectedContent,
           `Unexpected content type: ${response.headers['content-type'] ?? ''}`,
         );
       }
     } catch (error) {
-      this.#reportError(error);
+      if (signal?.aborted !== true) this.#reportError(error);
       throw error;
     }
   }
@@ -193,21 +243,25 @@ export class StreamableHttpTransport implements Transport {
     let url = this.#url;
     for (let redirects = 0; ; redirects += 1) {
       const headers = requestHeaders({
-        sessionId: this.#sessionId,
+        sessionId: message.modern === true ? undefined : this.#sessionId,
         protocolVersion: this.#protocolVersion,
         staticHeaders: this.#headers,
         method,
         lastEventId: message.lastEventId,
         authorization,
+        messageHeaders: message.messageHeaders,
       });
       const response = await sendHttpRequest(url, {
         method,
         headers,
         body: message.body,
         inFlight: this.#inFlight,
+        signal: message.signal,
       });
       const sessionId = response.headers['mcp-session-id'];
-      if (typeof sessionId === 'string' && sessionId !== '') this.#sessionId = sessionId;
+      if (message.modern !== true && typeof sessionId === 'string' && sessionId !== '') {
+        this.#sessionId = sessionId;
+      }
       const next =
         redirects < MAX_REDIRECTS ? sameOriginRedirect(response, url, method) : undefined;
       if (next === undefined) return response;
@@ -227,29 +281,38 @@ export class StreamableHttpTransport implements Transport {
     }
     if (status < 200 || status > 299) {
       response.resume();
-      throw new StreamableHTTPError(
-        status,
+      throw new SdkHttpError(
+        SdkErrorCode.ClientHttpFailedToOpenStream,
         `Failed to open SSE stream: ${redirectNotFollowed(response) ?? response.statusMessage ?? ''}`,
+        { status, statusText: response.statusMessage },
       );
     }
     this.#readStream(response, true, resumption);
   }
 
   /**
-   * Delivers the messages of an SSE response. When it ends before answering (the GET stream, or a
-   * POST stream the server primed with an event id), it is resumed over GET after a delay.
+   * Delivers the messages of an SSE response. When a 2025 stream ends before answering (the GET
+   * stream, or a POST stream the server primed with an event id), it is resumed over GET after a
+   * delay; a 2026-07-28 stream is never resumed (that revision has no resumability): its end is
+   * reported through `onRequestStreamEnd` unless the caller closed it.
    */
-  #readStream(response: IncomingMessage, standalone: boolean, resumption: StreamResumption): void {
+  #readStream(
+    response: IncomingMessage,
+    standalone: boolean,
+    resumption: StreamResumption & { modern?: ModernStream | undefined },
+  ): void {
+    const { modern } = resumption;
     readMessageStream(response, {
       resumption,
       onRetry: (milliseconds) => (this.#serverRetryMs = milliseconds),
       onMessage: (message) => this.#deliver(message),
       onBadMessage: (error) => this.#reportError(error),
       onEnd: ({ lastEventId, primed, answered, error }) => {
-        if (this.#closed) return;
+        if (this.#closed || modern?.signal?.aborted === true) return;
         if (error !== undefined)
           this.onerror?.(new Error(`SSE stream disconnected: ${String(error)}`));
-        if ((standalone || primed) && !answered) {
+        if (modern !== undefined) modern.onEnd?.();
+        else if ((standalone || primed) && !answered) {
           this.#scheduleReconnect({ ...resumption, lastEventId }, 0);
         }
       },
@@ -288,4 +351,10 @@ export class StreamableHttpTransport implements Transport {
     if (this.#closed) return;
     this.onerror?.(error instanceof Error ? error : new Error(String(error)));
   }
+}
+
+/** The per-request stream of an MCP 2026-07-28 request: closed by its signal, its end reported. */
+interface ModernStream {
+  readonly signal: AbortSignal | undefined;
+  readonly onEnd: (() => void) | undefined;
 }

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 import { AgentCoreMcpError } from '@agentcore-mcp/core';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/client';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import {
@@ -233,7 +233,7 @@ describe('StreamableHttpTransport', () => {
     expect(isSessionExpired(failure)).toBe(false);
     expect(describeUpstreamError(failure)).toBe('HTTP 500: Error POSTing to endpoint: boom');
     const wrongType: unknown = await transport.send(ping(2)).catch((error: unknown) => error);
-    expect(describeUpstreamError(wrongType)).toBe('HTTP -1: Unexpected content type: text/plain');
+    expect(describeUpstreamError(wrongType)).toBe('Unexpected content type: text/plain');
   });
 
   it('names the network cause when the target cannot be reached', async () => {
@@ -325,5 +325,106 @@ describe('StreamableHttpTransport', () => {
     expect(closed).toBe(1);
     expect(errors).toEqual([]);
     await expect(transport.send(ping(2))).rejects.toThrow('closed');
+  });
+
+  describe('MCP 2026-07-28 messages', () => {
+    const ENVELOPE = {
+      'io.modelcontextprotocol/protocolVersion': '2026-07-28',
+      'io.modelcontextprotocol/clientCapabilities': {},
+    };
+    const call = (id: number, name: string): JSONRPCMessage => ({
+      jsonrpc: '2.0',
+      id,
+      method: 'tools/call',
+      params: { name, arguments: {}, _meta: ENVELOPE },
+    });
+
+    it('carry the standard headers and the Mcp-Param-* ones, and never a session id', async () => {
+      const { url, seen } = await serve(({ body }, res) => {
+        const { id } = JSON.parse(body) as { id: number };
+        // A server that hands out session ids anyway (as some mocks do) must not get one back.
+        res.writeHead(200, { 'content-type': 'application/json', 'mcp-session-id': 'nope' });
+        res.end(JSON.stringify(result(id)));
+      });
+      const { transport } = await open(url, { headers: { 'Mcp-Method': 'static wins not' } });
+      transport.setProtocolVersion('2026-07-28');
+      await transport.send(call(1, 'Grüße'), {
+        headers: { 'Mcp-Param-Region': 'us-west1', 'Mcp-Name': 'ignored' },
+      });
+      await transport.send(call(2, 'plain'));
+      expect(transport.sessionId).toBeUndefined();
+      expect(seen[0]?.headers).toMatchObject({
+        'mcp-protocol-version': '2026-07-28',
+        'mcp-method': 'tools/call',
+        'mcp-name': '=?base64?R3LDvMOfZQ==?=',
+        'mcp-param-region': 'us-west1',
+      });
+      expect(seen[1]?.headers['mcp-name']).toBe('plain');
+      expect(seen.map((request) => request.headers['mcp-session-id'])).toEqual([
+        undefined,
+        undefined,
+      ]);
+    });
+
+    it('take a 4xx whose body is their JSON-RPC error as their answer', async () => {
+      const { url } = await serve(({ body }, res) => {
+        const { id } = JSON.parse(body) as { id: number };
+        const error = { code: -32_020, message: 'Mcp-Name does not match the body' };
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ jsonrpc: '2.0', id, error }));
+      });
+      const { transport, messages, errors } = await open(url);
+      await transport.send(call(7, 'x'));
+      expect(messages).toEqual([
+        {
+          jsonrpc: '2.0',
+          id: 7,
+          error: { code: -32_020, message: 'Mcp-Name does not match the body' },
+        },
+      ]);
+      expect(errors).toEqual([]);
+    });
+
+    it('close only their own stream when their requestSignal aborts, and open no GET stream', async () => {
+      const { url, seen } = await serve(({ method }, res) => {
+        if (method === 'POST') {
+          res.writeHead(200, { 'content-type': 'text/event-stream' });
+          res.write(': working\n\n');
+        } else res.writeHead(405).end();
+      });
+      const closed: string[] = [];
+      const server = servers.at(-1);
+      server?.on('request', (req: IncomingMessage) =>
+        req.socket.once('close', () => closed.push('stream')),
+      );
+      const { transport, errors } = await open(url);
+      transport.setProtocolVersion('2026-07-28');
+      const controller = new AbortController();
+      let ended = 0;
+      await transport.send(call(1, 'hold'), {
+        requestSignal: controller.signal,
+        onRequestStreamEnd: () => (ended += 1),
+      });
+      controller.abort();
+      await until(() => closed.length === 1);
+      expect(seen.map((request) => request.method)).toEqual(['POST']);
+      expect(ended).toBe(0);
+      expect(errors).toEqual([]);
+    });
+
+    it('report the end of a stream the server closed through onRequestStreamEnd, without resuming it', async () => {
+      const { url, seen } = await serve((_seen, res) => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.end('id: e1\ndata: {"jsonrpc":"2.0","method":"notifications/tools/list_changed"}\n\n');
+      });
+      const { transport, messages } = await open(url, { reconnect: { initialDelayMs: 1 } });
+      transport.setProtocolVersion('2026-07-28');
+      let ended!: () => void;
+      const end = new Promise<void>((resolve) => (ended = resolve));
+      await transport.send(call(1, 'listen'), { onRequestStreamEnd: () => ended() });
+      await end;
+      expect(messages).toHaveLength(1);
+      expect(seen.map((request) => request.method)).toEqual(['POST']);
+    });
   });
 });

@@ -1,0 +1,54 @@
+import type {
+  CallToolResult,
+  InputRequiredResult,
+  ListToolsResult,
+} from '@modelcontextprotocol/server';
+import { z } from 'zod';
+
+import type { DownstreamCall } from '../upstream/upstreamRequest.js';
+import { type ForwardingContext, forwardToTarget } from './forwardToTarget.js';
+import { GATEWAY_STATUS_TOOL } from './gatewayStatusTool.js';
+
+/**
+ * A forwarded tools/call result is taken as it comes: the downstream side (the SDK server, or
+ * server-kit's fast lane) checks every tools/call result against `CallToolResultSchema` before it
+ * answers, so parsing it here as well would only do that work twice on the gateway's busiest path.
+ * (A 2026-07-28 target's `input_required` answer is handed back before any schema is applied.)
+ */
+const FORWARDED_CALL_TOOL_RESULT = z.custom<CallToolResult | InputRequiredResult>(
+  (value) => typeof value === 'object' && value !== null,
+);
+
+/**
+ * Routes a downstream `tools/call` to the target that owns the tool, with the target's own tool
+ * name restored; the rest of the params (arguments, `_meta`, a 2026-07-28 retry's
+ * `inputResponses`/`requestState`) go as they came.
+ *
+ * @param context - The running gateway.
+ * @param params - The downstream params, `name` as the catalog lists it.
+ * @param call - The downstream call.
+ * @returns The target's result, or `undefined` for a name no target owns (the caller words that).
+ */
+export function forwardToolCall(
+  context: ForwardingContext,
+  params: { readonly name: string; readonly [key: string]: unknown },
+  call: DownstreamCall,
+): Promise<CallToolResult | InputRequiredResult> | undefined {
+  const route = context.catalog().toolRoutes.get(params.name);
+  if (route === undefined) return undefined;
+  return forwardToTarget(context, route.target, {
+    call,
+    tool: route.name,
+    message: { method: 'tools/call', params: { ...params, name: route.name } },
+    schema: FORWARDED_CALL_TOOL_RESULT,
+  });
+}
+
+/**
+ * The gateway's `tools/list`: every target's tools as the catalog names them, and `gateway_status`.
+ *
+ * @param context - The running gateway.
+ */
+export function listTools(context: Pick<ForwardingContext, 'catalog'>): ListToolsResult {
+  return { tools: [...context.catalog().tools, GATEWAY_STATUS_TOOL] };
+}

@@ -1,0 +1,179 @@
+import type { Tool } from '@modelcontextprotocol/client';
+
+import { encodeMcpHeaderValue } from './transport/streamableHttp/modernHeaders.js';
+
+/** One `x-mcp-header` annotation: the argument's path and the header it is mirrored into. */
+interface ParamHeader {
+  readonly path: readonly string[];
+  /** The full header name, `Mcp-Param-<name>`. */
+  readonly header: string;
+}
+
+/** The outcome of scanning one tool's `inputSchema`. */
+type ScanResult =
+  | { readonly valid: true; readonly headers: readonly ParamHeader[] }
+  | { readonly valid: false; readonly reason: string };
+
+/** RFC 9110 `token`: what an `x-mcp-header` name may be. */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const PRIMITIVE_TYPES = new Set(['string', 'integer', 'boolean']);
+/** Subschema keywords an annotation must not sit under (only a chain of `properties` reaches it). */
+const UNREACHABLE = [
+  'items',
+  'prefixItems',
+  'contains',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'propertyNames',
+  'patternProperties',
+  'dependentSchemas',
+  'oneOf',
+  'anyOf',
+  'allOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  '$defs',
+  'definitions',
+];
+const MAPS = new Set(['patternProperties', 'dependentSchemas', '$defs', 'definitions']);
+
+/**
+ * The `Mcp-Param-*` headers of the tools of one MCP 2026-07-28 target (SEP-2243): a tool argument
+ * whose `inputSchema` property carries `"x-mcp-header": "Region"` is also sent as the header
+ * `Mcp-Param-Region` (numbers and booleans as text, anything that is no plain ASCII in the base64
+ * sentinel form). A tool with an invalid annotation (empty, not a token, on a non-primitive or
+ * `number` property, repeated, or not reachable through `properties` alone) must not be called: it
+ * is left out of the listing.
+ *
+ * The SDK's client does the same in `callTool()` and `listTools()` but exports neither piece; the
+ * gateway forwards raw requests (no output validation, no response cache on its hot path), so the
+ * rules are kept here, scanned once per listing.
+ *
+ * @example
+ * ```ts
+ * const { tools, excluded } = paramHeaders.update(listing.tools);
+ * const headers = paramHeaders.headersFor('lookup', { region: 'us-west1' }); // { 'Mcp-Param-Region': 'us-west1' }
+ * ```
+ */
+export class ToolParamHeaders {
+  #byTool = new Map<string, readonly ParamHeader[]>();
+
+  /**
+   * Scans a fresh tools listing: remembers the annotated tools and drops the invalid ones.
+   *
+   * @param tools - The target's tools, as it listed them.
+   * @returns The tools to keep, and each dropped tool's name with the reason.
+   */
+  update(tools: readonly Tool[]): {
+    tools: Tool[];
+    excluded: { readonly name: string; readonly reason: string }[];
+  } {
+    const byTool = new Map<string, readonly ParamHeader[]>();
+    const kept: Tool[] = [];
+    const excluded: { name: string; reason: string }[] = [];
+    for (const tool of tools) {
+      const scan = scanInputSchema(tool.inputSchema);
+      if (!scan.valid) {
+        excluded.push({ name: tool.name, reason: scan.reason });
+        continue;
+      }
+      if (scan.headers.length > 0) byTool.set(tool.name, scan.headers);
+      kept.push(tool);
+    }
+    this.#byTool = byTool;
+    return { tools: kept, excluded };
+  }
+
+  /**
+   * The headers of one `tools/call`: each annotated argument present and not `null`, as text.
+   *
+   * @param name - The upstream tool name.
+   * @param args - The call's arguments.
+   * @returns The headers, or `undefined` when the tool has none (most tools: no allocation).
+   */
+  headersFor(name: string, args: unknown): Record<string, string> | undefined {
+    const headers = this.#byTool.get(name);
+    if (headers === undefined) return undefined;
+    const out: Record<string, string> = {};
+    for (const { path, header } of headers) {
+      const text = toHeaderText(valueAt(args, path));
+      if (text !== undefined) out[header] = encodeMcpHeaderValue(text);
+    }
+    return out;
+  }
+}
+
+function scanInputSchema(schema: unknown): ScanResult {
+  const headers: ParamHeader[] = [];
+  const seen = new Map<string, string>();
+  let numberFault: string | undefined;
+  const visit = (node: unknown, path: string[], reachable: boolean): string | undefined => {
+    if (node === null || typeof node !== 'object') return undefined;
+    const schemaNode = node as Record<string, unknown>;
+    const where = path.length === 0 ? '<root>' : path.join('.');
+    if ('x-mcp-header' in schemaNode) {
+      const name = schemaNode['x-mcp-header'];
+      if (!reachable || path.length === 0) {
+        return `${where}: x-mcp-header is only allowed on properties reached through "properties"`;
+      }
+      if (typeof name !== 'string' || name === '')
+        return `${where}: x-mcp-header must not be empty`;
+      if (!TOKEN.test(name)) return `${where}: x-mcp-header "${name}" is not an HTTP token`;
+      const type = typeof schemaNode.type === 'string' ? schemaNode.type : undefined;
+      if (type === undefined || !PRIMITIVE_TYPES.has(type)) {
+        const fault = `${where}: x-mcp-header is only allowed on string, integer and boolean properties, not ${type ?? 'untyped'} ones`;
+        if (type !== 'number') return fault;
+        numberFault ??= fault;
+      }
+      const earlier = seen.get(name.toLowerCase());
+      if (earlier !== undefined) return `x-mcp-header "${name}" repeats "${earlier}"`;
+      seen.set(name.toLowerCase(), name);
+      headers.push({ path, header: `Mcp-Param-${name}` });
+    }
+    const properties = schemaNode.properties;
+    if (properties !== null && typeof properties === 'object') {
+      for (const [key, child] of Object.entries(properties)) {
+        const fault = visit(child, [...path, key], reachable);
+        if (fault !== undefined) return fault;
+      }
+    }
+    for (const keyword of UNREACHABLE) {
+      const sub = schemaNode[keyword];
+      if (sub === undefined) continue;
+      const branches = Array.isArray(sub)
+        ? (sub as unknown[])
+        : MAPS.has(keyword) && sub !== null && typeof sub === 'object'
+          ? Object.values(sub)
+          : [sub];
+      for (const branch of branches) {
+        const fault = visit(branch, [...path, `<${keyword}>`], false);
+        if (fault !== undefined) return fault;
+      }
+    }
+    return undefined;
+  };
+  const fault = visit(schema, [], true) ?? numberFault;
+  return fault === undefined ? { valid: true, headers } : { valid: false, reason: fault };
+}
+
+function valueAt(root: unknown, path: readonly string[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** A primitive argument as header text; `undefined` (no header) for anything else. */
+function toHeaderText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    return Number.isInteger(value) && !Number.isSafeInteger(value) ? undefined : String(value);
+  }
+  return undefined;
+}

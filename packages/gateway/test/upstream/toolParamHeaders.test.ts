@@ -1,0 +1,90 @@
+import type { Tool } from '@modelcontextprotocol/client';
+import { describe, expect, it } from 'vitest';
+
+import { ToolParamHeaders } from '../../src/upstream/toolParamHeaders.js';
+import { encodeMcpHeaderValue } from '../../src/upstream/transport/streamableHttp/modernHeaders.js';
+
+const tool = (name: string, properties: Record<string, unknown>): Tool => ({
+  name,
+  inputSchema: { type: 'object', properties } as Tool['inputSchema'],
+});
+
+describe('encodeMcpHeaderValue', () => {
+  it.each([
+    ['us-west1', 'us-west1'],
+    ['us west 1', 'us west 1'],
+    ['\tindented', '=?base64?CWluZGVudGVk?='],
+    ['', '=?base64??='],
+    [' padded ', '=?base64?IHBhZGRlZCA=?='],
+    ['Hello, 世界', '=?base64?SGVsbG8sIOS4lueVjA==?='],
+    ['line1\nline2', '=?base64?bGluZTEKbGluZTI=?='],
+    ['=?base64?abc?=', '=?base64?PT9iYXNlNjQ/YWJjPz0=?='],
+  ])('sends %j as %j', (value, header) => {
+    expect(encodeMcpHeaderValue(value)).toBe(header);
+  });
+});
+
+describe('ToolParamHeaders', () => {
+  it('mirrors annotated arguments (nested too), as text, and leaves out null and absent ones', () => {
+    const headers = new ToolParamHeaders();
+    const { tools, excluded } = headers.update([
+      tool('lookup', {
+        region: { type: 'string', 'x-mcp-header': 'Region' },
+        priority: { type: 'integer', 'x-mcp-header': 'Priority' },
+        verbose: { type: 'boolean', 'x-mcp-header': 'Verbose' },
+        where: { type: 'object', properties: { zone: { type: 'string', 'x-mcp-header': 'Zone' } } },
+        query: { type: 'string' },
+      }),
+      tool('plain', { query: { type: 'string' } }),
+    ]);
+    expect(tools.map((entry) => entry.name)).toEqual(['lookup', 'plain']);
+    expect(excluded).toEqual([]);
+    expect(
+      headers.headersFor('lookup', {
+        region: 'eu west',
+        priority: 42,
+        verbose: null,
+        where: { zone: 'b' },
+        query: 'SELECT 1',
+      }),
+    ).toEqual({
+      'Mcp-Param-Region': 'eu west',
+      'Mcp-Param-Priority': '42',
+      'Mcp-Param-Zone': 'b',
+    });
+    expect(headers.headersFor('lookup', { verbose: false })).toEqual({
+      'Mcp-Param-Verbose': 'false',
+    });
+    expect(headers.headersFor('plain', { query: 'x' })).toBeUndefined();
+    expect(headers.headersFor('unknown', {})).toBeUndefined();
+  });
+
+  it.each([
+    ['an empty name', { v: { type: 'string', 'x-mcp-header': '' } }, 'must not be empty'],
+    ['a space in the name', { v: { type: 'string', 'x-mcp-header': 'My Region' } }, 'HTTP token'],
+    ['a non-ASCII name', { v: { type: 'string', 'x-mcp-header': 'Région' } }, 'HTTP token'],
+    ['an object property', { v: { type: 'object', 'x-mcp-header': 'Data' } }, 'not object'],
+    ['a number property', { v: { type: 'number', 'x-mcp-header': 'Score' } }, 'not number'],
+    [
+      'a name twice, in another case',
+      {
+        a: { type: 'string', 'x-mcp-header': 'MyField' },
+        b: { type: 'string', 'x-mcp-header': 'myfield' },
+      },
+      'repeats',
+    ],
+    [
+      'an annotation under items',
+      { list: { type: 'array', items: { type: 'string', 'x-mcp-header': 'Item' } } },
+      'reached through "properties"',
+    ],
+  ])('leaves out a tool with %s', (_case, properties, reason) => {
+    const headers = new ToolParamHeaders();
+    const { tools, excluded } = headers.update([
+      tool('bad', properties),
+      tool('good', { r: { type: 'string', 'x-mcp-header': 'R' } }),
+    ]);
+    expect(tools.map((entry) => entry.name)).toEqual(['good']);
+    expect(excluded).toEqual([{ name: 'bad', reason: expect.stringContaining(reason) as unknown }]);
+  });
+});
