@@ -1,36 +1,46 @@
+import { MCP_ACCEPT_HEADER, modernRequest } from '@agentcore-mcp/client';
+
 /** The protocol version the bench announces (and sends as `MCP-Protocol-Version`). */
 export const PROTOCOL_VERSION = '2025-06-18';
 
-/** The stateless revision: no `initialize`, every request carries its own `_meta` envelope. */
-export const MODERN_PROTOCOL_VERSION = '2026-07-28';
+/** Who the bench says it is, in `initialize` and in every 2026-07-28 request's `_meta`. */
+const BENCH_CLIENT = { name: 'agentcore-mcp-bench', version: '0.0.0' };
 
 /**
  * Which protocol era a request speaks. `legacy`: a 2025 request without a session (no `_meta`
  * envelope, no MCP headers), as every stateless 2025 server answers it. `modern`: MCP 2026-07-28,
- * the `_meta` envelope in `params` and the standard headers.
+ * the `_meta` envelope in `params` and the standard headers (built by the client package's
+ * `modernRequest`).
  */
 export type ProtocolEra = 'legacy' | 'modern';
 
-/** What a 2026-07-28 request carries in `params._meta`: version, capabilities, client. */
-export const MODERN_META = {
-  'io.modelcontextprotocol/protocolVersion': MODERN_PROTOCOL_VERSION,
-  'io.modelcontextprotocol/clientCapabilities': {},
-  'io.modelcontextprotocol/clientInfo': { name: 'agentcore-mcp-bench', version: '0.0.0' },
-} as const;
+/**
+ * What a 2026-07-28 request carries in `params._meta` (version, capabilities, client), as
+ * `modernRequest` builds it: the wrk script splices it into every request body.
+ */
+export const MODERN_META: unknown = (
+  JSON.parse(modernRequest('tools/list', {}, { clientInfo: BENCH_CLIENT }).body) as {
+    params: { _meta: unknown };
+  }
+).params._meta;
 
 /**
- * The standard headers of a 2026-07-28 request (SEP-2243), which must agree with its body.
+ * The headers of one request in an era: `Content-Type` and `Accept`, plus for 2026-07-28 the
+ * standard headers (SEP-2243) that must agree with the body, from `modernRequest`.
  *
+ * @param era - The protocol era.
  * @param method - The JSON-RPC method (`Mcp-Method`).
  * @param name - The tool name of a `tools/call` (`Mcp-Name`); omitted for other methods.
- * @returns `MCP-Protocol-Version`, `Mcp-Method` and, with a name, `Mcp-Name`.
+ * @returns Lower-case header names and values.
  */
-export function modernHeaders(method: string, name?: string): Record<string, string> {
-  return {
-    'MCP-Protocol-Version': MODERN_PROTOCOL_VERSION,
-    'Mcp-Method': method,
-    ...(name === undefined ? {} : { 'Mcp-Name': name }),
-  };
+export function eraHeaders(
+  era: ProtocolEra,
+  method: string,
+  name?: string,
+): Record<string, string> {
+  if (era === 'legacy') return { 'content-type': 'application/json', accept: MCP_ACCEPT_HEADER };
+  return modernRequest(method, name === undefined ? {} : { name }, { clientInfo: BENCH_CLIENT })
+    .headers;
 }
 
 interface JsonRpcReply {
@@ -51,23 +61,23 @@ export interface Exchange {
  * with JSON or with an SSE stream.
  *
  * @param url - The MCP endpoint.
- * @param message - The JSON-RPC message.
+ * @param message - The JSON-RPC message, or its JSON (e.g. a `modernRequest` body).
  * @param headers - Extra headers (session id, protocol version).
  * @returns Status, headers and the reply (undefined for 202 or an empty body).
  */
 export async function postJsonRpc(
   url: string,
-  message: object,
+  message: object | string,
   headers: Readonly<Record<string, string>> = {},
 ): Promise<Exchange> {
   const response = await fetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      accept: 'application/json, text/event-stream',
+      accept: MCP_ACCEPT_HEADER,
       ...headers,
     },
-    body: JSON.stringify(message),
+    body: typeof message === 'string' ? message : JSON.stringify(message),
   });
   const body = await response.text();
   const json = response.headers.get('content-type')?.startsWith('text/event-stream')
@@ -106,21 +116,15 @@ export async function callAddTool(
   options: CallAddToolOptions = {},
 ): Promise<void> {
   const id = 1 + Math.floor(Math.random() * 1e6);
-  const modern = options.era === 'modern';
-  const { status, reply } = await postJsonRpc(
-    url,
-    {
-      jsonrpc: '2.0',
-      id,
-      method: 'tools/call',
-      params: {
-        name: tool,
-        arguments: { a: id, b: 7 },
-        ...(modern ? { _meta: MODERN_META } : {}),
-      },
-    },
-    { ...(modern ? modernHeaders('tools/call', tool) : {}), ...options.headers },
-  );
+  const params = { name: tool, arguments: { a: id, b: 7 } };
+  const request =
+    options.era === 'modern'
+      ? modernRequest('tools/call', params, { id, clientInfo: BENCH_CLIENT })
+      : { headers: {}, body: JSON.stringify({ jsonrpc: '2.0', id, method: 'tools/call', params }) };
+  const { status, reply } = await postJsonRpc(url, request.body, {
+    ...request.headers,
+    ...options.headers,
+  });
   const text = reply?.result?.content?.[0]?.text;
   if (status !== 200 || reply?.id !== id || text !== String(id + 7)) {
     throw new Error(`${tool} at ${url} answered ${status} ${JSON.stringify(reply)}`);
@@ -142,7 +146,7 @@ export async function openSession(url: string): Promise<Record<string, string>> 
     params: {
       protocolVersion: PROTOCOL_VERSION,
       capabilities: {},
-      clientInfo: { name: 'agentcore-mcp-bench', version: '0.0.0' },
+      clientInfo: BENCH_CLIENT,
     },
   });
   const sessionId = init.headers.get('mcp-session-id');

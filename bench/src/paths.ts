@@ -24,7 +24,12 @@ export function appEntry(app: 'example-server' | 'gateway-service'): string {
  * @returns The absolute path of `dist/servers/<name>.js`.
  */
 export function benchServerEntry(
-  name: 'referenceServer' | 'referenceServerV2' | 'aggregationTargets',
+  name:
+    | 'referenceServer'
+    | 'referenceServerV2'
+    | 'fastmcpServer'
+    | 'stdioServer'
+    | 'aggregationTargets',
 ): string {
   return join(BENCH_DIR, 'dist', 'servers', `${name}.js`);
 }

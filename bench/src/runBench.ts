@@ -20,6 +20,7 @@ import { benchColdStart } from './sections/coldStartSection.js';
 import { benchGateway } from './sections/gatewaySection.js';
 import { benchMemory } from './sections/memorySection.js';
 import { benchServer } from './sections/serverSection.js';
+import { benchStdio } from './sections/stdioSection.js';
 import { FULL_SETTINGS, QUICK_SETTINGS } from './settings.js';
 
 const OUR_ROW_IDS = new Set([
@@ -66,6 +67,7 @@ try {
   const date = new Date().toISOString();
   const server = await measure('§1 server', () => benchServer(context));
   const gateway = await measure('§2 gateway', () => benchGateway(context));
+  const stdio = await measure('§2b stdio', () => benchStdio(context));
   const aggregation = await measure('§3 aggregation', () => benchAggregation(context));
   const memory = await measure('§4 memory', () => benchMemory(context));
   const coldStart = await measure('§5 cold start', () => benchColdStart(context));
@@ -77,6 +79,7 @@ try {
     wallSeconds: since(started),
     server,
     gateway,
+    stdio,
     aggregation,
     memory,
     coldStart,
@@ -89,10 +92,11 @@ try {
   process.stdout.write(`${report}\n`);
   log(`wrote ${join(outDir, 'RESULTS.md')} and results.json in ${since(started)} s`);
 
-  const sections = [server, gateway, aggregation, memory, coldStart];
+  const sections = [server, gateway, stdio, aggregation, memory, coldStart];
   const wrongAnswers = [
     ...(server.ok ? server.value : []),
     ...(gateway.ok ? gateway.value.rows : []),
+    ...(stdio.ok ? stdio.value.rows : []),
     ...(aggregation.ok ? aggregation.value.warmList : []),
   ].filter((row) => OUR_ROW_IDS.has(row.id) && row.errors > 0);
   if (

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startExternalServer } from './support/processes.js';
 
-describe('the container content (pnpm deploy --prod bundle)', () => {
+describe('the container content (pnpm deploy --prod of the esbuild bundle)', () => {
   let root = '';
   let bundle = '';
   let node24 = '';
@@ -35,6 +35,22 @@ describe('the container content (pnpm deploy --prod bundle)', () => {
   afterAll(async () => {
     await upstream?.stop();
     if (root !== '') rmSync(root, { recursive: true, force: true });
+  });
+
+  it('is the bundle and its licences, with no installed packages', () => {
+    expect(readdirSync(join(bundle, 'dist')).sort()).toEqual([
+      'THIRD-PARTY-LICENSES.txt',
+      'main.js',
+      'main.js.map',
+    ]);
+    // With nothing to install, pnpm deploy leaves only its bookkeeping (.modules.yaml, .pnpm/).
+    const installed = existsSync(join(bundle, 'node_modules'))
+      ? readdirSync(join(bundle, 'node_modules')).filter((entry) => !entry.startsWith('.'))
+      : [];
+    expect(installed).toEqual([]);
+    expect(readFileSync(join(bundle, 'dist', 'THIRD-PARTY-LICENSES.txt'), 'utf8')).toMatch(
+      /^ {2}express \d+\.\d+\.\d+ \(MIT\)$/m,
+    );
   });
 
   it.each([

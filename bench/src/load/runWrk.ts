@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 
-import { modernHeaders, type ProtocolEra } from '../mcpHttp.js';
+import { eraHeaders, type ProtocolEra } from '../mcpHttp.js';
 
 /** What a load run sends and how each answer is checked (see `WRK_SCRIPT`). */
 export type LoadCall = (
@@ -81,13 +81,9 @@ export async function runWrk(options: RunWrkOptions): Promise<LoadResult> {
   const { call } = options;
   const era = call.era ?? 'legacy';
   const headerArgs = Object.entries({
-    'Content-Type': 'application/json',
-    Accept: 'application/json, text/event-stream',
-    ...(era === 'modern'
-      ? call.kind === 'call'
-        ? modernHeaders('tools/call', call.tool)
-        : modernHeaders('tools/list')
-      : {}),
+    ...(call.kind === 'call'
+      ? eraHeaders(era, 'tools/call', call.tool)
+      : eraHeaders(era, 'tools/list')),
     ...options.headers,
   }).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
   const scriptArgs = [...(call.kind === 'call' ? ['call', call.tool] : ['list', call.expect]), era];

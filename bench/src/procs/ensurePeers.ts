@@ -2,16 +2,29 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The third-party proxies the gateway is compared with, pinned (shared/research/tooling.md §5). */
-export const PEER_PACKAGES = { 'mcp-proxy': '6.7.19', supergateway: '4.0.0' } as const;
+/**
+ * The third-party proxies the gateway is compared with (shared/research/tooling.md §5), and the
+ * framework example-server is compared with, pinned.
+ */
+export const PEER_PACKAGES = {
+  'mcp-proxy': '6.7.19',
+  supergateway: '4.0.0',
+  fastmcp: '4.20.16',
+} as const;
 
 /** Where the peers' entry files are, or why they are not available. */
 export type PeersResult =
-  | { readonly ok: true; readonly mcpProxy: string; readonly supergateway: string }
+  | {
+      readonly ok: true;
+      readonly mcpProxy: string;
+      readonly supergateway: string;
+      /** The install folder (`fastmcp` and its `zod` are loaded from there). */
+      readonly dir: string;
+    }
   | { readonly ok: false; readonly reason: string };
 
 /**
- * Installs the peer proxies with plain npm into `<dir>/node_modules` (not through pnpm: the
+ * Installs the peers with plain npm into `<dir>/node_modules` (not through pnpm: the
  * workspace is engine-strict and mcp-proxy pulls a dependency that declares Node ≥22, although it
  * runs on Node 20). An install already there at the pinned versions is reused.
  *
@@ -24,6 +37,7 @@ export function ensurePeers(dir: string, log: (line: string) => void): PeersResu
   const entries = {
     mcpProxy: join(modules, 'mcp-proxy/dist/bin/mcp-proxy.mjs'),
     supergateway: join(modules, 'supergateway/dist/index.js'),
+    fastmcp: join(modules, 'fastmcp/package.json'),
   };
   const installedVersion = (name: string) => {
     try {
@@ -66,5 +80,5 @@ export function ensurePeers(dir: string, log: (line: string) => void): PeersResu
   }
   const absent = Object.values(entries).find((entry) => !existsSync(entry));
   if (absent !== undefined) return { ok: false, reason: `${absent} is missing after npm install` };
-  return { ok: true, ...entries };
+  return { ok: true, mcpProxy: entries.mcpProxy, supergateway: entries.supergateway, dir };
 }

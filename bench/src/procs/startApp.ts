@@ -19,6 +19,8 @@ export interface StartAppOptions {
   readonly args?: readonly string[];
   /** How long to wait for the listening line, in ms. Default 30000. */
   readonly timeoutMs?: number;
+  /** The `node` binary to run it with. Default: the one running the bench. */
+  readonly node?: string;
 }
 
 /**
@@ -34,7 +36,8 @@ export interface StartAppOptions {
  *   listen in time.
  */
 export async function startApp(entry: string, options: StartAppOptions = {}): Promise<StartedApp> {
-  const app = await startServerProcess(process.execPath, [entry, ...(options.args ?? [])], {
+  const node = options.node ?? process.execPath;
+  const app = await startServerProcess(node, [entry, ...(options.args ?? [])], {
     // LOG_LEVEL info: server-kit's listening line is an info line.
     env: { LOG_LEVEL: 'info', ...options.env },
     readyTimeoutMs: options.timeoutMs ?? 30_000,

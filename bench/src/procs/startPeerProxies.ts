@@ -2,7 +2,7 @@ import { findFreePort, startServerProcess } from '@agentcore-mcp/server-kit/proc
 
 const LOOPBACK_ONLY = new URL('loopbackOnly.js', import.meta.url).href;
 
-/** A peer proxy in front of an HTTP upstream, through supergateway's HTTP → stdio bridge. */
+/** A peer proxy in front of a stdio MCP server. */
 export interface StartedPeer {
   /** The process id (also its process-group id). */
   readonly pid: number;
@@ -12,22 +12,17 @@ export interface StartedPeer {
   stop(timeoutMs?: number): Promise<void>;
 }
 
-/** The stdio command that bridges to an HTTP MCP upstream: `supergateway --streamableHttp URL`. */
-export function bridgeCommand(supergateway: string, upstreamUrl: string): string[] {
-  return [process.execPath, supergateway, '--streamableHttp', upstreamUrl, '--logLevel', 'none'];
-}
-
 /**
  * Starts mcp-proxy (stateless streamable HTTP, as in shared/research/tooling.md §5, never with
- * `--tunnel`) in front of the stdio bridge to `upstreamUrl`.
+ * `--tunnel`) in front of a stdio MCP server.
  *
  * @param entries - The peers' entry files.
- * @param upstreamUrl - The HTTP MCP server behind it.
+ * @param command - The stdio server's command and arguments.
  * @returns The running proxy and its MCP URL.
  */
 export async function startMcpProxy(
-  entries: { mcpProxy: string; supergateway: string },
-  upstreamUrl: string,
+  entries: { mcpProxy: string },
+  command: readonly string[],
 ): Promise<StartedPeer> {
   const port = await findFreePort();
   return startPeer(
@@ -41,7 +36,7 @@ export async function startMcpProxy(
       '--server',
       'stream',
       '--',
-      ...bridgeCommand(entries.supergateway, upstreamUrl),
+      ...command,
     ],
     port,
   );
@@ -49,16 +44,16 @@ export async function startMcpProxy(
 
 /**
  * Starts supergateway `--stateful` (its stateless mode spawns a process per request) serving
- * streamable HTTP in front of the stdio bridge to `upstreamUrl`. It has no listen-address option,
+ * streamable HTTP in front of a stdio MCP server. It has no listen-address option,
  * so a preload binds it to 127.0.0.1.
  *
  * @param entries - The peers' entry files.
- * @param upstreamUrl - The HTTP MCP server behind it.
+ * @param command - The stdio server's command and arguments (joined with spaces, as it takes them).
  * @returns The running proxy and its MCP URL.
  */
 export async function startSupergateway(
   entries: { supergateway: string },
-  upstreamUrl: string,
+  command: readonly string[],
 ): Promise<StartedPeer> {
   const port = await findFreePort();
   return startPeer(
@@ -67,7 +62,7 @@ export async function startSupergateway(
       LOOPBACK_ONLY,
       entries.supergateway,
       '--stdio',
-      bridgeCommand(entries.supergateway, upstreamUrl).join(' '),
+      command.join(' '),
       '--outputTransport',
       'streamableHttp',
       '--port',

@@ -3,6 +3,7 @@ import type { ColdStartResult } from '../sections/coldStartSection.js';
 import type { GatewaySectionResult } from '../sections/gatewaySection.js';
 import type { MemoryResult } from '../sections/memorySection.js';
 import type { ServerRow } from '../sections/serverSection.js';
+import type { StdioSectionResult } from '../sections/stdioSection.js';
 import type { BenchSettings } from '../settings.js';
 import type { MachineInfo } from './machineInfo.js';
 
@@ -21,6 +22,7 @@ export interface BenchResults {
   readonly wallSeconds: number;
   readonly server: SectionOutcome<ServerRow[]>;
   readonly gateway: SectionOutcome<GatewaySectionResult>;
+  readonly stdio: SectionOutcome<StdioSectionResult>;
   readonly aggregation: SectionOutcome<AggregationResult>;
   readonly memory: SectionOutcome<MemoryResult>;
   readonly coldStart: SectionOutcome<ColdStartResult>;

@@ -1,3 +1,4 @@
+import { PEER_PACKAGES } from '../procs/ensurePeers.js';
 import type { BenchResults, SectionOutcome } from './benchResults.js';
 import { evaluateTargets } from './evaluateTargets.js';
 import {
@@ -6,6 +7,7 @@ import {
   formatGateway,
   formatMemory,
   formatServer,
+  formatStdio,
 } from './formatSections.js';
 import { formatSummary } from './formatSummary.js';
 import { num, times } from './markdown.js';
@@ -40,15 +42,21 @@ ${formatSummary(results, checks)}
 
 ## 1. Server: tools/call, example-server (server-kit) vs the SDK references, both protocol eras
 
-The baseline is the SDK v2 reference, written straight on \`@modelcontextprotocol/server\` as its serving guide shows: \`createMcpHandler\` with a factory that builds a new \`McpServer\` and registers the tools (\`registerTool\`, zod object schemas) for every request, wrapped with \`toNodeHandler\` from \`@modelcontextprotocol/node\` on \`node:http\`, default \`legacy: 'stateless'\`, so one endpoint serves both eras. The SDK v1 reference (the baseline of earlier runs) is written on \`@modelcontextprotocol/sdk\` 1.x as its docs show (\`createMcpExpressApp\`, a new \`McpServer\` and transport per request) and answers 2025 requests only. Both serve the same six tools as example-server, which runs as shipped (\`LOG_LEVEL=info\`, one log line per call). Each request is \`tools/call add_numbers {a: n, b: 7}\` with a unique id \`n\`: *2025* requests carry no session and no MCP headers; *2026-07-28* requests carry the \`_meta\` envelope (\`io.modelcontextprotocol/protocolVersion\`, \`clientCapabilities\`, \`clientInfo\`) and the headers \`MCP-Protocol-Version\`, \`Mcp-Method\`, \`Mcp-Name\`. An answer counts only if it is HTTP 200, carries the id of a request in flight and the text \`n + 7\`. Per connection count the 2025 rounds run first, then the 2026-07-28 rounds, on the same three processes${settings.serverWarmupEachCount ? '' : ' (warmed up once, before the first connection count)'}.
+The baseline is the SDK v2 reference, written straight on \`@modelcontextprotocol/server\` as its serving guide shows: \`createMcpHandler\` with a factory that builds a new \`McpServer\` and registers the tools (\`registerTool\`, zod object schemas) for every request, wrapped with \`toNodeHandler\` from \`@modelcontextprotocol/node\` on \`node:http\`, default \`legacy: 'stateless'\`, so one endpoint serves both eras. The SDK v1 reference (the baseline of earlier runs) is written on \`@modelcontextprotocol/sdk\` 1.x as its docs show (\`createMcpExpressApp\`, a new \`McpServer\` and transport per request) and answers 2025 requests only. fastmcp ${PEER_PACKAGES.fastmcp} (npm \`fastmcp\`, the most used TypeScript MCP framework) runs stateless streamable HTTP as its README shows and answers 2025 requests only. All three serve the same six tools as example-server, which runs as shipped (\`LOG_LEVEL=info\`, one log line per call). Each request is \`tools/call add_numbers {a: n, b: 7}\` with a unique id \`n\`: *2025* requests carry no session and no MCP headers; *2026-07-28* requests carry the \`_meta\` envelope (\`io.modelcontextprotocol/protocolVersion\`, \`clientCapabilities\`, \`clientInfo\`) and the headers \`MCP-Protocol-Version\`, \`Mcp-Method\`, \`Mcp-Name\`. An answer counts only if it is HTTP 200, carries the id of a request in flight and the text \`n + 7\`. Per connection count the 2025 rounds run first, then the 2026-07-28 rounds, on the same processes${settings.serverWarmupEachCount ? '' : ' (warmed up once, before the first connection count)'}.
 
 ${section(results.server, formatServer)}
 
-## 2. Gateway overhead
+## 2. Gateway overhead, both protocol eras
 
-The same example-server process is called directly, through our gateway (gateway-service, stateless, one HTTP target, \`LOG_LEVEL=info\`), and through the peers from npm. mcp-proxy and supergateway only put stdio servers on HTTP, so they reach the upstream through supergateway's HTTP → stdio bridge (\`supergateway --streamableHttp URL\`); our gateway is also measured with that bridge as a stdio target, for a like-for-like row. supergateway runs \`--stateful\` (its stateless mode spawns a process per request) with one session opened before the run; it has no listen-address option, so a preload binds it to 127.0.0.1. \`CPU µs/call\` counts every process on the path (proxy, its children, upstream).
+The same example-server process is called directly and through our gateway (gateway-service, stateless, one HTTP target, \`LOG_LEVEL=info\`), with 2025 requests and with 2026-07-28 requests (as in §1), each era in its own alternating rounds. \`CPU µs/call\` counts every process on the path (gateway and upstream).
 
 ${section(results.gateway, formatGateway)}
+
+## 2b. A stdio server behind each proxy
+
+One stdio MCP server (server-kit's \`add_numbers\` on the SDK's stdio transport, \`bench/src/servers/stdioServer.ts\`) behind each proxy that puts stdio servers on streamable HTTP: our gateway (gateway-service with a \`command\` target), mcp-proxy ${PEER_PACKAGES['mcp-proxy']} (\`--stateless --server stream\`) and supergateway ${PEER_PACKAGES.supergateway} (\`--stateful\`, as its stateless mode spawns a process per request, with one session opened before the run; it has no listen-address option, so a preload binds it to 127.0.0.1). Each proxy spawns its own copy of the server; \`CPU µs/call\` counts the proxy and its child. 2025 requests (the peers speak no other era).
+
+${section(results.stdio, formatStdio)}
 
 ## 3. Aggregation: ${settings.aggregation.targets} targets × ${settings.aggregation.tools} tools
 
@@ -64,7 +72,7 @@ ${section(results.memory, formatMemory)}
 
 ## 5. Cold start: process start → first successful tools/call
 
-Spawn \`node dist/main.js\`, wait for its listening line, send one \`tools/call\` and check the answer (${settings.coldStartRuns} alternating run(s) each, median). gateway-service discovers one running example-server before it listens.
+Spawn \`node dist/main.js\` (our apps run as single-file bundles, \`tooling/bundle\`), wait for its listening line, send one \`tools/call\` and check the answer (${settings.coldStartRuns} alternating run(s) each, median). gateway-service discovers one running example-server before it listens. Both apps also run on Node 24 (npm \`node@24\`, what the images run), without and with Node's compile cache (\`NODE_COMPILE_CACHE\`, warmed by one earlier start, as the Dockerfiles warm it at build time). Issue 16's target compares each row with \`node -e ""\` on the same Node, timed in the same rounds.${process.env.NODE_EXTRA_CA_CERTS ? ' This machine sets `NODE_EXTRA_CA_CERTS`, which Node 20 loads at every start (a floor about 50 ms higher) and Node 24 only when TLS needs it.' : ''}
 
 ${section(results.coldStart, formatColdStart)}
 

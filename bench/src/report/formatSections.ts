@@ -4,6 +4,7 @@ import type { ColdStartResult } from '../sections/coldStartSection.js';
 import type { GatewaySectionResult } from '../sections/gatewaySection.js';
 import type { MemoryResult } from '../sections/memorySection.js';
 import { SERVER_IDS, type ServerRow } from '../sections/serverSection.js';
+import { STDIO_IDS, type StdioSectionResult } from '../sections/stdioSection.js';
 import { eraLabel, num, signedMs, table, times } from './markdown.js';
 
 const errorsCell = (row: SubjectSummary) =>
@@ -11,8 +12,8 @@ const errorsCell = (row: SubjectSummary) =>
 
 /**
  * Issue §1 as one table per protocol era: per connection count, the SDK v2 reference (baseline),
- * the SDK v1 reference (2025 only) and example-server. The 2025 table also gives each row's ratio
- * to the SDK v1 reference, the baseline of earlier runs.
+ * the SDK v1 reference and fastmcp (2025 only) and example-server. The 2025 table also gives each
+ * row's ratio to the SDK v1 reference and to fastmcp.
  *
  * @param rows - The section's rows.
  * @returns Markdown.
@@ -20,37 +21,40 @@ const errorsCell = (row: SubjectSummary) =>
 export function formatServer(rows: readonly ServerRow[]): string {
   const tables = (['legacy', 'modern'] as const).map((era) => {
     const rowsOfEra = rows.filter((row) => row.era === era);
-    const hasV1 = rowsOfEra.some((row) => row.id === SERVER_IDS.v1);
-    const v1At = (connections: number) =>
-      rowsOfEra.find((row) => row.id === SERVER_IDS.v1 && row.connections === connections);
+    const others = [
+      { id: SERVER_IDS.v1, header: '× SDK v1' },
+      { id: SERVER_IDS.fastmcp, header: '× fastmcp' },
+    ].filter(({ id }) => rowsOfEra.some((row) => row.id === id));
     const body = table(
       [
         'connections',
         'server',
         'req/s',
         '× SDK v2',
-        ...(hasV1 ? ['× SDK v1'] : []),
+        ...others.map(({ header }) => header),
         'p50 ms',
         'p99 ms',
         'CPU µs/call',
         'wrk CPU',
         'errors',
       ],
-      rowsOfEra.map((row) => {
-        const v1 = v1At(row.connections);
-        return [
-          String(row.connections),
-          row.label,
-          num(row.reqPerSec),
-          row.id === SERVER_IDS.v2 ? 'baseline' : `**${times(row.ratio)}**`,
-          ...(hasV1 ? [row.id === SERVER_IDS.v1 || !v1 ? '—' : times(ratioWithin(row, v1))] : []),
-          num(row.p50Ms, 2),
-          num(row.p99Ms, 2),
-          num(row.cpuUsPerCall),
-          `${num(row.generatorCpuPct)}%`,
-          errorsCell(row),
-        ];
-      }),
+      rowsOfEra.map((row) => [
+        String(row.connections),
+        row.label,
+        num(row.reqPerSec),
+        row.id === SERVER_IDS.v2 ? 'baseline' : `**${times(row.ratio)}**`,
+        ...others.map(({ id }) => {
+          const baseline = rowsOfEra.find(
+            (candidate) => candidate.id === id && candidate.connections === row.connections,
+          );
+          return row.id === id || !baseline ? '—' : times(ratioWithin(row, baseline));
+        }),
+        num(row.p50Ms, 2),
+        num(row.p99Ms, 2),
+        num(row.cpuUsPerCall),
+        `${num(row.generatorCpuPct)}%`,
+        errorsCell(row),
+      ]),
     );
     return `### ${eraLabel(era)} requests\n\n${body}`;
   });
@@ -64,39 +68,39 @@ export function formatServer(rows: readonly ServerRow[]): string {
  * @returns Markdown.
  */
 export function formatGateway(result: GatewaySectionResult): string {
-  const rows = result.rows.map((row) => [
-    String(row.connections),
-    row.label,
-    num(row.reqPerSec),
-    row.id === 'direct' ? 'baseline' : `**${times(row.ratio)}**`,
-    num(row.p50Ms, 2),
-    row.id === 'direct' ? '—' : `**${signedMs(row.p50DeltaMs)}**`,
-    num(row.p99Ms, 2),
-    num(row.cpuUsPerCall),
-    `${num(row.generatorCpuPct)}%`,
-    errorsCell(row),
-  ]);
-  const skipped = result.skipped.map((row) => [
-    '—',
-    row.label,
-    `not run: ${row.reason.replaceAll('|', '/').replaceAll('\n', ' ')}`,
-    ...Array.from({ length: 7 }, () => ''),
-  ]);
-  return table(
-    [
-      'connections',
-      'path to example-server',
-      'req/s',
-      '× direct',
-      'p50 ms',
-      'Δp50 ms',
-      'p99 ms',
-      'CPU µs/call',
-      'wrk CPU',
-      'errors',
-    ],
-    [...rows, ...skipped],
-  );
+  const tables = (['legacy', 'modern'] as const).map((era) => {
+    const rows = result.rows
+      .filter((row) => row.era === era)
+      .map((row) => [
+        String(row.connections),
+        row.label,
+        num(row.reqPerSec),
+        row.id === 'direct' ? 'baseline' : `**${times(row.ratio)}**`,
+        num(row.p50Ms, 2),
+        row.id === 'direct' ? '—' : `**${signedMs(row.p50DeltaMs)}**`,
+        num(row.p99Ms, 2),
+        num(row.cpuUsPerCall),
+        `${num(row.generatorCpuPct)}%`,
+        errorsCell(row),
+      ]);
+    const body = table(
+      [
+        'connections',
+        'path to example-server',
+        'req/s',
+        '× direct',
+        'p50 ms',
+        'Δp50 ms',
+        'p99 ms',
+        'CPU µs/call',
+        'wrk CPU',
+        'errors',
+      ],
+      rows,
+    );
+    return `### ${eraLabel(era)} requests\n\n${body}`;
+  });
+  return tables.join('\n\n');
 }
 
 /**
@@ -161,22 +165,83 @@ export function formatMemory(result: MemoryResult): string {
 }
 
 /**
- * Issue §5 as a table.
+ * Issue §5 as a table: each Node's `node -e ""` floor, then every app on every Node, with its ratio
+ * to the same Node's floor (issue 16's target) and, on the bench's Node, to the SDK v1 reference.
  *
  * @param result - The section's result.
  * @returns Markdown.
  */
 export function formatColdStart(result: ColdStartResult): string {
-  return table(
-    ['app', 'start → first tools/call', 'start → listening', '× reference'],
+  const version = (node: string) =>
+    result.nodes.find((candidate) => candidate.node === node)?.version ?? node;
+  const body = table(
     [
-      ['`node -e ""` (start and exit, the floor)', `${num(result.nodeMs)} ms`, '—', '—'],
+      'app',
+      'Node',
+      'start → first tools/call',
+      'start → listening',
+      '× `node -e ""`',
+      '× SDK v1 reference',
+    ],
+    [
+      ...result.nodes.map((node) => [
+        '`node -e ""` (start and exit, the floor)',
+        node.version,
+        `${num(node.nodeMs)} ms`,
+        '—',
+        'floor',
+        '—',
+      ]),
       ...result.rows.map((row) => [
         row.label,
+        version(row.node),
         `**${num(row.firstCallMs)} ms**`,
         `${num(row.listeningMs)} ms`,
-        row.id === 'sdk-reference' ? 'baseline' : times(row.ratio),
+        times(row.nodeRatio),
+        row.id === 'sdk-reference' ? 'baseline' : row.node === 'bench' ? times(row.ratio) : '—',
       ]),
     ],
+  );
+  return result.node24Missing === undefined
+    ? body
+    : `${body}\n\nNode 24 rows not run: ${result.node24Missing}`;
+}
+
+/**
+ * Issue §2b as a table: per connection count, our gateway and each peer in front of the same
+ * stdio server, with our gateway's ratio to each peer.
+ *
+ * @param result - The section's result.
+ * @returns Markdown.
+ */
+export function formatStdio(result: StdioSectionResult): string {
+  return table(
+    [
+      'connections',
+      'proxy',
+      'req/s',
+      'ours ×',
+      'p50 ms',
+      'p99 ms',
+      'CPU µs/call',
+      'wrk CPU',
+      'errors',
+    ],
+    result.rows.map((row) => {
+      const ours = result.rows.find(
+        (candidate) => candidate.id === STDIO_IDS.ours && candidate.connections === row.connections,
+      );
+      return [
+        String(row.connections),
+        row.label,
+        num(row.reqPerSec),
+        row.id === STDIO_IDS.ours || !ours ? '—' : `**${times(ratioWithin(ours, row))}**`,
+        num(row.p50Ms, 2),
+        num(row.p99Ms, 2),
+        num(row.cpuUsPerCall),
+        `${num(row.generatorCpuPct)}%`,
+        errorsCell(row),
+      ];
+    }),
   );
 }

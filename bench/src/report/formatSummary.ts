@@ -1,7 +1,13 @@
 import { ratioWithin, type SubjectSummary } from '../measure/runRounds.js';
 import { SERVER_IDS } from '../sections/serverSection.js';
 import type { BenchResults } from './benchResults.js';
-import type { TargetCheck, TargetId } from './evaluateTargets.js';
+import { COLD_START_AT_MOST, COLD_START_TARGETS, coldStartTargetRow } from './coldStartTargets.js';
+import {
+  bestStdioPeer,
+  SERVER_TARGETS,
+  type TargetCheck,
+  type TargetId,
+} from './evaluateTargets.js';
 import { eraLabel, num, signedMs, table, times } from './markdown.js';
 
 const verdict = (met: boolean | undefined) =>
@@ -30,16 +36,20 @@ export function formatSummary(results: BenchResults, checks: readonly TargetChec
         const base = at(rowsOfEra, SERVER_IDS.v2, connections);
         const ours = at(rowsOfEra, SERVER_IDS.ours, connections);
         if (!base || !ours) continue;
-        const v1 = at(rowsOfEra, SERVER_IDS.v1, connections);
-        const check = connections === 10 ? byId(`server-${era}`) : undefined;
-        row([
-          `1. tools/call req/s, ${eraLabel(era)}, ${connections} conn`,
-          `SDK v2 reference ${num(base.reqPerSec)}`,
-          `example-server ${num(ours.reqPerSec)}`,
-          `**${times(ours.ratio)}**${v1 ? ` (${times(ratioWithin(ours, v1))} SDK v1)` : ''}`,
-          check ? '≥ 2×' : '—',
-          check ? verdict(check.met) : '—',
-        ]);
+        const targets = SERVER_TARGETS.filter((target) => target.era === era);
+        for (const target of targets) {
+          const baseline = at(rowsOfEra, target.baseline, connections);
+          if (!baseline || (connections !== 10 && target.baseline !== SERVER_IDS.v2)) continue;
+          const check = connections === 10 ? byId(target.id) : undefined;
+          row([
+            `1. tools/call req/s, ${eraLabel(era)}, ${connections} conn`,
+            `${baseline.label} ${num(baseline.reqPerSec)}`,
+            `example-server ${num(ours.reqPerSec)}`,
+            `**${times(ratioWithin(ours, baseline))}**`,
+            check ? `≥ ${target.atLeast}×` : '—',
+            check ? verdict(check.met) : '—',
+          ]);
+        }
         if (connections === 1) {
           row([
             `1. tools/call p50, ${eraLabel(era)}, 1 conn`,
@@ -55,35 +65,50 @@ export function formatSummary(results: BenchResults, checks: readonly TargetChec
   } else row(['1. server', 'not run', results.server.error, '', '', '']);
 
   if (results.gateway.ok) {
-    const gatewayRows = results.gateway.value.rows;
-    const direct1 = at(gatewayRows, 'direct', 1);
-    const direct10 = at(gatewayRows, 'direct', 10);
-    for (const entry of gatewayRows.filter((candidate) => candidate.id !== 'direct')) {
-      const ours = entry.id === 'gateway';
-      if (entry.connections === 1 && direct1) {
-        row([
-          `2. p50, 1 conn: ${entry.label}`,
-          `direct ${num(direct1.p50Ms, 2)} ms`,
-          `${num(entry.p50Ms, 2)} ms`,
-          `**${signedMs(entry.p50DeltaMs)} ms**`,
-          ours ? '≤ +0.3 ms' : '—',
-          ours ? verdict(byId('gateway-p50')?.met) : '—',
-        ]);
-      } else if (entry.connections === 10 && direct10) {
-        row([
-          `2. req/s, 10 conn: ${entry.label}`,
-          `direct ${num(direct10.reqPerSec)}`,
-          num(entry.reqPerSec),
-          `**${times(entry.ratio)}**`,
-          ours ? '≥ 0.8×' : '—',
-          ours ? verdict(byId('gateway-throughput')?.met) : '—',
-        ]);
+    for (const era of ['legacy', 'modern'] as const) {
+      const gatewayRows = results.gateway.value.rows.filter((entry) => entry.era === era);
+      const direct1 = at(gatewayRows, 'direct', 1);
+      const direct10 = at(gatewayRows, 'direct', 10);
+      for (const entry of gatewayRows.filter((candidate) => candidate.id !== 'direct')) {
+        const ours = entry.id === 'gateway';
+        if (entry.connections === 1 && direct1) {
+          row([
+            `2. p50, ${eraLabel(era)}, 1 conn: ${entry.label}`,
+            `direct ${num(direct1.p50Ms, 2)} ms`,
+            `${num(entry.p50Ms, 2)} ms`,
+            `**${signedMs(entry.p50DeltaMs)} ms**`,
+            ours ? '≤ +0.3 ms' : '—',
+            ours ? verdict(byId(`gateway-p50-${era}`)?.met) : '—',
+          ]);
+        } else if (entry.connections === 10 && direct10) {
+          row([
+            `2. req/s, ${eraLabel(era)}, 10 conn: ${entry.label}`,
+            `direct ${num(direct10.reqPerSec)}`,
+            num(entry.reqPerSec),
+            `**${times(entry.ratio)}**`,
+            ours ? '≥ 0.8×' : '—',
+            ours ? verdict(byId(`gateway-throughput-${era}`)?.met) : '—',
+          ]);
+        }
       }
     }
-    for (const skipped of results.gateway.value.skipped) {
-      row([`2. ${skipped.label}`, 'not run', skipped.reason.split('\n')[0] ?? '', '', '—', '—']);
-    }
   } else row(['2. gateway', 'not run', results.gateway.error, '', '', '']);
+
+  if (results.stdio.ok) {
+    for (const connections of [1, 10] as const) {
+      const best = bestStdioPeer(results.stdio.value.rows, connections);
+      if (!best) continue;
+      const check = byId(`stdio-${connections}`);
+      row([
+        `2b. stdio server, req/s, ${connections} conn: our gateway vs the best peer`,
+        `${best.peer.label} ${num(best.peer.reqPerSec)}`,
+        `our gateway ${num(best.ours.reqPerSec)}`,
+        `**${times(ratioWithin(best.ours, best.peer))}**`,
+        '≥ 1.5×',
+        verdict(check?.met),
+      ]);
+    }
+  } else row(['2b. stdio server', 'not run', results.stdio.error, '', '', '']);
 
   if (results.aggregation.ok) {
     const { value } = results.aggregation;
@@ -125,8 +150,10 @@ export function formatSummary(results: BenchResults, checks: readonly TargetChec
   } else row(['4. memory', 'not run', results.memory.error, '', '', '']);
 
   if (results.coldStart.ok) {
-    const [reference, ...ours] = results.coldStart.value.rows;
-    for (const entry of ours) {
+    const { value } = results.coldStart;
+    const reference = value.rows.find((entry) => entry.id === 'sdk-reference');
+    for (const entry of value.rows.filter((candidate) => candidate.node === 'bench')) {
+      if (entry === reference) continue;
       row([
         `5. cold start → first tools/call: ${entry.label}`,
         `SDK v1 reference ${num(reference?.firstCallMs ?? Number.NaN)} ms`,
@@ -134,6 +161,19 @@ export function formatSummary(results: BenchResults, checks: readonly TargetChec
         `**${times(entry.ratio)}**`,
         '—',
         '—',
+      ]);
+    }
+    for (const target of COLD_START_TARGETS) {
+      const entry = coldStartTargetRow(value, target);
+      const node = value.nodes.find((candidate) => candidate.node === target.node);
+      if (!entry || !node) continue;
+      row([
+        `5. cold start → first tools/call ÷ \`node -e ""\`, Node ${node.version}: ${entry.label}`,
+        `\`node -e ""\` ${num(node.nodeMs)} ms`,
+        `${num(entry.firstCallMs)} ms`,
+        `**${times(entry.nodeRatio)}**`,
+        `≤ ${COLD_START_AT_MOST}×`,
+        verdict(byId(`cold-start-${target.app}-${target.node}`)?.met),
       ]);
     }
   } else row(['5. cold start', 'not run', results.coldStart.error, '', '', '']);

@@ -1,51 +1,35 @@
 import type { BenchContext } from '../context.js';
-import { callAddTool, openSession } from '../mcpHttp.js';
+import { callAddTool, type ProtocolEra } from '../mcpHttp.js';
 import { runRounds, type Subject, type SubjectSummary } from '../measure/runRounds.js';
 import { appEntry } from '../paths.js';
-import { startApp, type StartedApp } from '../procs/startApp.js';
+import { startApp } from '../procs/startApp.js';
 import { GATEWAY_TARGET, startGatewayService } from '../procs/startGatewayService.js';
-import {
-  bridgeCommand,
-  type StartedPeer,
-  startMcpProxy,
-  startSupergateway,
-} from '../procs/startPeerProxies.js';
 
-/** A row that could not be measured, and why. */
-export interface SkippedRow {
-  readonly id: string;
-  readonly label: string;
-  readonly reason: string;
+/** One §2 row: a path to example-server, with requests of one protocol era. */
+export interface GatewayRow extends SubjectSummary {
+  readonly era: ProtocolEra;
 }
 
 /** Issue §2's results. */
 export interface GatewaySectionResult {
-  /** Per connection count: direct (baseline) first, then each path through a proxy. */
-  readonly rows: readonly SubjectSummary[];
-  readonly skipped: readonly SkippedRow[];
+  /** Per connection count and era (2025, then 2026-07-28): direct (the baseline), then our gateway. */
+  readonly rows: readonly GatewayRow[];
 }
 
 const TOOL = 'add_numbers';
-const PEER_LABELS = {
-  'gateway-stdio': 'our gateway, stdio target (bridge)',
-  'mcp-proxy': 'mcp-proxy 6.7.19 --stateless (bridge)',
-  supergateway: 'supergateway 4.0.0 --stateful (bridge)',
-} as const;
 
 /**
- * Issue §2: tools/call to example-server directly, through our gateway (gateway-service, HTTP
- * target), and through the peers. mcp-proxy and supergateway only front stdio servers, so they
- * reach the same upstream through supergateway's HTTP → stdio bridge; our gateway is measured
- * on that same bridge too, for a like-for-like row.
+ * Issue §2: tools/call to example-server directly and through our gateway (gateway-service, one
+ * HTTP target), with 2025 requests and with MCP 2026-07-28 requests, each era in its own
+ * alternating rounds. (The peers front stdio servers only: they are compared in §2b.)
  *
- * @param context - Settings, peers, wrk script, log.
- * @returns The rows, and the peer rows that could not run.
+ * @param context - Settings, wrk script, log.
+ * @returns The rows.
  */
 export async function benchGateway(context: BenchContext): Promise<GatewaySectionResult> {
-  const { settings, log, peers } = context;
-  log('§2 gateway overhead: direct vs our gateway vs mcp-proxy and supergateway');
+  const { settings, log } = context;
+  log('§2 gateway overhead: example-server direct vs through our gateway, both eras');
   const running: { stop(): Promise<void> }[] = [];
-  const skipped: SkippedRow[] = [];
   try {
     const upstream = await startApp(appEntry('example-server'));
     running.push(upstream);
@@ -63,60 +47,33 @@ export async function benchGateway(context: BenchContext): Promise<GatewaySectio
         pids: [gateway.pid, upstream.pid],
       }),
     ];
-    if (peers.ok) {
-      const starts: [keyof typeof PEER_LABELS, () => Promise<StartedApp | StartedPeer>][] = [
-        [
-          'gateway-stdio',
-          () =>
-            startGatewayService(
-              context.scratchDir,
-              bridgeTarget(peers.supergateway, upstream.url),
-              'gateway-stdio.json',
-            ),
-        ],
-        ['mcp-proxy', () => startMcpProxy(peers, upstream.url)],
-        ['supergateway', () => startSupergateway(peers, upstream.url)],
-      ];
-      for (const [id, start] of starts) {
-        try {
-          const proxy = await start();
-          running.push(proxy);
-          const tool = id === 'gateway-stdio' ? prefixed(TOOL) : TOOL;
-          const headers = id === 'supergateway' ? await openSession(proxy.url) : undefined;
-          await callAddTool(proxy.url, tool, { headers });
-          subjects.push({
-            ...callSubject(id, PEER_LABELS[id], {
-              ...proxy,
-              tool,
-              pids: [proxy.pid, upstream.pid],
-            }),
-            ...(headers ? { headers } : {}),
-          });
-        } catch (error) {
-          skipped.push({ id, label: PEER_LABELS[id], reason: `failed to start: ${String(error)}` });
-        }
-      }
-    } else {
-      for (const [id, label] of Object.entries(PEER_LABELS)) {
-        skipped.push({ id, label, reason: peers.reason });
-      }
+    const modernSubjects = subjects.map((subject) => ({
+      ...subject,
+      call: { ...subject.call, era: 'modern' as const },
+    }));
+    for (const era of ['legacy', 'modern'] as const) {
+      await callAddTool(upstream.url, TOOL, { era });
+      await callAddTool(gateway.url, prefixed(TOOL), { era });
     }
-    await callAddTool(upstream.url, TOOL);
-    await callAddTool(gateway.url, prefixed(TOOL));
-    const rows: SubjectSummary[] = [];
+    const rows: GatewayRow[] = [];
     for (const connections of settings.gatewayConnections) {
-      rows.push(
-        ...(await runRounds(subjects, {
+      for (const [era, ofEra] of [
+        ['legacy', subjects],
+        ['modern', modernSubjects],
+      ] as const) {
+        log(`  ${era === 'modern' ? '2026-07-28' : '2025'} requests:`);
+        const summaries = await runRounds(ofEra, {
           connections,
           rounds: settings.rounds,
           durationS: settings.durationS,
           warmupS: settings.warmupS,
           scriptPath: context.scriptPath,
           log,
-        })),
-      );
+        });
+        rows.push(...summaries.map((summary) => ({ ...summary, era })));
+      }
     }
-    return { rows, skipped };
+    return { rows };
   } finally {
     for (const process of running.reverse()) await process.stop();
   }
@@ -124,11 +81,6 @@ export async function benchGateway(context: BenchContext): Promise<GatewaySectio
 
 function prefixed(tool: string): string {
   return `${GATEWAY_TARGET}___${tool}`;
-}
-
-function bridgeTarget(supergateway: string, upstreamUrl: string): Record<string, unknown> {
-  const [command, ...args] = bridgeCommand(supergateway, upstreamUrl);
-  return { command, args };
 }
 
 function callSubject(

@@ -1,0 +1,1 @@
+export { default } from '@agentcore-mcp/vitest-config';
