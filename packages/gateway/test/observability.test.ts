@@ -17,7 +17,9 @@ beforeAll(async () => {
   const alpha = cleanup.add(
     await launchFixtureUpstream({ name: 'alpha', tools: ['echo', 'slow'] }),
   );
-  const beta = cleanup.add(await launchFixtureUpstream({ name: 'beta', tools: ['echo'] }));
+  const beta = cleanup.add(
+    await launchFixtureUpstream({ name: 'beta', tools: ['echo', 'refuse'] }),
+  );
   deadUrl = `http://127.0.0.1:${await unusedPort()}/mcp`;
   gateway = cleanup.add(
     await startFaultGateway({
@@ -65,7 +67,7 @@ describe('observability', () => {
       mode: 'stateless',
       healthyTargets: 2,
       totalTargets: 3,
-      toolCount: 4,
+      toolCount: 5,
       problems: [],
     });
     expect(status.uptimeSeconds).toBeGreaterThanOrEqual(0);
@@ -112,7 +114,7 @@ describe('observability', () => {
     expect(lines.slice(0, 3)).toEqual([
       'Gateway status: running',
       '- alpha: healthy, 2 tools, MCP 2026-07-28',
-      '- beta: healthy, 1 tools, MCP 2026-07-28',
+      '- beta: healthy, 2 tools, MCP 2026-07-28',
     ]);
     expect(lines[3]).toMatch(/^- dead: unhealthy, 0 tools \(Cannot connect to target "dead" .*\)$/);
     expect(result.structuredContent).toMatchObject({
@@ -135,6 +137,8 @@ describe('observability', () => {
     expect(await settleToolCall(client, 'beta___echo', { message: 'c' })).toMatchObject({
       ok: true,
     });
+    // A tool that reports an error (`isError: true`) is a tool error, not ok.
+    expect(await settleToolCall(client, 'beta___refuse', {})).toMatchObject({ isError: true });
     // The target's own error passes through and is counted as such.
     expect(await settleToolCall(client, 'alpha___echo', {})).toMatchObject({
       ok: false,
@@ -147,6 +151,13 @@ describe('observability', () => {
     const after = response.text;
     expect(echoOk(after) - echoOk(before)).toBe(2);
     expect(echoRpcError(after) - echoRpcError(before)).toBe(1);
+    const refused = (text: string) =>
+      requestCount(text, { target: 'beta', tool: 'refuse', outcome: 'tool_error' });
+    expect(refused(after) - refused(before)).toBe(1);
+    expect(
+      requestCount(after, { target: 'beta', tool: 'refuse', outcome: 'ok' }) -
+        requestCount(before, { target: 'beta', tool: 'refuse', outcome: 'ok' }),
+    ).toBe(0);
     expect(
       requestCount(after, { target: 'beta', tool: 'echo', outcome: 'ok' }) -
         requestCount(before, { target: 'beta', tool: 'echo', outcome: 'ok' }),

@@ -1,8 +1,12 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-/** How a proxied request ended, as the `outcome` label. */
+/**
+ * How a proxied request ended, as the `outcome` label: `tool_error` is a tools/call the target
+ * answered with `isError: true` (the tool ran and failed), `rpc_error` a JSON-RPC error the target
+ * answered.
+ */
 export type RequestOutcome =
-  'ok' | 'rpc_error' | 'timeout' | 'unavailable' | 'failed' | 'cancelled';
+  'ok' | 'tool_error' | 'rpc_error' | 'timeout' | 'unavailable' | 'failed' | 'cancelled';
 
 /** The labels of one proxied request. `tool` is the upstream tool or prompt name, or `""`. */
 export interface RequestLabels {

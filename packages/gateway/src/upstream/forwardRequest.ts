@@ -62,7 +62,7 @@ export async function forwardRequest<T extends StandardSchemaV1>(
   try {
     const result = await session.connection.request(message, forwarded.schema, request);
     health.recordSuccess(performance.now() - started);
-    finish('ok');
+    finish(isToolError(result) ? 'tool_error' : 'ok');
     return result;
   } catch (error) {
     const failure = classifyForwardFailure(error, {
@@ -76,4 +76,13 @@ export async function forwardRequest<T extends StandardSchemaV1>(
     finish(failure.outcome);
     throw failure.error;
   }
+}
+
+/** A tools/call result with `isError: true`: the target answered, the tool failed. */
+function isToolError(result: unknown): boolean {
+  return (
+    typeof result === 'object' &&
+    result !== null &&
+    (result as { isError?: unknown }).isError === true
+  );
 }
