@@ -1,3 +1,4 @@
+import { mcpNameHeader } from '@agentcore-mcp/core';
 import {
   CLIENT_CAPABILITIES_META_KEY,
   CLIENT_INFO_META_KEY,
@@ -32,15 +33,6 @@ export interface ModernRequest {
   /** The JSON-RPC request as JSON, with the `_meta` envelope in `params`. */
   body: string;
 }
-
-/** Where `Mcp-Name` comes from, per method (SEP-2243). */
-const NAME_SOURCES: Readonly<Record<string, string>> = {
-  'tools/call': 'name',
-  'prompts/get': 'name',
-  'resources/read': 'uri',
-};
-const BASE64_PREFIX = '=?base64?';
-const BASE64_SUFFIX = '?=';
 
 /**
  * Builds one raw MCP 2026-07-28 request, for callers that talk HTTP themselves (probes,
@@ -90,22 +82,9 @@ export function modernRequest(
     'mcp-protocol-version': MODERN_PROTOCOL_VERSION,
     'mcp-method': method,
   };
-  const source = Object.hasOwn(NAME_SOURCES, method) ? NAME_SOURCES[method] : undefined;
-  const name = source === undefined ? undefined : params[source];
-  if (typeof name === 'string') headers['mcp-name'] = toHeaderValue(name);
+  const name = mcpNameHeader(method, params);
+  if (name !== undefined) headers['mcp-name'] = name;
   return { headers, body: JSON.stringify(message) };
-}
-
-/** The value as is when it is a safe plain-ASCII field value, else `=?base64?<utf-8>?=`. */
-function toHeaderValue(value: string): string {
-  const plain =
-    value !== '' &&
-    value === value.trim() &&
-    /^[\t\x20-\x7e]*$/.test(value) &&
-    !(value.startsWith(BASE64_PREFIX) && value.endsWith(BASE64_SUFFIX));
-  return plain
-    ? value
-    : `${BASE64_PREFIX}${Buffer.from(value, 'utf8').toString('base64')}${BASE64_SUFFIX}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

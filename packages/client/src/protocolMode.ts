@@ -1,17 +1,17 @@
-import { AgentCoreMcpError } from '@agentcore-mcp/core';
+import { AgentCoreMcpError, MCP_MODERN_REVISION } from '@agentcore-mcp/core';
 import type { VersionNegotiationOptions } from '@modelcontextprotocol/client';
 
 /**
  * The first (and so far only) revision of the stateless MCP era: no `initialize` and no session;
  * every request carries its own `_meta` envelope and the `MCP-Protocol-Version`, `Mcp-Method` and
- * `Mcp-Name` headers. The MCP SDK does not export this string, only its envelope keys.
+ * `Mcp-Name` headers (core's `MCP_MODERN_REVISION`; the MCP SDK exports only its envelope keys).
  *
  * @example
  * ```ts
  * const client = await connectAgentCore({ url, protocol: MODERN_PROTOCOL_VERSION });
  * ```
  */
-export const MODERN_PROTOCOL_VERSION = '2026-07-28';
+export const MODERN_PROTOCOL_VERSION = MCP_MODERN_REVISION;
 
 /**
  * Which MCP era `connectAgentCore` speaks:

@@ -51,3 +51,8 @@ export {
   toJsonRpcError,
 } from './wire/errorWireCodes.js';
 export { JsonRpcError } from './wire/jsonRpcError.js';
+export {
+  encodeMcpHeaderValue,
+  MCP_MODERN_REVISION,
+  mcpNameHeader,
+} from './wire/mcpRequestHeaders.js';

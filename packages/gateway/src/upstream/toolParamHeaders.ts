@@ -1,6 +1,5 @@
+import { encodeMcpHeaderValue } from '@agentcore-mcp/core';
 import type { Tool } from '@modelcontextprotocol/client';
-
-import { encodeMcpHeaderValue } from './transport/streamableHttp/modernHeaders.js';
 
 /** One `x-mcp-header` annotation: the argument's path and the header it is mirrored into. */
 interface ParamHeader {

@@ -2,26 +2,10 @@ import type { Tool } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
 
 import { ToolParamHeaders } from '../../src/upstream/toolParamHeaders.js';
-import { encodeMcpHeaderValue } from '../../src/upstream/transport/streamableHttp/modernHeaders.js';
 
 const tool = (name: string, properties: Record<string, unknown>): Tool => ({
   name,
   inputSchema: { type: 'object', properties } as Tool['inputSchema'],
-});
-
-describe('encodeMcpHeaderValue', () => {
-  it.each([
-    ['us-west1', 'us-west1'],
-    ['us west 1', 'us west 1'],
-    ['\tindented', '=?base64?CWluZGVudGVk?='],
-    ['', '=?base64??='],
-    [' padded ', '=?base64?IHBhZGRlZCA=?='],
-    ['Hello, 世界', '=?base64?SGVsbG8sIOS4lueVjA==?='],
-    ['line1\nline2', '=?base64?bGluZTEKbGluZTI=?='],
-    ['=?base64?abc?=', '=?base64?PT9iYXNlNjQ/YWJjPz0=?='],
-  ])('sends %j as %j', (value, header) => {
-    expect(encodeMcpHeaderValue(value)).toBe(header);
-  });
 });
 
 describe('ToolParamHeaders', () => {

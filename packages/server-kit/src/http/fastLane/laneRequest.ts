@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
+import { MCP_MODERN_REVISION } from '@agentcore-mcp/core';
 import {
   CLIENT_CAPABILITIES_META_KEY,
   CLIENT_INFO_META_KEY,
@@ -12,7 +13,7 @@ import {
 } from '@modelcontextprotocol/server';
 
 /** The MCP revision the fast lane serves in the modern era. */
-export const MODERN_REVISION = '2026-07-28';
+export const MODERN_REVISION = MCP_MODERN_REVISION;
 
 const ENVELOPE_PREFIX = 'io.modelcontextprotocol/';
 const LOGGING_LEVELS: ReadonlySet<string> = new Set([

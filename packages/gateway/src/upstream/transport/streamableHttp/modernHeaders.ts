@@ -1,23 +1,5 @@
+import { MCP_MODERN_REVISION, mcpNameHeader } from '@agentcore-mcp/core';
 import { type JSONRPCMessage, PROTOCOL_VERSION_META_KEY } from '@modelcontextprotocol/client';
-
-/** The first MCP revision without sessions; later revisions (dated strings) sort after it. */
-export const MODERN_PROTOCOL_VERSION = '2026-07-28';
-
-const BASE64_PREFIX = '=?base64?';
-const BASE64_SUFFIX = '?=';
-
-/**
- * The request field each method's `Mcp-Name` header mirrors (MCP 2026-07-28, SEP-2243; the
- * `tasks/*` rows are the tasks extension's). Methods not listed send no `Mcp-Name`.
- */
-const MCP_NAME_SOURCE: Readonly<Record<string, string>> = {
-  'tools/call': 'name',
-  'prompts/get': 'name',
-  'resources/read': 'uri',
-  'tasks/get': 'taskId',
-  'tasks/update': 'taskId',
-  'tasks/cancel': 'taskId',
-};
 
 /**
  * Header names the transport derives itself: a per-request `headers` option (the client's
@@ -44,37 +26,7 @@ const RESERVED_HEADERS = new Set([
  * ```
  */
 export function isModernProtocolVersion(version: string | undefined): boolean {
-  return version !== undefined && version >= MODERN_PROTOCOL_VERSION;
-}
-
-/**
- * Encodes a value for an MCP request header the way MCP 2026-07-28 says (and the SDK's own
- * transport does, which does not export its helper): a plain visible-ASCII value is sent as it is;
- * an empty value, one with leading or trailing whitespace, a character outside `0x20–0x7E` (tab
- * aside) or one that already looks like the sentinel is sent as `=?base64?<UTF-8 in base64>?=`.
- *
- * @param value - The header value as the body carries it.
- * @returns The field value to send.
- * @example
- * ```ts
- * encodeMcpHeaderValue('us-west1'); // 'us-west1'
- * encodeMcpHeaderValue('Hello, 世界'); // '=?base64?SGVsbG8sIOS4lueVjA==?='
- * ```
- */
-export function encodeMcpHeaderValue(value: string): string {
-  return needsBase64(value)
-    ? `${BASE64_PREFIX}${Buffer.from(value, 'utf8').toString('base64')}${BASE64_SUFFIX}`
-    : value;
-}
-
-function needsBase64(value: string): boolean {
-  if (value.length === 0 || value !== value.trim()) return true;
-  if (value.startsWith(BASE64_PREFIX) && value.endsWith(BASE64_SUFFIX)) return true;
-  for (let index = 0; index < value.length; index += 1) {
-    const code = value.charCodeAt(index);
-    if (code !== 9 && (code < 32 || code > 126)) return true;
-  }
-  return false;
+  return version !== undefined && version >= MCP_MODERN_REVISION;
 }
 
 /**
@@ -96,7 +48,7 @@ export function envelopeVersionOf(message: JSONRPCMessage): string | undefined {
 
 /**
  * The MCP 2026-07-28 headers of one message (SEP-2243): `MCP-Protocol-Version` from its envelope
- * and, for a request, `Mcp-Method` and `Mcp-Name` (encoded with {@link encodeMcpHeaderValue}),
+ * and, for a request, `Mcp-Method` and `Mcp-Name` (core's `mcpNameHeader`),
  * then the caller's own headers (`Mcp-Param-*`), which never replace those.
  *
  * @param message - A message whose envelope claims `version`.
@@ -117,11 +69,8 @@ export function modernHeaders(
   const headers: Record<string, string> = { 'mcp-protocol-version': version };
   if ('method' in message && 'id' in message) {
     headers['mcp-method'] = message.method;
-    const field = Object.hasOwn(MCP_NAME_SOURCE, message.method)
-      ? MCP_NAME_SOURCE[message.method]
-      : undefined;
-    const name = field === undefined ? undefined : message.params?.[field];
-    if (typeof name === 'string') headers['mcp-name'] = encodeMcpHeaderValue(name);
+    const name = mcpNameHeader(message.method, message.params);
+    if (name !== undefined) headers['mcp-name'] = name;
   }
   if (extra !== undefined) {
     for (const [name, value] of Object.entries(extra)) {
