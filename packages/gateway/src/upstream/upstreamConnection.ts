@@ -1,18 +1,14 @@
 import type {
   Client,
-  ClientCapabilities,
   ClientRequest,
   DiscoverResult,
   Implementation,
-  jsonSchemaValidator,
   McpSubscription,
-  RequestOptions,
   ServerCapabilities,
   StandardSchemaV1,
   SubscriptionFilter,
   Transport,
 } from '@modelcontextprotocol/client';
-import type { Logger } from 'pino';
 
 import type { TargetConfig } from '../config/types.js';
 import { GatewayError } from '../gatewayError.js';
@@ -20,44 +16,13 @@ import { connectUpstreamClient, createUpstreamClient } from './createUpstreamCli
 import { describeUpstreamError, isEraStale, isSessionExpired } from './describeUpstreamError.js';
 import { InFlightCalls } from './inFlightCalls.js';
 import { ResourceSubscriptions } from './resourceSubscriptions.js';
-import { sendModernRequest } from './sendModernRequest.js';
-import type { TargetEra, UpstreamEra } from './targetEra.js';
-import type { ToolParamHeaders } from './toolParamHeaders.js';
+import { sendOnSession, type SessionContext } from './sendOnSession.js';
+import type { UpstreamEra } from './targetEra.js';
 import { createUpstreamTransport } from './transport/createUpstreamTransport.js';
-import type { OutboundAuthorization } from './transport/outboundAuthorization.js';
 import { StderrTail } from './transport/stdio/stderrTail.js';
 import { UpstreamRequests } from './transport/upstreamRequests.js';
-import type { UpstreamEvents } from './upstreamEvents.js';
+import type { UpstreamConnectionOptions } from './upstreamConnectionOptions.js';
 import type { UpstreamRequest } from './upstreamRequest.js';
-
-/** Options of {@link UpstreamConnection}. */
-export interface UpstreamConnectionOptions {
-  readonly target: TargetConfig;
-  /** The target's outbound credential (`createOutboundAuthorization`), or `undefined` for none. */
-  readonly authorization: OutboundAuthorization | undefined;
-  /** The name and version the gateway introduces itself with. */
-  readonly clientInfo: Implementation;
-  /** The client capabilities declared upstream (sampling, elicitation, roots in stateful mode). */
-  readonly capabilities: ClientCapabilities;
-  /** Shared JSON Schema validator, so a connection does not compile its own Ajv. */
-  readonly jsonSchemaValidator: jsonSchemaValidator;
-  readonly logger: Logger;
-  /** The target's protocol era verdict, shared by every connection to it. */
-  readonly era: TargetEra;
-  /** The target's `Mcp-Param-*` headers per tool (MCP 2026-07-28), shared likewise. */
-  readonly paramHeaders: ToolParamHeaders;
-  /** Where the target's notifications and requests go; default: nowhere. */
-  readonly events?: UpstreamEvents | undefined;
-  /** Called when a live connection ends without `close()`: a stdio child exited, for one. */
-  readonly onUnexpectedClose?: ((reason: string) => void) | undefined;
-  /**
-   * Whether resource updates reach a client through `events` (a stateful client's own session):
-   * then a `resources/subscribe` to a 2026-07-28 target opens a `subscriptions/listen` stream for
-   * the URI. Otherwise (the shared session) it is accepted and nothing is delivered, as on 2025.
-   * Default `false`.
-   */
-  readonly resourceUpdates?: boolean | undefined;
-}
 
 /**
  * One MCP session with one target, kept open and reused by every request: the SDK client and its
@@ -80,6 +45,7 @@ export class UpstreamConnection {
   /** The client whose handshake is under way, and its transport, so `close()` can abort it. */
   #opening: { client: Client; transport: Transport } | undefined;
   #closed = false;
+  readonly #session: SessionContext;
 
   /** @param options - See {@link UpstreamConnectionOptions}. */
   constructor(options: UpstreamConnectionOptions) {
@@ -88,6 +54,13 @@ export class UpstreamConnection {
     this.#stderr = new StderrTail((line) =>
       logger.debug({ target: target.name, stderr: line }, 'target stderr'),
     );
+    this.#session = {
+      target,
+      requests: this.#requests,
+      paramHeaders: options.paramHeaders,
+      relay: options.events?.request,
+      subscribe: (message) => this.#subscribe(message),
+    };
   }
 
   /** Whether a session is open right now. */
@@ -148,7 +121,7 @@ export class UpstreamConnection {
     return this.#inFlight.around(request.caller, async () => {
       const client = await this.connect();
       try {
-        return await this.#send(client, message, { schema, request });
+        return await sendOnSession(client, { message, schema, request }, this.#session);
       } catch (error) {
         if (!this.#isStale(client, error) || request.signal?.aborted) throw error;
         this.#options.logger.info(
@@ -157,7 +130,11 @@ export class UpstreamConnection {
         );
         this.#options.era.forget();
         this.#forget(client);
-        return await this.#send(await this.connect(), message, { schema, request });
+        return await sendOnSession(
+          await this.connect(),
+          { message, schema, request },
+          this.#session,
+        );
       }
     });
   }
@@ -202,46 +179,6 @@ export class UpstreamConnection {
     this.#client = undefined;
     await client?.close();
     await unsubscribing;
-  }
-
-  async #send<T extends StandardSchemaV1>(
-    client: Client,
-    message: ClientRequest,
-    { schema, request }: { schema: T | undefined; request: UpstreamRequest },
-  ): Promise<StandardSchemaV1.InferOutput<T>> {
-    const { target } = this.#options;
-    const open = this.#requests.open(request);
-    try {
-      const options: RequestOptions = {
-        relatedRequestId: open.id,
-        timeout: target.timeoutMs,
-        ...(request.signal ? { signal: request.signal } : {}),
-        ...(request.onProgress
-          ? { onprogress: request.onProgress, resetTimeoutOnProgress: true }
-          : {}),
-      };
-      if (client.getProtocolEra() === 'modern') {
-        if (
-          message.method === 'resources/subscribe' ||
-          message.method === 'resources/unsubscribe'
-        ) {
-          return await this.#subscribe(message);
-        }
-        return await sendModernRequest(client, message, {
-          target: target.name,
-          schema,
-          options,
-          request,
-          paramHeaders: target.kind === 'http' ? this.#options.paramHeaders : undefined,
-          relay: this.#options.events?.request,
-        });
-      }
-      return await (schema === undefined
-        ? client.request(message as never, options)
-        : client.request(message, schema, options));
-    } finally {
-      open.close();
-    }
   }
 
   /** A 2025 session's (un)subscription, carried to a 2026-07-28 target; see the option. */

@@ -12,7 +12,6 @@ import {
 import { type OutboundAuthorization, sendAuthorized } from '../outboundAuthorization.js';
 import type { UpstreamRequests } from '../upstreamRequests.js';
 import { envelopeVersionOf, isModernProtocolVersion, modernHeaders } from './modernHeaders.js';
-import { readMessageStream, type StreamResumption } from './readMessageStream.js';
 import { type OutgoingMessage, requestHeaders } from './requestHeaders.js';
 import {
   errorAnswerOf,
@@ -21,12 +20,8 @@ import {
   sameOriginRedirect,
 } from './responseChecks.js';
 import { readJsonMessages, readResponseText, sendHttpRequest } from './sendHttpRequest.js';
-import {
-  DEFAULT_RECONNECT,
-  reconnectDelayMs,
-  type ReconnectOptions,
-  type StreamableHttpTransportOptions,
-} from './streamableHttpOptions.js';
+import { SseStreams } from './sseStreams.js';
+import { DEFAULT_RECONNECT, type StreamableHttpTransportOptions } from './streamableHttpOptions.js';
 
 const MAX_REDIRECTS = 5;
 
@@ -75,12 +70,10 @@ export class StreamableHttpTransport implements Transport {
   readonly #headers: Record<string, string>;
   readonly #authorization: OutboundAuthorization | undefined;
   readonly #requests: UpstreamRequests | undefined;
-  readonly #reconnect: ReconnectOptions;
+  readonly #streams: SseStreams;
   readonly #inFlight = new Set<ClientRequest>();
-  readonly #timers = new Set<NodeJS.Timeout>();
   #sessionId: string | undefined;
   #protocolVersion: string | undefined;
-  #serverRetryMs: number | undefined;
   #started = false;
   #closed = false;
 
@@ -96,7 +89,15 @@ export class StreamableHttpTransport implements Transport {
     }
     this.#authorization = options.authorization;
     this.#requests = options.requests;
-    this.#reconnect = { ...DEFAULT_RECONNECT, ...options.reconnect };
+    this.#streams = new SseStreams(
+      {
+        openGet: (lastEventId) => this.#request('GET', { lastEventId }),
+        deliver: (message) => this.#deliver(message),
+        reportError: (error) => this.#reportError(error),
+        isClosed: () => this.#closed,
+      },
+      { ...DEFAULT_RECONNECT, ...options.reconnect },
+    );
   }
 
   /** The session id the server assigned in its `initialize` answer, if any. */
@@ -133,8 +134,7 @@ export class StreamableHttpTransport implements Transport {
   close(): Promise<void> {
     if (this.#closed) return Promise.resolve();
     this.#closed = true;
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.clear();
+    this.#streams.close();
     const reason = Object.assign(new Error('The transport was closed'), { name: 'AbortError' });
     for (const request of this.#inFlight) request.destroy(reason);
     this.#inFlight.clear();
@@ -155,11 +155,13 @@ export class StreamableHttpTransport implements Transport {
     const version = envelopeVersionOf(message);
     const modern = version !== undefined || isModernProtocolVersion(this.#protocolVersion);
     if (options?.resumptionToken !== undefined && !modern) {
-      this.#openStandaloneStream({
-        lastEventId: options.resumptionToken,
-        replayMessageId: isRequest ? message.id : undefined,
-        onresumptiontoken: options.onresumptiontoken,
-      }).catch((error: unknown) => this.#reportError(error));
+      this.#streams
+        .openStandalone({
+          lastEventId: options.resumptionToken,
+          replayMessageId: isRequest ? message.id : undefined,
+          onresumptiontoken: options.onresumptiontoken,
+        })
+        .catch((error: unknown) => this.#reportError(error));
       return;
     }
     const signal = options?.requestSignal;
@@ -197,13 +199,13 @@ export class StreamableHttpTransport implements Transport {
           'method' in message &&
           message.method === 'notifications/initialized'
         ) {
-          this.#openStandaloneStream({}).catch((error: unknown) => this.#reportError(error));
+          this.#streams.openStandalone({}).catch((error: unknown) => this.#reportError(error));
         }
         return;
       }
       const contentType = mediaType(response.headers['content-type']);
       if (contentType === 'text/event-stream') {
-        this.#readStream(response, false, {
+        this.#streams.read(response, false, {
           onresumptiontoken: options?.onresumptiontoken,
           ...(modern ? { modern: { signal, onEnd: options?.onRequestStreamEnd } } : {}),
         });
@@ -270,75 +272,6 @@ export class StreamableHttpTransport implements Transport {
     }
   }
 
-  /** Opens the GET stream for server-initiated messages, or resumes a stream after `lastEventId`. */
-  async #openStandaloneStream(resumption: StreamResumption): Promise<void> {
-    const response = await this.#request('GET', { lastEventId: resumption.lastEventId });
-    const status = response.statusCode ?? 0;
-    if (status === 405) {
-      // The server offers no standalone stream; that is allowed.
-      response.resume();
-      return;
-    }
-    if (status < 200 || status > 299) {
-      response.resume();
-      throw new SdkHttpError(
-        SdkErrorCode.ClientHttpFailedToOpenStream,
-        `Failed to open SSE stream: ${redirectNotFollowed(response) ?? response.statusMessage ?? ''}`,
-        { status, statusText: response.statusMessage },
-      );
-    }
-    this.#readStream(response, true, resumption);
-  }
-
-  /**
-   * Delivers the messages of an SSE response. When a 2025 stream ends before answering (the GET
-   * stream, or a POST stream the server primed with an event id), it is resumed over GET after a
-   * delay; a 2026-07-28 stream is never resumed (that revision has no resumability): its end is
-   * reported through `onRequestStreamEnd` unless the caller closed it.
-   */
-  #readStream(
-    response: IncomingMessage,
-    standalone: boolean,
-    resumption: StreamResumption & { modern?: ModernStream | undefined },
-  ): void {
-    const { modern } = resumption;
-    readMessageStream(response, {
-      resumption,
-      onRetry: (milliseconds) => (this.#serverRetryMs = milliseconds),
-      onMessage: (message) => this.#deliver(message),
-      onBadMessage: (error) => this.#reportError(error),
-      onEnd: ({ lastEventId, primed, answered, error }) => {
-        if (this.#closed || modern?.signal?.aborted === true) return;
-        if (error !== undefined)
-          this.onerror?.(new Error(`SSE stream disconnected: ${String(error)}`));
-        if (modern !== undefined) modern.onEnd?.();
-        else if ((standalone || primed) && !answered) {
-          this.#scheduleReconnect({ ...resumption, lastEventId }, 0);
-        }
-      },
-    });
-  }
-
-  #scheduleReconnect(resumption: StreamResumption, attempt: number): void {
-    const { maxRetries } = this.#reconnect;
-    if (attempt >= maxRetries) {
-      this.onerror?.(new Error(`Maximum reconnection attempts (${maxRetries}) exceeded.`));
-      return;
-    }
-    const delay = reconnectDelayMs(this.#reconnect, attempt, this.#serverRetryMs);
-    const timer = setTimeout(() => {
-      this.#timers.delete(timer);
-      this.#openStandaloneStream(resumption).catch((error: unknown) => {
-        if (this.#closed) return;
-        const reason = error instanceof Error ? error.message : String(error);
-        this.onerror?.(new Error(`Failed to reconnect SSE stream: ${reason}`, { cause: error }));
-        this.#scheduleReconnect(resumption, attempt + 1);
-      });
-    }, delay);
-    timer.unref();
-    this.#timers.add(timer);
-  }
-
   #deliver(message: JSONRPCMessage): void {
     try {
       this.onmessage?.(message);
@@ -351,10 +284,4 @@ export class StreamableHttpTransport implements Transport {
     if (this.#closed) return;
     this.onerror?.(error instanceof Error ? error : new Error(String(error)));
   }
-}
-
-/** The per-request stream of an MCP 2026-07-28 request: closed by its signal, its end reported. */
-interface ModernStream {
-  readonly signal: AbortSignal | undefined;
-  readonly onEnd: (() => void) | undefined;
 }
