@@ -71,8 +71,11 @@ export async function benchAggregation(context: BenchContext): Promise<Aggregati
       ]),
     );
     const gateway = createGateway(
-      parseGatewayConfig({ mcpServers, gateway: { host: '127.0.0.1', port: 0 } }),
-      { logger, startupTimeoutMs: 60_000 },
+      parseGatewayConfig({
+        mcpServers,
+        gateway: { host: '127.0.0.1', port: 0, discovery: { startupWaitMs: 60_000 } },
+      }),
+      { logger },
     );
     open.push(gateway);
     const started = performance.now();

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 
 import type { Catalog } from './catalog/buildCatalog.js';
 import { GatewayCatalog } from './catalog/gatewayCatalog.js';
+import { GatewayDiscovery } from './catalog/gatewayDiscovery.js';
 import type { GatewayConfig } from './config/types.js';
 import type { GatewayStatus } from './gatewayStatus.js';
 import { createGatewayMetrics, type GatewayMetrics } from './observability/gatewayMetrics.js';
@@ -42,8 +43,6 @@ export interface CreateGatewayOptions {
    * Cognito or custom provider from `@agentcore-mcp/client`). They take precedence over `oauth`.
    */
   tokenProviders?: Readonly<Record<string, TokenProvider>>;
-  /** How long `listen` waits for the first discovery of every target, in ms. Default 10000. */
-  startupTimeoutMs?: number;
   /**
    * More transport options passed to server-kit: body limit, DNS-rebinding protection, and in
    * stateful mode an `eventStore` (e.g. `createInMemoryEventStore()`) so clients resume streams.
@@ -68,6 +67,11 @@ export interface Gateway extends McpHttpServer {
   status(): GatewayStatus;
   /** Re-lists every target now (they are also re-listed periodically and on `list_changed`). */
   refresh(): Promise<void>;
+  /**
+   * Resolves once every target's first discovery ended (listed or failed), which `listen()` waits
+   * for at most `gateway.discovery.startupWaitMs`.
+   */
+  whenDiscovered(): Promise<void>;
   /** The Prometheus metrics served on `GET /metrics`. */
   readonly metrics: GatewayMetrics;
 }
@@ -78,8 +82,12 @@ export interface Gateway extends McpHttpServer {
  * balancer) in front of every target, with discovery, routing, health checks, a circuit breaker
  * per target, inbound JWT auth, `GET /ping`, `GET /status` and `GET /metrics`.
  *
- * `listen()` first connects to and lists every target (waiting at most `startupTimeoutMs`; a slow
- * or dead target never blocks start-up and is retried in the background). Without inbound auth it
+ * `listen()` binds the port, then connects to and lists every target at once, resolving when all
+ * were listed or failed, or after `gateway.discovery.startupWaitMs`. Requests are served from the
+ * moment the port is bound, with the targets listed so far; `/ping` says `HealthyBusy` while a
+ * target is still starting (`gateway.discovery.busyWhileStarting`). A slow target joins the
+ * catalog when ready (clients get `list_changed`); a dead one is reported unhealthy at once and
+ * retried in the background. Without inbound auth it
  * logs one warning; on a non-loopback address that warning names the address and the targets it
  * exposes, and how to add auth.
  *
@@ -100,19 +108,14 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
   const clientInfo = { name: 'agentcore-mcp-gateway', version: GATEWAY_VERSION };
   const startedAt = Date.now();
   const sessions = new Set<Server>();
-  const catalog = new GatewayCatalog(config, [GATEWAY_STATUS_TOOL_NAME]);
-
-  // A target announced a list change: tell the clients after its next listing, changed or not.
-  let announceNext = false;
-  const rebuildCatalog = () => {
-    const changed = catalog.rebuild(targets);
-    if (!changed && !announceNext) return;
-    announceNext = false;
-    for (const problem of catalog.current.problems)
-      logger.warn({ target: problem.target, name: problem.name }, problem.message);
-    // Runs once targets start, in `prepare`: `http` exists by then.
-    announceListsChanged(sessions, http.notify);
-  };
+  const catalog = new GatewayCatalog(config, [GATEWAY_STATUS_TOOL_NAME], () => targets);
+  const discovery = new GatewayDiscovery({
+    config: config.gateway.discovery,
+    catalog,
+    logger,
+    // Runs once targets start, in `warmUp`: `http` exists by then.
+    announce: () => announceListsChanged(sessions, http.notify),
+  });
 
   const targets: TargetRuntime[] = config.targets.map(
     (target) =>
@@ -125,10 +128,8 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
         logger,
         metrics,
         events: SHARED_SESSION_EVENTS,
-        onChange: rebuildCatalog,
-        onListChanged: () => {
-          announceNext = true;
-        },
+        onChange: () => discovery.targetChanged(),
+        onListChanged: () => discovery.listChanged(),
       }),
   );
   const byName = new Map(targets.map((target) => [target.name, target]));
@@ -136,7 +137,7 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
   const status = (): GatewayStatus => {
     const targetStatuses = targets.map((target) => target.status());
     return {
-      status: http.address === undefined ? 'starting' : 'running',
+      status: http.address === undefined || discovery.isStarting ? 'starting' : 'running',
       version: GATEWAY_VERSION,
       mode: config.gateway.mode,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
@@ -157,35 +158,6 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     status,
   };
 
-  let refreshTimer: NodeJS.Timeout | undefined;
-  const start = async () => {
-    const everyTarget = Promise.all(targets.map((target) => target.start()));
-    const timeoutMs = options.startupTimeoutMs ?? 10_000;
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      everyTarget,
-      new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs))),
-    ]);
-    clearTimeout(timer);
-    rebuildCatalog();
-    logger.info(
-      {
-        targets: targets.length,
-        healthy: status().healthyTargets,
-        tools: catalog.current.tools.length,
-      },
-      'targets discovered',
-    );
-    const { refreshIntervalMs } = config.gateway.discovery;
-    if (refreshIntervalMs > 0) {
-      refreshTimer = setInterval(() => void refresh(), refreshIntervalMs);
-      refreshTimer.unref();
-    }
-  };
-  const refresh = async () => {
-    await Promise.all(targets.map((target) => target.refresh()));
-  };
-
   const host = options.host ?? config.gateway.host;
   const port = options.port ?? config.gateway.port;
   const auth = config.gateway.auth !== undefined;
@@ -201,14 +173,23 @@ export function createGateway(config: GatewayConfig, options: CreateGatewayOptio
     ...(config.gateway.auth ? { auth: { jwt: config.gateway.auth.jwt } } : {}),
     buildServer: (mode) => buildGatewayServer(serverParts, mode),
     fastLaneHandlers: gatewayFastLane(serverParts),
-    prepare: start,
+    warmUp: () => discovery.start(targets),
+    ...(config.gateway.discovery.busyWhileStarting
+      ? { pingStatus: () => (discovery.isStarting ? 'HealthyBusy' : 'Healthy') }
+      : {}),
     authHint: describeOpenBind({ host, port, auth, targets: config.targets }) ?? AUTH_HINT,
     routes: (app) => mountOperationalRoutes(app, { status, metrics }),
     onClose: async () => {
-      clearInterval(refreshTimer);
+      discovery.stop();
       await Promise.all(targets.map((target) => target.stop()));
     },
   });
 
-  return Object.assign(http, { catalog: () => catalog.current, status, refresh, metrics });
+  return Object.assign(http, {
+    catalog: () => catalog.current,
+    status,
+    refresh: () => discovery.refresh(),
+    whenDiscovered: () => discovery.whenSettled(),
+    metrics,
+  });
 }

@@ -66,28 +66,30 @@ describe('slow and dead targets', () => {
     const deadUrl = `http://127.0.0.1:${await unusedPort()}/mcp`;
     const silent = cleanup.add(await startSilentServer());
     const gateway = cleanup.add(
-      await startFaultGateway(
-        {
-          mcpServers: {
-            alpha: { url: alpha.url },
-            dead: { url: deadUrl },
-            // Longer than the test's own timeout: start-up must not wait for it.
-            silent: { url: silent.url, timeoutMs: 120_000 },
-          },
+      await startFaultGateway({
+        mcpServers: {
+          alpha: { url: alpha.url },
+          dead: { url: deadUrl },
+          // Longer than the test's own timeout: start-up must not wait for it.
+          silent: { url: silent.url, timeoutMs: 120_000 },
         },
-        { startupTimeoutMs: 1_000 },
-      ),
+        gateway: { discovery: { startupWaitMs: 1_000 } },
+      }),
     );
     const status = await gateway.status();
-    expect(status).toMatchObject({ status: 'running', healthyTargets: 1, totalTargets: 3 });
+    // silent's first discovery is still under way: the gateway says it is starting.
+    expect(status).toMatchObject({ status: 'starting', healthyTargets: 1, totalTargets: 3 });
     const dead = status.targets.find((target) => target.name === 'dead');
     expect(dead).toMatchObject({ healthy: false, toolCount: 0, circuit: 'closed' });
     expect(dead?.lastError).toContain(`Cannot connect to target "dead" (${deadUrl})`);
     expect(dead?.lastError).toContain('ECONNREFUSED');
     expect(status.targets.find((target) => target.name === 'silent')).toMatchObject({
       healthy: false,
+      starting: true,
       toolCount: 0,
     });
+    expect(dead).toMatchObject({ starting: false });
+    expect(JSON.parse((await gateway.get('/ping')).text)).toMatchObject({ status: 'HealthyBusy' });
 
     const client = await gateway.connect();
     const { tools } = await client.listTools();

@@ -43,6 +43,7 @@ const TARGET_STATUS_KEYS = [
   'resourceCount',
   'restarts',
   'server',
+  'starting',
   'toolCount',
   'transport',
 ];

@@ -136,8 +136,14 @@ const STATELESS = createSessionState({ stateless: true });
  */
 function toolFastLane(definition: CompiledServerDefinition, logger: Logger): FastLaneHandlers {
   const { tools } = definition;
+  // One result object per listing, so the lane serializes it once (see ListResultCache).
+  let listed = { tools: tools.listing };
   return {
-    toolsList: () => (tools.listing.length > 0 ? { tools: tools.listing } : undefined),
+    toolsList: () => {
+      if (tools.listing.length === 0) return undefined;
+      if (listed.tools !== tools.listing) listed = { tools: tools.listing };
+      return listed;
+    },
     toolsCall: ({ params, ctx, era, client, headers }) =>
       tools.listing.length > 0
         ? callTool(params, ctx, {

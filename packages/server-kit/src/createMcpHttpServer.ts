@@ -15,7 +15,7 @@ import type { FastLaneHandlers } from './http/fastLane/fastLaneHandlers.js';
 import { logRequests } from './http/logRequests.js';
 import { createModernMcpHandler } from './http/modernMcpHandler.js';
 import { createJsonBodyParser } from './http/parseJsonBody.js';
-import { createPingHandler } from './http/ping.js';
+import { createPingHandler, type PingStatus } from './http/ping.js';
 import { rejectInvalidJsonRpc } from './http/rejectInvalidJsonRpc.js';
 import { routeByEra } from './http/routeByEra.js';
 import { sendJsonRpcError } from './http/sendJsonRpcError.js';
@@ -72,6 +72,17 @@ export interface McpHttpServerOptions extends Omit<
    */
   prepare?: () => Promise<void>;
   /**
+   * Runs in `listen` (and `run`) after the port is bound and before `listen` resolves and the
+   * `listening` line is logged; requests are served meanwhile. For start-up work that must not hold
+   * up `/ping` or the requests that can already be answered, e.g. a gateway discovering its targets.
+   */
+  warmUp?: () => Promise<void>;
+  /**
+   * What `GET /ping` reports, asked on every ping: `HealthyBusy` tells AgentCore that background
+   * work runs (e.g. targets still starting). Default: always `Healthy`.
+   */
+  pingStatus?: () => PingStatus;
+  /**
    * Ends the "authentication is off" start-up warning: what the operator should set. Default:
    * `set AUTHORIZER_CONFIG (or the auth option) to require bearer tokens`.
    */
@@ -100,7 +111,10 @@ export interface McpHttpServer {
    * (`sendToolListChanged()`, `sendResourceUpdated()`…).
    */
   readonly notify: ServerNotifier;
-  /** Binds `host:port` and logs one `listening` line with the URL. */
+  /**
+   * Runs `prepare`, binds `host:port`, runs `warmUp` (serving requests meanwhile), then logs one
+   * `listening` line with the URL and resolves.
+   */
   listen(): Promise<ListeningAddress>;
   /**
    * Shuts down gracefully: stops accepting connections, answers new requests on open connections
@@ -166,7 +180,7 @@ export function createMcpHttpServer(options: McpHttpServerOptions): McpHttpServe
     logger,
   });
 
-  app.get('/ping', createPingHandler(Date.now()));
+  app.get('/ping', createPingHandler(Date.now(), options.pingStatus));
   const mcpRoute = app.route(resolved.path);
   mcpRoute.all(logRequests(logger), inFlight.middleware);
   if (resolved.dnsRebindingProtection)
@@ -235,6 +249,7 @@ export function createMcpHttpServer(options: McpHttpServerOptions): McpHttpServe
       await options.onClose?.();
     },
     ...(options.prepare ? { prepare: options.prepare } : {}),
+    ...(options.warmUp ? { warmUp: options.warmUp } : {}),
     ...(options.authHint === undefined ? {} : { authHint: options.authHint }),
   });
 

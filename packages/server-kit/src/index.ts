@@ -38,7 +38,7 @@ export { LOOPBACK_HOSTNAMES } from './http/dnsRebindingGuard.js';
 export type { FastLaneHandlers, FastLaneToolCall } from './http/fastLane/fastLaneHandlers.js';
 export type { InMemoryEventStoreOptions } from './http/inMemoryEventStore.js';
 export { createInMemoryEventStore } from './http/inMemoryEventStore.js';
-export type { PingResponse } from './http/ping.js';
+export type { PingResponse, PingStatus } from './http/ping.js';
 export type { JsonRpcErrorCodeValue } from './http/sendJsonRpcError.js';
 export { JsonRpcErrorCode } from './http/sendJsonRpcError.js';
 export type { RequestHeaders } from './mcp/createToolContext.js';

@@ -45,6 +45,8 @@ export function createServerLifecycle(parts: {
   closeSessions: () => Promise<void>;
   /** Runs before the port is bound, e.g. to connect upstream servers. */
   prepare?: () => Promise<void>;
+  /** Runs after the port is bound, before `listen` resolves; requests are served meanwhile. */
+  warmUp?: () => Promise<void>;
   /** What the "authentication is off" warning tells the operator to set. */
   authHint?: string;
 }): ServerLifecycle {
@@ -53,14 +55,18 @@ export function createServerLifecycle(parts: {
   let address: ListeningAddress | undefined;
   let closing = false;
 
-  const listen = async (): Promise<ListeningAddress> => {
-    await parts.prepare?.();
+  const assertNotClosing = () => {
     if (closing) {
       throw new AgentCoreMcpError(
         'ERR_LISTEN_FAILED',
         'Not listening: the server was shut down while it was starting',
       );
     }
+  };
+
+  const listen = async (): Promise<ListeningAddress> => {
+    await parts.prepare?.();
+    assertNotClosing();
     const server = createServer(parts.listener ?? app).listen(options.port, options.host);
     httpServer = server;
     await new Promise<void>((resolve, reject) => {
@@ -76,11 +82,14 @@ export function createServerLifecycle(parts: {
       : bound.family === 'IPv6'
         ? `[${bound.address}]`
         : bound.address;
-    address = {
+    const listening = {
       host: options.host,
       port: bound.port,
       url: `http://${urlHost}:${bound.port}${options.path}`,
     };
+    await parts.warmUp?.();
+    assertNotClosing();
+    address = listening;
     if (!options.auth) {
       logger.warn(
         `authentication is off: anyone who can reach this port can call every tool; ${parts.authHint ?? 'set AUTHORIZER_CONFIG (or the auth option) to require bearer tokens'}`,

@@ -2,6 +2,7 @@ import { McpServer } from '@modelcontextprotocol/server';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { createMcpHttpServer, type McpHttpServer } from '../src/index.js';
+import { findFreePort } from '../src/process/index.js';
 import { createRecordingLogger } from './helpers.js';
 
 const servers: McpHttpServer[] = [];
@@ -22,6 +23,19 @@ function create(options: Partial<Parameters<typeof createMcpHttpServer>[0]> = {}
   });
   servers.push(server);
   return { server, lines };
+}
+
+/** Retries `probe` until it resolves (the port may not be bound yet), for up to 20 s. */
+async function waitFor<T>(probe: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      return await probe();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
 }
 
 describe('createMcpHttpServer', () => {
@@ -57,6 +71,54 @@ describe('createMcpHttpServer', () => {
     await expect(listening).rejects.toMatchObject({ code: 'ERR_LISTEN_FAILED' });
     expect(closed).toBe(1);
     expect(server.address).toBeUndefined();
+  });
+
+  it('serves requests during warmUp, /ping saying what pingStatus says, and logs listening after it', async () => {
+    let finishWarmUp: () => void = () => undefined;
+    let busy = true;
+    const port = await findFreePort();
+    const { server, lines } = create({
+      port,
+      warmUp: () => new Promise<void>((resolve) => (finishWarmUp = resolve)),
+      pingStatus: () => (busy ? 'HealthyBusy' : 'Healthy'),
+    });
+    let listened = false;
+    const listening = server.listen().then((address) => {
+      listened = true;
+      return address;
+    });
+    const ping = async () =>
+      (await fetch(`http://127.0.0.1:${port}/ping`)).json() as Promise<Record<string, unknown>>;
+    // Bound before warmUp ends: /ping answers, listen() has not resolved, nothing said "listening".
+    expect(await waitFor(ping)).toMatchObject({ status: 'HealthyBusy' });
+    expect(listened).toBe(false);
+    expect(server.address).toBeUndefined();
+    expect(lines.some((line) => line.msg === 'listening')).toBe(false);
+
+    busy = false;
+    finishWarmUp();
+    const address = await listening;
+    expect(address.port).toBe(port);
+    expect(lines.filter((line) => line.msg === 'listening')).toHaveLength(1);
+    const healthy = await ping();
+    expect(healthy).toMatchObject({ status: 'Healthy' });
+    // The time of the last change, in unix seconds.
+    expect(healthy.time_of_last_update).toBeGreaterThanOrEqual(Math.floor(Date.now() / 1000) - 60);
+  });
+
+  it('closed during warmUp: listen says why and the port is released', async () => {
+    let finishWarmUp: () => void = () => undefined;
+    const port = await findFreePort();
+    const { server } = create({
+      port,
+      warmUp: () => new Promise<void>((resolve) => (finishWarmUp = resolve)),
+    });
+    const listening = server.listen();
+    await waitFor(() => fetch(`http://127.0.0.1:${port}/ping`));
+    await server.close();
+    finishWarmUp();
+    await expect(listening).rejects.toMatchObject({ code: 'ERR_LISTEN_FAILED' });
+    await expect(fetch(`http://127.0.0.1:${port}/ping`)).rejects.toThrow();
   });
 
   it('ends the no-auth warning with the caller’s hint', async () => {

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
         // The mocks serve fixed names; no periodic re-listing or pings (a 2026-07-28 target's
         // ping is a server/discover, which some mocks count).
         toolNamePrefix: 'never',
-        discovery: { refreshIntervalMs: 0 },
+        discovery: { refreshIntervalMs: 0, startupWaitMs: 20_000 },
         healthCheck: { intervalMs: 3_600_000 },
       },
     },
@@ -32,7 +32,6 @@ async function main(): Promise<void> {
   );
   const gateway = createGateway(config, {
     logger: createLogger({ name: 'gateway-client-under-test', level: 'warn' }),
-    startupTimeoutMs: 20_000,
   });
   const { url } = await gateway.listen();
   try {

@@ -11,57 +11,59 @@ export interface CatalogTarget {
 }
 
 /**
- * The gateway's current catalog, rebuilt from its targets whenever one of them changes (a new
- * listing, a change of health). It says whether the names clients see changed, so that they are
- * told (`list_changed`) only then.
+ * The gateway's current catalog. A change of a target (a new listing, a change of health) only
+ * marks it stale; it is built again when next read, so that many targets settling at once (start-up,
+ * a refresh of every target) cost one build instead of one per target. {@link takeNamesChange} says
+ * whether the names clients see changed, so that they are told (`list_changed`) only then.
  *
  * @example
  * ```ts
- * const catalog = new GatewayCatalog(config, ['gateway_status']);
- * if (catalog.rebuild(targets)) announceListsChanged(sessions, http.notify);
+ * const catalog = new GatewayCatalog(config, ['gateway_status'], () => targets);
+ * catalog.invalidate();
+ * if (catalog.takeNamesChange()) announceListsChanged(sessions, http.notify);
  * ```
  */
 export class GatewayCatalog {
   readonly #options: CatalogOptions;
-  #current: Catalog;
+  readonly #targets: () => readonly CatalogTarget[];
+  #current: Catalog | undefined;
   #names = '';
 
   /**
    * @param config - The gateway configuration (prefix mode, hiding of unhealthy targets).
    * @param reservedToolNames - Tool names the gateway serves itself.
+   * @param targets - Every target, in configuration order.
    */
-  constructor(config: GatewayConfig, reservedToolNames: readonly string[]) {
+  constructor(
+    config: GatewayConfig,
+    reservedToolNames: readonly string[],
+    targets: () => readonly CatalogTarget[],
+  ) {
     this.#options = {
       prefixMode: config.gateway.toolNamePrefix,
       hideUnhealthy: config.gateway.discovery.hideUnhealthy,
       reservedToolNames,
     };
-    this.#current = buildCatalog([], this.#options);
+    this.#targets = targets;
   }
 
-  /** The catalog as clients see it now. */
+  /** The catalog as clients see it now (built from the targets if it is stale). */
   get current(): Catalog {
+    this.#current ??= this.#build();
     return this.#current;
   }
 
+  /** Marks the catalog stale: a target's listing or health changed. */
+  invalidate(): void {
+    this.#current = undefined;
+  }
+
   /**
-   * Rebuilds the catalog from the targets' current listings and health.
-   *
-   * @param targets - Every target, in configuration order.
-   * @returns Whether the exposed names (tools, resources, templates, prompts) changed.
+   * Whether the exposed names (tools, resources, templates, prompts) changed since the last call
+   * (the first call compares with an empty catalog).
    */
-  rebuild(targets: readonly CatalogTarget[]): boolean {
-    const catalog = buildCatalog(
-      targets.map((target) => ({
-        target: target.config.name,
-        prefix: target.config.prefix,
-        exposesTool: toolFilter(target.config),
-        listing: target.listing,
-        healthy: target.isHealthy,
-      })),
-      this.#options,
-    );
-    this.#current = catalog;
+  takeNamesChange(): boolean {
+    const catalog = this.current;
     const names = JSON.stringify([
       catalog.tools.map((tool) => tool.name),
       catalog.resources.map((resource) => resource.uri),
@@ -71,6 +73,19 @@ export class GatewayCatalog {
     if (names === this.#names) return false;
     this.#names = names;
     return true;
+  }
+
+  #build(): Catalog {
+    return buildCatalog(
+      this.#targets().map((target) => ({
+        target: target.config.name,
+        prefix: target.config.prefix,
+        exposesTool: toolFilter(target.config),
+        listing: target.listing,
+        healthy: target.isHealthy,
+      })),
+      this.#options,
+    );
   }
 }
 

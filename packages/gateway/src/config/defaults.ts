@@ -31,6 +31,11 @@ export const GATEWAY_CONFIG_DEFAULTS = {
     mode: 'stateless',
     toolNamePrefix: 'always',
     healthCheck: { intervalMs: 15_000, failureThreshold: 3, cooldownMs: 30_000 },
-    discovery: { refreshIntervalMs: 300_000, hideUnhealthy: true },
+    discovery: {
+      refreshIntervalMs: 300_000,
+      hideUnhealthy: true,
+      startupWaitMs: 10_000,
+      busyWhileStarting: true,
+    },
   },
 } as const;

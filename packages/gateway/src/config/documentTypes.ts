@@ -88,5 +88,11 @@ export interface GatewaySectionEntry {
       }
     | undefined;
   discovery?:
-    { refreshIntervalMs?: number | undefined; hideUnhealthy?: boolean | undefined } | undefined;
+    | {
+        refreshIntervalMs?: number | undefined;
+        hideUnhealthy?: boolean | undefined;
+        startupWaitMs?: number | undefined;
+        busyWhileStarting?: boolean | undefined;
+      }
+    | undefined;
 }

@@ -188,8 +188,13 @@ const discoverySchema = strictObject(
       0,
     ),
     hideUnhealthy: z.boolean(withMessage('expected true or false')).optional(),
+    startupWaitMs: delay(
+      `expected an integer number of milliseconds, 0 (do not wait) to ${MAX_DELAY_MS}`,
+      0,
+    ),
+    busyWhileStarting: z.boolean(withMessage('expected true or false')).optional(),
   },
-  'expected an object {"refreshIntervalMs", "hideUnhealthy"}',
+  'expected an object {"refreshIntervalMs", "hideUnhealthy", "startupWaitMs", "busyWhileStarting"}',
 );
 
 const portExpected = 'expected an integer port, 0-65535';

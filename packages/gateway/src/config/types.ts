@@ -116,6 +116,18 @@ export interface DiscoveryConfig {
   refreshIntervalMs: number;
   /** Hide an unhealthy target's tools (`true`) or keep them listed (`false`); default `true`. */
   hideUnhealthy: boolean;
+  /**
+   * How long `listen()` (and the `listening` log line) waits for every target's first discovery,
+   * in ms; default 10000, `0` not at all. The port is bound before: `/ping` answers and requests
+   * see the targets listed so far while the others start; a target slower than this joins the
+   * catalog when it is ready (`list_changed` is sent). A dead target settles at once.
+   */
+  startupWaitMs: number;
+  /**
+   * Whether `GET /ping` reports `HealthyBusy` while a target's first discovery is under way
+   * (`Healthy` once every target was listed or failed); default `true`.
+   */
+  busyWhileStarting: boolean;
 }
 
 /** The gateway's own options (the `gateway` section), defaults applied. */

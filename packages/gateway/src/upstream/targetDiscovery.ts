@@ -40,6 +40,7 @@ export class TargetDiscovery {
   #running: Promise<void> | undefined;
   #again = false;
   #stopped = false;
+  #settled = false;
 
   /** @param options - See {@link TargetDiscoveryOptions}. */
   constructor(options: TargetDiscoveryOptions) {
@@ -54,6 +55,11 @@ export class TargetDiscovery {
   /** Whether the target was listed at least once. */
   get isListed(): boolean {
     return this.#listing !== undefined;
+  }
+
+  /** Whether the first discovery ended, the target listed or not. */
+  get hasSettled(): boolean {
+    return this.#settled;
   }
 
   /** ISO time of the last successful discovery, or `null`. */
@@ -115,6 +121,7 @@ export class TargetDiscovery {
     } catch (error) {
       this.#options.onFailed(error);
     }
+    this.#settled = true;
     this.#options.onSettled();
   }
 }

@@ -143,6 +143,11 @@ export class TargetRuntime {
     return this.#discovery.listing;
   }
 
+  /** Whether the first discovery is still under way (the target neither listed nor failed yet). */
+  get isStarting(): boolean {
+    return !this.#discovery.hasSettled;
+  }
+
   /** Whether the target answered its last request, ping or discovery. */
   get isHealthy(): boolean {
     return this.#health.healthy;
@@ -197,6 +202,7 @@ export class TargetRuntime {
       health: this.#health,
       listing: this.listing,
       listedAt: this.#discovery.listedAt,
+      starting: this.isStarting,
       server: this.connection.serverInfo,
       era: this.#era.status(),
     });

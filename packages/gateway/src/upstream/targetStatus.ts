@@ -11,6 +11,8 @@ export interface TargetStatus {
   readonly name: string;
   readonly transport: 'streamable-http' | 'sse' | 'stdio';
   readonly healthy: boolean;
+  /** `true` while the first discovery is under way: the target is neither listed nor failed yet. */
+  readonly starting: boolean;
   readonly circuit: CircuitState;
   /** The last failure, one line, or `null`. */
   readonly lastError: string | null;
@@ -40,6 +42,8 @@ export interface TargetStatusParts {
   readonly health: TargetHealth;
   readonly listing: TargetListing;
   readonly listedAt: string | null;
+  /** Whether the first discovery is still under way. */
+  readonly starting: boolean;
   readonly server: Implementation | undefined;
   readonly era: TargetEraStatus;
 }
@@ -61,6 +65,7 @@ export function toTargetStatus(parts: TargetStatusParts): TargetStatus {
     name: config.name,
     transport: config.kind === 'stdio' ? 'stdio' : config.transport,
     healthy: health.healthy,
+    starting: parts.starting,
     circuit: health.circuit,
     lastError: health.lastError,
     lastErrorAt: health.lastErrorAt,

@@ -43,7 +43,12 @@ describe('parseGatewayConfig: valid configurations', () => {
         toolNamePrefix: 'always',
         auth: undefined,
         healthCheck: { intervalMs: 15_000, failureThreshold: 3, cooldownMs: 30_000 },
-        discovery: { refreshIntervalMs: 300_000, hideUnhealthy: true },
+        discovery: {
+          refreshIntervalMs: 300_000,
+          hideUnhealthy: true,
+          startupWaitMs: 10_000,
+          busyWhileStarting: true,
+        },
       },
     });
   });
@@ -97,7 +102,12 @@ describe('parseGatewayConfig: valid configurations', () => {
           toolNamePrefix: 'on-collision',
           auth: { customJWTAuthorizer: { discoveryUrl: DISCOVERY_URL, allowedClients: ['c1'] } },
           healthCheck: { intervalMs: 1000, failureThreshold: 1, cooldownMs: 2000 },
-          discovery: { refreshIntervalMs: 0, hideUnhealthy: false },
+          discovery: {
+            refreshIntervalMs: 0,
+            hideUnhealthy: false,
+            startupWaitMs: 0,
+            busyWhileStarting: false,
+          },
         },
       },
       NO_ENV,
@@ -136,7 +146,12 @@ describe('parseGatewayConfig: valid configurations', () => {
       toolNamePrefix: 'on-collision',
       auth: { jwt: { discoveryUrl: DISCOVERY_URL, allowedClients: ['c1'] } },
       healthCheck: { intervalMs: 1000, failureThreshold: 1, cooldownMs: 2000 },
-      discovery: { refreshIntervalMs: 0, hideUnhealthy: false },
+      discovery: {
+        refreshIntervalMs: 0,
+        hideUnhealthy: false,
+        startupWaitMs: 0,
+        busyWhileStarting: false,
+      },
     });
   });
 
@@ -182,7 +197,10 @@ describe('parseGatewayConfig: valid configurations', () => {
       ...GATEWAY_CONFIG_DEFAULTS.gateway.healthCheck,
       failureThreshold: 5,
     });
-    expect(gateway.discovery).toEqual({ refreshIntervalMs: 300_000, hideUnhealthy: false });
+    expect(gateway.discovery).toEqual({
+      ...GATEWAY_CONFIG_DEFAULTS.gateway.discovery,
+      hideUnhealthy: false,
+    });
   });
 
   it('accepts the inner customJWTAuthorizer object only under its wrapper key', () => {
@@ -467,7 +485,7 @@ describe('parseGatewayConfig: rejections', () => {
     [
       'typo in discovery',
       withTarget(URL_TARGET, { discovery: { hideUnhealty: true } }),
-      'gateway.discovery.hideUnhealty: unknown key (did you mean "hideUnhealthy"?); allowed keys: refreshIntervalMs, hideUnhealthy',
+      'gateway.discovery.hideUnhealty: unknown key (did you mean "hideUnhealthy"?); allowed keys: refreshIntervalMs, hideUnhealthy, startupWaitMs, busyWhileStarting',
     ],
     [
       'typo in auth wrapper',
@@ -719,6 +737,16 @@ describe('parseGatewayConfig: rejections', () => {
       'refreshIntervalMs negative',
       withTarget(URL_TARGET, { discovery: { refreshIntervalMs: -1 } }),
       'gateway.discovery.refreshIntervalMs: expected an integer number of milliseconds, 0 (off) to 2147483647',
+    ],
+    [
+      'startupWaitMs fractional',
+      withTarget(URL_TARGET, { discovery: { startupWaitMs: 1.5 } }),
+      'gateway.discovery.startupWaitMs: expected an integer number of milliseconds, 0 (do not wait) to 2147483647',
+    ],
+    [
+      'busyWhileStarting a string',
+      withTarget(URL_TARGET, { discovery: { busyWhileStarting: 'yes' } }),
+      'gateway.discovery.busyWhileStarting: expected true or false',
     ],
     [
       'hideUnhealthy a string',

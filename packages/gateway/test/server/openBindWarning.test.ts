@@ -104,12 +104,15 @@ describe('createGateway without auth, host or HOST', () => {
     );
     // A target on a closed loopback port: discovery fails fast, start-up goes on.
     const config = parseGatewayConfig(
-      { mcpServers: { down: { url: 'http://127.0.0.1:9/mcp' } }, gateway: { port: 0 } },
+      {
+        mcpServers: { down: { url: 'http://127.0.0.1:9/mcp' } },
+        gateway: { port: 0, discovery: { startupWaitMs: 2_000 } },
+      },
       { env: {} },
     );
     // Checked before binding, so that a broken rule fails here instead of binding 0.0.0.0.
     expect(config.gateway.host).toBe('127.0.0.1');
-    const gateway = createGateway(config, { logger, startupTimeoutMs: 2_000 });
+    const gateway = createGateway(config, { logger });
     try {
       const address = await gateway.listen();
       expect(address.host).toBe('127.0.0.1');

@@ -27,27 +27,15 @@ export interface FaultGateway {
   close(): Promise<void>;
 }
 
-/** Options of {@link startFaultGateway}. */
-export interface StartFaultGatewayOptions {
-  /** How long `listen` waits for the first discovery; default the gateway's (10000 ms). */
-  startupTimeoutMs?: number;
-}
-
 /**
  * Parses a configuration as JSON would hold it, creates the gateway on 127.0.0.1 with a free port
  * and a silent logger, and listens.
  */
-export async function startFaultGateway(
-  json: unknown,
-  options: StartFaultGatewayOptions = {},
-): Promise<FaultGateway> {
+export async function startFaultGateway(json: unknown): Promise<FaultGateway> {
   const gateway = createGateway(parseGatewayConfig(json, { env: {} }), {
     logger: pino({ level: 'silent' }),
     host: '127.0.0.1',
     port: 0,
-    ...(options.startupTimeoutMs === undefined
-      ? {}
-      : { startupTimeoutMs: options.startupTimeoutMs }),
   });
   const { url } = await gateway.listen();
   const origin = new URL(url).origin;

@@ -74,6 +74,8 @@ export interface StdioFixtureTargetOptions {
   tools?: readonly string[];
   /** Exit at start-up while this file exists (the fixture's `EXIT_IF_FILE`), to fail restarts. */
   exitIfFile?: string;
+  /** Answer nothing until this file exists (the fixture's `START_WHEN_FILE`): a slow start. */
+  startWhenFile?: string;
 }
 
 /** The `mcpServers` entry of a stdio target running the fixture as the gateway's child process. */
@@ -92,6 +94,7 @@ export function stdioFixtureTarget(options: StdioFixtureTargetOptions): {
       LOG_LEVEL: 'silent',
       ...(options.tools ? { TOOLS: options.tools.join(',') } : {}),
       ...(options.exitIfFile ? { EXIT_IF_FILE: options.exitIfFile } : {}),
+      ...(options.startWhenFile ? { START_WHEN_FILE: options.startWhenFile } : {}),
     },
     cwd: PACKAGE_DIR,
   };

@@ -78,15 +78,17 @@ describe('startServerProcess', () => {
 
   it('rejects with ERR_TIMEOUT and kills a process that never becomes ready', async () => {
     const lines: string[] = [];
+    // Long enough for a loaded machine to start node and print its line (at 300 ms a busy CI
+    // runner sometimes had printed nothing yet); the process never becomes ready either way.
     const error = await startServerProcess(...node(SILENT), {
-      readyTimeoutMs: 300,
+      readyTimeoutMs: 3_000,
       onOutput: (line) => lines.push(line),
     }).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(ServerProcessError);
     expect(error).toMatchObject({ code: 'ERR_TIMEOUT', exitCode: undefined });
     expect((error as Error).message).toMatch(
-      /^node -e .* did not print its listening line within 300 ms, so it was killed; stderr: still thinking$/,
+      /^node -e .* did not print its listening line within 3000 ms, so it was killed; stderr: still thinking$/,
     );
     expect(lines).toEqual(['still thinking']);
   });

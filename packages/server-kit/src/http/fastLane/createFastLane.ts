@@ -12,6 +12,7 @@ import type { FastLaneHandlers } from './fastLaneHandlers.js';
 import { createLaneContext } from './laneContext.js';
 import { createLaneReply, type LaneError } from './laneReply.js';
 import { type LaneRequest, MODERN_REVISION, readLaneRequest } from './laneRequest.js';
+import { ListResultCache } from './listResultCache.js';
 import { assertClientCanAnswer, checkToolResult, stampModernResult } from './modernResult.js';
 
 /** A Node request listener that answers what it can and passes the rest to `slowPath`. */
@@ -57,7 +58,8 @@ export interface FastLaneOptions {
  * @param options - Handlers, limits and the checks the express path would run first.
  * @returns The listener.
  */
-export function createFastLane(options: FastLaneOptions): FastLane {
+export function createFastLane(laneOptions: FastLaneOptions): FastLane {
+  const options: LaneState = { ...laneOptions, listResults: new ListResultCache() };
   const { path, bodyLimit, inFlight, checkHost, authenticate } = options;
   return (req, res, slowPath) => {
     const length = Number(req.headers['content-length']);
@@ -93,6 +95,11 @@ export function createFastLane(options: FastLaneOptions): FastLane {
   };
 }
 
+/** The options, and what the lane keeps between requests. */
+interface LaneState extends FastLaneOptions {
+  readonly listResults: ListResultCache;
+}
+
 /** One HTTP exchange on its way through the lane. */
 interface LaneExchange {
   readonly req: IncomingMessage & { body?: unknown };
@@ -103,7 +110,7 @@ interface LaneExchange {
 function readBody(
   { req, res, slowPath }: LaneExchange,
   authInfo: AuthInfo | undefined,
-  options: FastLaneOptions,
+  options: LaneState,
 ): void {
   const chunks: Buffer[] = [];
   // A client that goes away mid-body: nothing to answer, and nothing may throw.
@@ -136,7 +143,7 @@ function readBody(
 function serve(
   { req, res }: Omit<LaneExchange, 'slowPath'>,
   { request, authInfo }: { request: LaneRequest; authInfo: AuthInfo | undefined },
-  options: FastLaneOptions,
+  options: LaneState,
 ): boolean {
   const started = performance.now();
   const modern = request.era === 'modern';
@@ -146,13 +153,14 @@ function serve(
     const result = handlers.toolsList?.();
     if (result === undefined) return false;
     options.inFlight.track(res);
-    createLaneReply(res, request.id, options.jsonResponse).result(
+    const json = options.listResults.serialize(result, request.era, () =>
       modern
         ? stampModernResult(result, handlers.serverInfo ?? options.serverInfo, {
             hint: handlers.listCacheHint,
           })
         : result,
     );
+    createLaneReply(res, request.id, options.jsonResponse).resultJson(json);
     logRequestLine(options.logger, {
       httpMethod: 'POST',
       rpcMethod: 'tools/list',

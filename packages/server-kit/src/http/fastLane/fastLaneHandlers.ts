@@ -43,7 +43,11 @@ export interface FastLaneHandlers {
   readonly toolsCall?: (
     call: FastLaneToolCall,
   ) => Promise<CallToolResult | InputRequiredResult> | undefined;
-  /** The `tools/list` result (one page, no cursor), or `undefined` to leave it to the SDK server. */
+  /**
+   * The `tools/list` result (one page, no cursor), or `undefined` to leave it to the SDK server.
+   * Return the same object while the tools are unchanged and do not mutate it: the lane serializes
+   * each result object once and answers later requests with that JSON.
+   */
   readonly toolsList?: () => { tools: Tool[] } | undefined;
   /**
    * `ttlMs`/`cacheScope` of 2026-07-28 `tools/list` results: what the SDK server is configured

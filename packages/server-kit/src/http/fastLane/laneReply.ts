@@ -18,6 +18,8 @@ export interface LaneReply {
   notify(notification: JSONRPCNotification): void;
   /** Answers with the result and ends the response. */
   result(result: unknown): void;
+  /** Answers with a result already serialized to JSON and ends the response. */
+  resultJson(json: string): void;
   /** Answers with a JSON-RPC error and ends the response. */
   error(httpStatus: number, error: LaneError): void;
 }
@@ -33,17 +35,19 @@ export interface LaneReply {
  */
 export function createLaneReply(res: ServerResponse, id: RequestId, jsonOnly: boolean): LaneReply {
   let streaming = false;
-  const writeEvent = (message: object) => {
-    res.write(`event: message\ndata: ${JSON.stringify(message)}\n\n`);
+  const writeEvent = (message: object | string) => {
+    const data = typeof message === 'string' ? message : JSON.stringify(message);
+    res.write(`event: message\ndata: ${data}\n\n`);
   };
-  const finish = (httpStatus: number, message: object) => {
+  /** Ends the response with one message (an object, or its JSON text). */
+  const finish = (httpStatus: number, message: object | string) => {
     if (res.writableEnded || res.destroyed) return;
     if (streaming) {
       writeEvent(message);
       res.end();
       return;
     }
-    const body = JSON.stringify(message);
+    const body = typeof message === 'string' ? message : JSON.stringify(message);
     res.writeHead(httpStatus, {
       'content-type': 'application/json',
       'content-length': Buffer.byteLength(body),
@@ -65,6 +69,9 @@ export function createLaneReply(res: ServerResponse, id: RequestId, jsonOnly: bo
     },
     result: (result) => {
       finish(200, { result, jsonrpc: '2.0', id });
+    },
+    resultJson: (json) => {
+      finish(200, `{"result":${json},"jsonrpc":"2.0","id":${JSON.stringify(id)}}`);
     },
     error: (httpStatus, error) => {
       finish(httpStatus, { jsonrpc: '2.0', id, error });
