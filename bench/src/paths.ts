@@ -29,7 +29,8 @@ export function benchServerEntry(
     | 'referenceServerV2'
     | 'fastmcpServer'
     | 'stdioServer'
-    | 'aggregationTargets',
+    | 'aggregationTargets'
+    | 'bareProxy',
 ): string {
   return join(BENCH_DIR, 'dist', 'servers', `${name}.js`);
 }

@@ -32,6 +32,8 @@ export interface Sample {
   readonly load: LoadResult;
   /** CPU seconds the system under test used during the run. */
   readonly sutCpuS: number;
+  /** CPU seconds of the first of `pids` alone (the process the load generator talks to). */
+  readonly frontCpuS: number;
 }
 
 /** A subject's figures over all rounds, against the baseline (the first subject). */
@@ -49,6 +51,11 @@ export interface SubjectSummary {
   readonly p50DeltaMs: number;
   /** CPU time of the system under test per right answer, in µs (median over rounds). */
   readonly cpuUsPerCall: number;
+  /**
+   * CPU time of the first of `pids` alone (e.g. a gateway without its upstream) per right answer,
+   * in µs (median over rounds): what that process costs per call wherever its neighbours run.
+   */
+  readonly frontCpuUsPerCall: number;
   /** wrk's CPU time ÷ wall time, in % of one core (median over rounds). */
   readonly generatorCpuPct: number;
   /** Wrong answers and socket errors, summed over the rounds. */
@@ -71,7 +78,9 @@ export async function runRounds(
   options: RoundsOptions,
 ): Promise<SubjectSummary[]> {
   const run = async (subject: Subject, durationS: number): Promise<Sample> => {
+    const front = subject.pids.slice(0, 1);
     const before = treeCpuSeconds(subject.pids);
+    const frontBefore = treeCpuSeconds(front);
     const load = await runWrk({
       url: subject.url,
       call: subject.call,
@@ -80,7 +89,11 @@ export async function runRounds(
       scriptPath: options.scriptPath,
       ...(subject.headers ? { headers: subject.headers } : {}),
     });
-    return { load, sutCpuS: treeCpuSeconds(subject.pids) - before };
+    return {
+      load,
+      sutCpuS: treeCpuSeconds(subject.pids) - before,
+      frontCpuS: treeCpuSeconds(front) - frontBefore,
+    };
   };
   if (options.warmupS > 0) {
     for (const subject of subjects) await run(subject, options.warmupS);
@@ -131,6 +144,7 @@ function summarize(
     ratio: perRound((sample, base) => sample.load.reqPerSec / base.load.reqPerSec),
     p50DeltaMs: perRound((sample, base) => sample.load.p50Ms - base.load.p50Ms),
     cpuUsPerCall: median(samples.map((sample) => (1e6 * sample.sutCpuS) / sample.load.good)),
+    frontCpuUsPerCall: median(samples.map((sample) => (1e6 * sample.frontCpuS) / sample.load.good)),
     generatorCpuPct: median(loads.map((load) => (100 * load.generatorCpuS) / load.durationS)),
     errors: loads.reduce((sum, load) => sum + load.errors, 0),
     firstError: loads.find((load) => load.firstError !== undefined)?.firstError,

@@ -48,7 +48,7 @@ ${section(results.server, formatServer)}
 
 ## 2. Gateway overhead, both protocol eras
 
-The same example-server process is called directly and through our gateway (gateway-service, stateless, one HTTP target, \`LOG_LEVEL=info\`), with 2025 requests and with 2026-07-28 requests (as in §1), each era in its own alternating rounds. \`CPU µs/call\` counts every process on the path (gateway and upstream).
+The same example-server process is called directly, through a bare node:http proxy that forwards the bytes untouched over kept-alive connections (\`bench/src/servers/bareProxy.ts\`: no MCP, no auth, no metrics, no logs; the cost of one more HTTP hop on this machine, which no gateway goes below) and through our gateway (gateway-service, stateless, one HTTP target, \`LOG_LEVEL=info\`), with 2025 requests and with 2026-07-28 requests (as in §1), each era in its own alternating rounds. \`CPU µs/call\` counts every process on the path (gateway and upstream); \`front process CPU µs/call\` counts only the process wrk talks to (the gateway or proxy alone; for direct, example-server), which is what a hop costs wherever its neighbours run. On this machine wrk, the gateway and example-server share two cores, so req/s through any hop is bounded by the sum of all three; on AgentCore the gateway and its targets run in separate microVMs.
 
 ${section(results.gateway, formatGateway)}
 

@@ -80,6 +80,7 @@ export function formatGateway(result: GatewaySectionResult): string {
         row.id === 'direct' ? '—' : `**${signedMs(row.p50DeltaMs)}**`,
         num(row.p99Ms, 2),
         num(row.cpuUsPerCall),
+        num(row.frontCpuUsPerCall),
         `${num(row.generatorCpuPct)}%`,
         errorsCell(row),
       ]);
@@ -93,6 +94,7 @@ export function formatGateway(result: GatewaySectionResult): string {
         'Δp50 ms',
         'p99 ms',
         'CPU µs/call',
+        'front process CPU µs/call',
         'wrk CPU',
         'errors',
       ],

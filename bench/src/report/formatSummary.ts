@@ -91,6 +91,28 @@ export function formatSummary(results: BenchResults, checks: readonly TargetChec
           ]);
         }
       }
+      const bare10 = at(gatewayRows, 'bare-proxy', 10);
+      const gateway10 = at(gatewayRows, 'gateway', 10);
+      if (direct10 && gateway10) {
+        row([
+          `2. CPU per call, ${eraLabel(era)}, 10 conn: the gateway process alone vs example-server's own`,
+          `example-server ${num(direct10.frontCpuUsPerCall)} µs`,
+          `gateway ${num(gateway10.frontCpuUsPerCall)} µs`,
+          `**${times(gateway10.frontCpuUsPerCall / direct10.frontCpuUsPerCall)}**`,
+          '—',
+          '—',
+        ]);
+      }
+      if (bare10 && gateway10) {
+        row([
+          `2. req/s, ${eraLabel(era)}, 10 conn: our gateway vs the bare proxy (the hop alone)`,
+          `bare proxy ${num(bare10.reqPerSec)}`,
+          num(gateway10.reqPerSec),
+          `**${times(ratioWithin(gateway10, bare10))}**`,
+          '—',
+          '—',
+        ]);
+      }
     }
   } else row(['2. gateway', 'not run', results.gateway.error, '', '', '']);
 
@@ -139,14 +161,21 @@ export function formatSummary(results: BenchResults, checks: readonly TargetChec
     const { value } = results.memory;
     const warm = value.points[1];
     const end = value.points.at(-1);
-    row([
-      `4. gateway RSS over ${num(value.calls)} calls`,
-      `after warm-up ${num(warm?.gateway.rssMiB ?? Number.NaN, 1)} MiB`,
-      `${num(end?.gateway.rssMiB ?? Number.NaN, 1)} MiB`,
-      `**${times(value.gatewayRatio)}** (upstream ${times(value.upstreamRatio)})`,
-      '—',
-      '—',
-    ]);
+    // Issue 16: RSS at the end ≤ 120 MiB (gateway) / ≤ 100 MiB (example-server), drift ≤ 10 %.
+    for (const [process, label, atMostMiB, ratio] of [
+      ['gateway', 'gateway', 120, value.gatewayRatio],
+      ['upstream', 'example-server (the upstream)', 100, value.upstreamRatio],
+    ] as const) {
+      const endMiB = end?.[process].rssMiB ?? Number.NaN;
+      row([
+        `4. ${label} RSS over ${num(value.calls)} calls`,
+        `after warm-up ${num(warm?.[process].rssMiB ?? Number.NaN, 1)} MiB`,
+        `${num(endMiB, 1)} MiB`,
+        `**${times(ratio)}**`,
+        `≤ ${atMostMiB} MiB, ≤ 1.10×`,
+        verdict(Number.isNaN(endMiB) ? undefined : endMiB <= atMostMiB && ratio <= 1.1),
+      ]);
+    }
   } else row(['4. memory', 'not run', results.memory.error, '', '', '']);
 
   if (results.coldStart.ok) {

@@ -1,7 +1,7 @@
 import type { BenchContext } from '../context.js';
 import { callAddTool, type ProtocolEra } from '../mcpHttp.js';
 import { runRounds, type Subject, type SubjectSummary } from '../measure/runRounds.js';
-import { appEntry } from '../paths.js';
+import { appEntry, benchServerEntry } from '../paths.js';
 import { startApp } from '../procs/startApp.js';
 import { GATEWAY_TARGET, startGatewayService } from '../procs/startGatewayService.js';
 
@@ -12,16 +12,21 @@ export interface GatewayRow extends SubjectSummary {
 
 /** Issue §2's results. */
 export interface GatewaySectionResult {
-  /** Per connection count and era (2025, then 2026-07-28): direct (the baseline), then our gateway. */
+  /**
+   * Per connection count and era (2025, then 2026-07-28): direct (the baseline), the bare proxy
+   * (the floor of one more HTTP hop), then our gateway.
+   */
   readonly rows: readonly GatewayRow[];
 }
 
 const TOOL = 'add_numbers';
 
 /**
- * Issue §2: tools/call to example-server directly and through our gateway (gateway-service, one
- * HTTP target), with 2025 requests and with MCP 2026-07-28 requests, each era in its own
- * alternating rounds. (The peers front stdio servers only: they are compared in §2b.)
+ * Issue §2: tools/call to example-server directly, through a bare node:http proxy that forwards
+ * bytes untouched (`servers/bareProxy.ts`: the cost of one more HTTP hop on this machine, which no
+ * gateway can go below) and through our gateway (gateway-service, one HTTP target), with 2025
+ * requests and with MCP 2026-07-28 requests, each era in its own alternating rounds. (The peers
+ * front stdio servers only: they are compared in §2b.)
  *
  * @param context - Settings, wrk script, log.
  * @returns The rows.
@@ -33,6 +38,10 @@ export async function benchGateway(context: BenchContext): Promise<GatewaySectio
   try {
     const upstream = await startApp(appEntry('example-server'));
     running.push(upstream);
+    const bareProxy = await startApp(benchServerEntry('bareProxy'), {
+      env: { TARGET: upstream.url },
+    });
+    running.push(bareProxy);
     const gateway = await startGatewayService(context.scratchDir, { url: upstream.url });
     running.push(gateway);
     const subjects: Subject[] = [
@@ -40,6 +49,11 @@ export async function benchGateway(context: BenchContext): Promise<GatewaySectio
         ...upstream,
         tool: TOOL,
         pids: [upstream.pid],
+      }),
+      callSubject('bare-proxy', 'bare node:http proxy (the hop alone)', {
+        ...bareProxy,
+        tool: TOOL,
+        pids: [bareProxy.pid, upstream.pid],
       }),
       callSubject('gateway', 'our gateway (HTTP target)', {
         ...gateway,
@@ -53,6 +67,7 @@ export async function benchGateway(context: BenchContext): Promise<GatewaySectio
     }));
     for (const era of ['legacy', 'modern'] as const) {
       await callAddTool(upstream.url, TOOL, { era });
+      await callAddTool(bareProxy.url, TOOL, { era });
       await callAddTool(gateway.url, prefixed(TOOL), { era });
     }
     const rows: GatewayRow[] = [];
