@@ -1,18 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { startServerProcess } from '@agentcore-mcp/server-kit/process';
 import {
   connectMcpClient,
-  deployBundle,
+  prepareBundle,
+  type PreparedBundle,
   spawnApp,
   type SpawnedApp,
   toolText,
 } from '@agentcore-mcp/test-support';
-import { installNode24 } from '@agentcore-mcp/test-support';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -97,32 +94,22 @@ describe('external-server defaults', () => {
 });
 
 describe('the container content (pnpm deploy --prod bundle)', () => {
-  let root = '';
-  let bundle = '';
-  let node24 = '';
+  let prepared: PreparedBundle | undefined;
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'external-server-bundle-'));
-    bundle = join(root, 'app');
-    [, node24] = await Promise.all([
-      deployBundle('@agentcore-mcp/external-server', bundle),
-      installNode24(),
-    ]);
-    expect(execFileSync(node24, ['--version'], { encoding: 'utf8' })).toMatch(/^v24\./);
+    prepared = await prepareBundle('@agentcore-mcp/external-server');
     // pnpm deploy and, the first time, the npm node@24 package: much longer while CI runs every suite.
   }, 300_000);
-  afterAll(() => {
-    if (root !== '') rmSync(root, { recursive: true, force: true });
-  });
+  afterAll(() => prepared?.remove());
 
   it.each([
     ['the Node running the tests', () => process.execPath],
-    ['Node 24 (as in the images)', () => node24],
+    ['Node 24 (as in the images)', () => prepared!.node24],
   ])(
     'starts from the bundle alone under %s and answers a tools/call',
     async (_label, node) => {
-      const app = await startServerProcess(node(), [join(bundle, 'dist/main.js')], {
-        cwd: bundle,
+      const app = await startServerProcess(node(), [join(prepared!.dir, 'dist/main.js')], {
+        cwd: prepared!.dir,
         env: { NODE_ENV: 'production' },
       });
       try {

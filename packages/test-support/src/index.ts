@@ -3,6 +3,8 @@ export { connectMcpClient } from './connectMcpClient.js';
 export { deployBundle } from './deployBundle.js';
 export { installCachedPackages } from './installCachedPackages.js';
 export { installNode24 } from './installNode24.js';
+export type { PreparedBundle } from './prepareBundle.js';
+export { prepareBundle } from './prepareBundle.js';
 export type { SignCognitoLocalTokenOptions } from './signCognitoLocalToken.js';
 export { signCognitoLocalToken } from './signCognitoLocalToken.js';
 export type { SpawnAppOptions, SpawnedApp } from './spawnApp.js';

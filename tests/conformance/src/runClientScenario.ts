@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 import type { ConformanceCheck } from './readScenarioChecks.js';
+import { runConformanceCli } from './runConformanceCli.js';
 import type { ConformanceCli } from './runSuite.js';
 
 /** Options of {@link runClientScenario}. */
@@ -65,21 +65,14 @@ export async function runClientScenario(
     '--expected-failures',
     options.expectedFailuresFile,
   ];
-  const child = spawn(cli.node, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const chunks: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
-  const exitCode = await new Promise<number>((resolve) => {
-    child.once('error', (error) => {
-      chunks.push(Buffer.from(`cannot start the conformance CLI: ${error.message}\n`));
-      resolve(1);
-    });
-    child.once('close', (code) => resolve(code ?? 1));
-  }).finally(() => clearTimeout(timer));
+  const { exitCode, output } = await runConformanceCli(
+    cli.node,
+    args,
+    options.timeoutMs ?? 120_000,
+  );
   return {
     exitCode,
-    output: Buffer.concat(chunks).toString('utf8'),
+    output,
     checks: await readClientChecks(options.outputDir, scenario),
   };
 }

@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+
+import { runConformanceCli } from './runConformanceCli.js';
 
 /** A conformance CLI and the Node binary that runs it. */
 export interface ConformanceCli {
@@ -77,19 +78,11 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteRunResult
     options.outputDir,
     ...(options.expectedFailuresFile ? ['--expected-failures', options.expectedFailuresFile] : []),
   ];
-  const child = spawn(cli.node, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const chunks: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 300_000);
-  const exitCode = await new Promise<number>((resolve) => {
-    child.once('error', (error) => {
-      chunks.push(Buffer.from(`cannot start the conformance CLI: ${error.message}\n`));
-      resolve(1);
-    });
-    child.once('close', (code) => resolve(code ?? 1));
-  }).finally(() => clearTimeout(timer));
-  const output = Buffer.concat(chunks).toString('utf8');
+  const { exitCode, output } = await runConformanceCli(
+    cli.node,
+    args,
+    options.timeoutMs ?? 300_000,
+  );
   const scenarios = [...output.matchAll(SCENARIO_LINE)].map((match) => match[1] ?? '');
   return { exitCode, output, scenarios };
 }
