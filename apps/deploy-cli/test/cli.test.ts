@@ -79,6 +79,12 @@ describe('agentcore-mcp (built dist/cli.js)', () => {
       stderr: 'error: Invalid runtime name "weather-server": ',
     },
     {
+      case: 'a runtime name configure would refuse (its ECR repository)',
+      args: ['validate-name', 'server_'],
+      stderr:
+        'error: Runtime name "server_" cannot be deployed: its ECR repository "agentcore-mcp/server_" must match (?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)* (ecr#RepositoryName); rename it to "server"',
+    },
+    {
       case: 'a restricted header',
       args: ['validate-headers', 'Authorization,Cookie'],
       stderr: 'error: Invalid request header allowlist: header "Cookie" is restricted',

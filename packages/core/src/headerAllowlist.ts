@@ -2,6 +2,7 @@ import { AGENTCORE_RULES } from './agentCoreRules.js';
 import { findAwsStringProblem } from './awsStringRule.js';
 import { AgentCoreMcpError } from './errors.js';
 import { quoteInput } from './internal/quoteInput.js';
+import { suggestHeaderName } from './internal/suggestAwsValue.js';
 
 /**
  * The most headers a runtime's `requestHeaderAllowlist` may list.
@@ -246,7 +247,13 @@ function describeHeaderProblem(name: unknown, index: number): string | undefined
   }
   if (findAwsStringProblem(AGENTCORE_RULES.headerName, name) !== undefined) {
     const { modelPattern, shape } = AGENTCORE_RULES.headerName;
-    return `header ${quoted} must start with a letter and contain only letters, digits, "-" and "_" (${modelPattern}, ${shape})`;
+    // A suggestion must pass every other check too (not turn into a restricted name).
+    const suggestion = suggestHeaderName(name);
+    const fix =
+      suggestion !== undefined && describeHeaderProblem(suggestion, index) === undefined
+        ? `; try "${suggestion}"`
+        : '';
+    return `header ${quoted} must start with a letter and contain only letters, digits, "-" and "_" (${modelPattern}, ${shape})${fix}`;
   }
   const restrictedPrefix = RESTRICTED_REQUEST_HEADER_PREFIXES.find((prefix) =>
     lower.startsWith(prefix.toLowerCase()),

@@ -145,6 +145,37 @@ describe('parseHeaderAllowlist', () => {
   );
 });
 
+describe('parseHeaderAllowlist suggests a name the HeaderName rule accepts', () => {
+  const RULE =
+    'must start with a letter and contain only letters, digits, "-" and "_" ([A-Za-z][A-Za-z0-9_-]{0,255}, bedrock-agentcore-control#HeaderName)';
+
+  it.each([
+    { input: '1-Tenant', suggestion: 'X-1-Tenant' },
+    { input: '_trace', suggestion: 'trace' },
+    { input: 'X Api Key', suggestion: 'X-Api-Key' },
+    { input: 'X-Api:Key', suggestion: 'X-Api-Key' },
+    { input: 'X-Tenant.Id', suggestion: 'X-Tenant-Id' },
+  ])('$input → $suggestion, on the one line of the error', ({ input, suggestion }) => {
+    const error = catchError(() => parseHeaderAllowlist(['Authorization', input]));
+    expect(error.message).toBe(
+      `Invalid request header allowlist: header ${JSON.stringify(input)} ${RULE}; try "${suggestion}"`,
+    );
+    expect(parseHeaderAllowlist(['Authorization', suggestion])).toEqual([
+      'Authorization',
+      suggestion,
+    ]);
+  });
+
+  it.each([
+    { case: 'nothing usable is left', input: '%%%' },
+    { case: 'the fix would be a restricted header', input: 'Content Type' },
+  ])('suggests nothing when $case', ({ input }) => {
+    expect(catchError(() => parseHeaderAllowlist([input])).message).toBe(
+      `Invalid request header allowlist: header ${JSON.stringify(input)} ${RULE}`,
+    );
+  });
+});
+
 describe('isHeaderAllowed', () => {
   const allowlist = ['Authorization', TENANT];
 

@@ -5,7 +5,9 @@ const REPOSITORY_PATH = '(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z
 
 /**
  * The AWS model rules for the names the CLI derives for its own resources (ECR, IAM, CodeBuild,
- * S3, CloudWatch Logs, gateway targets, AgentCore Identity credential providers). Core holds the
+ * S3, CloudWatch Logs, managed gateways and their targets, AgentCore Identity credential
+ * providers) and for the values users give it for them (credential provider names, OAuth scopes,
+ * API key header names). Core holds the
  * AgentCore rules for the values users write (`AGENTCORE_RULES`: runtime names, header allowlists,
  * claims); these are the CLI's, beside the code that names the resources
  * (`project/resourceNames.ts`). Patterns are whole-value matches.
@@ -71,6 +73,25 @@ export const AWS_NAME_RULES = {
     min: 1,
     max: 512,
   },
+  /**
+   * `CreateGateway.name`. The model constrains it by the pattern only: at most 100 letters or
+   * digits, each followed by at most one hyphen, hence 1 to 200 characters.
+   */
+  gatewayName: {
+    shape: 'bedrock-agentcore-control#GatewayName',
+    modelPattern: '([0-9a-zA-Z][-]?){1,100}',
+    pattern: /^([0-9a-zA-Z][-]?){1,100}$/,
+    min: 1,
+    max: 200,
+  },
+  /** `CreateGatewayTarget.name` and `UpdateGatewayTarget.name`: the same rule as gateway names. */
+  gatewayTargetName: {
+    shape: 'bedrock-agentcore-control#TargetName',
+    modelPattern: '([0-9a-zA-Z][-]?){1,100}',
+    pattern: /^([0-9a-zA-Z][-]?){1,100}$/,
+    min: 1,
+    max: 200,
+  },
   /** `CreateGatewayTarget.description`. */
   gatewayTargetDescription: {
     shape: 'bedrock-agentcore-control#TargetDescription',
@@ -78,14 +99,27 @@ export const AWS_NAME_RULES = {
     max: 200,
   },
   /**
-   * `CreateOauth2CredentialProvider.name` (the SDK's types carry no pattern; these are the API
-   * reference's constraints for the shape).
+   * The name of an AgentCore Identity credential provider, OAuth2 or API key
+   * (`CreateOauth2CredentialProvider.name`, `GetApiKeyCredentialProvider.name`; the SDK's types
+   * carry no pattern; these are the API reference's constraints for the shape).
    */
-  oauth2CredentialProvider: {
+  credentialProviderName: {
     shape: 'bedrock-agentcore-control#CredentialProviderName',
     modelPattern: '[a-zA-Z0-9\\-_]+',
     pattern: /^[a-zA-Z0-9\-_]+$/,
     min: 1,
     max: 128,
+  },
+  /** Each `credentialProviderConfigurations[].credentialProvider.oauthCredentialProvider.scopes` item. */
+  oauthScope: {
+    shape: 'bedrock-agentcore-control#OAuthCredentialProvider$scopes (each item)',
+    min: 1,
+    max: 64,
+  },
+  /** `credentialProviderConfigurations[].credentialProvider.apiKeyCredentialProvider.credentialParameterName`. */
+  apiKeyParameterName: {
+    shape: 'bedrock-agentcore-control#GatewayApiKeyCredentialProvider$credentialParameterName',
+    min: 1,
+    max: 64,
   },
 } as const satisfies Record<string, AwsStringRule>;

@@ -1,17 +1,20 @@
 import { type AwsStringRule, findAwsStringProblem, toRuntimeName } from '@agentcore-mcp/core';
 
 import { CliError } from '../errors.js';
-import { deployResourceNames } from '../project/resourceNames.js';
+import { deployResourceNames, runtimeLogGroup } from '../project/resourceNames.js';
 import { AWS_NAME_RULES } from './awsNameRules.js';
 
 /** A 12-digit account that stands for any: the names' shapes do not depend on the digits. */
 const ANY_ACCOUNT = '123456789012';
+/** The 10-character suffix AgentCore adds to a runtime name to make its id (`<name>-<suffix>`). */
+const ANY_RUNTIME_ID_SUFFIX = 'AbCdEf1234';
 
 /**
  * Checks that every AWS name the CLI derives from a runtime name (ECR repository and image URI,
- * IAM roles and policy, CodeBuild project, S3 bucket and key) is one AWS accepts, so a name is
- * refused at `configure`, before any request, rather than by `CreateRepository` or
- * `CreateAgentRuntime` halfway through a launch. Names are never silently changed (`destroy` must
+ * IAM roles and policy, CodeBuild project and its log group, S3 bucket and key, the runtime's log
+ * group) is one AWS accepts, so a name is refused at `configure` (and again by `launch` and
+ * `gateway deploy`, for a project file edited by hand), before any request, rather than by
+ * `CreateRepository` or `CreateAgentRuntime` halfway through a launch. Names are never silently changed (`destroy` must
  * find what `launch` made): the message suggests a name instead.
  *
  * @param runtimeName - A name that already satisfies the runtime-name rule (core's `assertRuntimeName`).
@@ -37,6 +40,12 @@ export function assertDeployableRuntimeName(runtimeName: string, region: string)
     ['execution policy', names.executionPolicy, AWS_NAME_RULES.iamPolicy],
     ['CodeBuild role', names.codeBuildRole, AWS_NAME_RULES.iamRole],
     ['CodeBuild project', names.codeBuildProject, AWS_NAME_RULES.codeBuildProject],
+    ['CodeBuild log group', `/aws/codebuild/${names.codeBuildProject}`, AWS_NAME_RULES.logGroup],
+    [
+      'runtime log group',
+      runtimeLogGroup(`${runtimeName}-${ANY_RUNTIME_ID_SUFFIX}`),
+      AWS_NAME_RULES.logGroup,
+    ],
     ['source bucket', names.sourceBucket, AWS_NAME_RULES.s3Bucket],
     ['source key', names.sourceKey, AWS_NAME_RULES.s3Key],
   ];
@@ -72,4 +81,36 @@ export function findCaseCollision(names: readonly string[]): [string, string] | 
     seen.set(name.toLowerCase(), name);
   }
   return undefined;
+}
+
+/**
+ * The check `configure`, `launch` and `gateway deploy` run on the runtime they are about to write
+ * or deploy, before any request: its name must be deployable ({@link assertDeployableRuntimeName})
+ * and must not differ only by case from another runtime of the project
+ * ({@link findCaseCollision}). A project file edited by hand (or written by an older CLI) gets the
+ * same one-line error as `configure`.
+ *
+ * @param runtimeName - The runtime's name (already a valid runtime name).
+ * @param context - The region it deploys to and the names of the project's runtimes (it may be
+ *   among them).
+ * @throws {@link CliError} `ERR_INVALID_RUNTIME_NAME`.
+ * @example
+ * ```ts
+ * assertDeployableInProject('weather', { region: 'us-east-1', projectRuntimes: ['Weather'] });
+ * // throws: Runtime names "Weather" and "weather" differ only by case, …
+ * ```
+ */
+export function assertDeployableInProject(
+  runtimeName: string,
+  context: { readonly region: string; readonly projectRuntimes: readonly string[] },
+): void {
+  assertDeployableRuntimeName(runtimeName, context.region);
+  const lower = runtimeName.toLowerCase();
+  const sameLetters = context.projectRuntimes.filter((name) => name.toLowerCase() === lower);
+  const collision = findCaseCollision([...sameLetters, runtimeName]);
+  if (collision === undefined) return;
+  throw new CliError(
+    'ERR_INVALID_RUNTIME_NAME',
+    `Runtime names "${collision[0]}" and "${collision[1]}" differ only by case, so they would share the ECR repository "agentcore-mcp/${runtimeName.toLowerCase()}"; rename one of them`,
+  );
 }

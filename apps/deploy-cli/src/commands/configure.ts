@@ -49,6 +49,12 @@ export function addConfigureCommand(program: Command, context: CommandContext): 
     .option('--idle-timeout <seconds>', 'idle session timeout, 60-28800 (AgentCore default 900)')
     .option('--max-lifetime <seconds>', 'session max lifetime, 60-28800 (AgentCore default 28800)')
     .addOption(observabilityOption())
+    .addOption(
+      repeatableOption(
+        '--outbound-oauth-provider <name>',
+        'AgentCore Identity OAuth2 credential provider the server takes tokens from; launch lets the execution role use it (repeatable)',
+      ),
+    )
     .option('--dockerfile <path>', "the Dockerfile (default: the app directory's Dockerfile)")
     .option('--default', "make this the project's default runtime")
     .option('--non-interactive', 'never prompt: a missing value is an error')

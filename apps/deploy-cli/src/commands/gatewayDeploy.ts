@@ -1,3 +1,4 @@
+import { assertRuntimeName } from '@agentcore-mcp/core';
 import type { Command } from 'commander';
 
 import type { AwsCommandOptions } from '../aws/awsContext.js';
@@ -93,7 +94,8 @@ export function addGatewayDeployCommand(gateway: Command, context: CommandContex
  * @param options - The parsed command-line options.
  * @param context - What the command runs with.
  * @returns What was deployed (in a dry run: what would be).
- * @throws {@link CliError} `ERR_INVALID_REGION` / `ERR_INVALID_INPUT` (no gateway project, no
+ * @throws {@link CliError} `ERR_INVALID_RUNTIME_NAME` (a `--name` that cannot be deployed, or
+ *   that differs from another runtime only by case) / `ERR_INVALID_REGION` / `ERR_INVALID_INPUT` (no gateway project, no
  *   Dockerfile or stage, an invalid configuration, `--enable-transaction-search` without
  *   observability) / `ERR_BUILD_FAILED` / `ERR_RUNTIME_FAILED` / `ERR_TIMEOUT`; `AwsRequestError`.
  * @example
@@ -113,9 +115,11 @@ export async function run(
     await import('../project/projectConfigFile.js');
   const { launchAndRecord } = await import('../runtime/launchAndRecord.js');
   const { assertTransactionSearchOptions } = await import('../observability/transactionSearch.js');
+  const { assertDeployableInProject } = await import('../aws/deployableRuntimeName.js');
   const app = resolveGatewayApp(context.cwd, options);
   const project = readProjectConfig(context.cwd);
   const name = options.name ?? DEFAULT_GATEWAY_RUNTIME_NAME;
+  assertRuntimeName(name);
   const existing = project?.runtimes[name];
   const observability = options.observability ?? existing?.observability ?? false;
   const dockerfileFixes = {
@@ -136,6 +140,11 @@ export async function run(
   const deployContext = await openAwsContext(context, {
     ...options,
     fallbackRegion: existing?.region,
+  });
+  // Before the project file is written: the runtime name becomes the ECR repository and more.
+  assertDeployableInProject(name, {
+    region: deployContext.clients.target.region,
+    projectRuntimes: Object.keys(project?.runtimes ?? {}),
   });
   const { runtime: configured, warnings } = gatewayRuntimeProject({
     configPath: options.config ?? 'gateway.json',

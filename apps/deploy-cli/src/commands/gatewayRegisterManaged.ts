@@ -12,6 +12,7 @@ import {
   dryRunOption,
   gatewayConfigOption,
   REGION_DEFAULTS,
+  repeatableOption,
 } from './sharedOptions.js';
 
 /** Options of `agentcore-mcp gateway register-managed`. */
@@ -53,6 +54,12 @@ export function addGatewayRegisterManagedCommand(gateway: Command, context: Comm
         'the M2M client of setup-cognito --m2m, for oauth runtime targets',
         '.agentcore-mcp/cognito-credentials.json',
       )
+      .addOption(
+        repeatableOption(
+          '--target-credential <target>=<credential>',
+          'an existing AgentCore Identity credential provider for a non-runtime target: <target>=api-key:<provider>[:<header>] or <target>=oauth:<provider>[:<scope>,…] (<provider>: name or ARN; repeatable)',
+        ),
+      )
       .addOption(dryRunOption()),
     REGION_DEFAULTS.recorded,
   ).action(async (options: GatewayRegisterManagedOptions) => {
@@ -63,7 +70,8 @@ export function addGatewayRegisterManagedCommand(gateway: Command, context: Comm
 /**
  * `agentcore-mcp gateway register-managed`: creates (or reuses) a managed AgentCore Gateway with
  * one `mcpServer` target per HTTPS target of our gateway's config (AgentCore Runtime targets with
- * outbound auth per `--target-auth`), in `--region`, else the region an earlier run recorded, else
+ * outbound auth per `--target-auth`, others with none or the credential provider of
+ * `--target-credential`), in `--region`, else the region an earlier run recorded, else
  * AWS_REGION.
  *
  * @param options - The parsed command-line options.

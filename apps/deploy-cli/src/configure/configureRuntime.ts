@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import { assertRuntimeName, isHeaderAllowed, parseHeaderAllowlist } from '@agentcore-mcp/core';
 
-import { assertDeployableRuntimeName, findCaseCollision } from '../aws/deployableRuntimeName.js';
+import { assertDeployableInProject } from '../aws/deployableRuntimeName.js';
 import { assertDockerfile } from '../build/checkDockerfile.js';
 import { AUTHORIZER_CONFIG_FILE } from '../cognito/authorizerConfig.js';
 import type { CommandContext } from '../commandContext.js';
@@ -21,6 +21,7 @@ import { deriveRuntimeName } from './deriveRuntimeName.js';
 import { formatConfigureReport } from './formatConfigureReport.js';
 import { parseEnvironmentOptions } from './parseEnvironmentOptions.js';
 import { parseLifecycleOptions } from './parseLifecycleOptions.js';
+import { parseOutboundOauthProviders } from './parseOutboundOauthProviders.js';
 import { readAuthorizerOption } from './readAuthorizerOption.js';
 import { resolveAppDirectory } from './resolveAppDirectory.js';
 import { resolveRegion } from './resolveRegion.js';
@@ -54,6 +55,12 @@ export interface ConfigureOptions {
   maxLifetime?: string;
   /** `--observability`: build with ADOT auto-instrumentation. Default false. */
   observability?: boolean;
+  /**
+   * `--outbound-oauth-provider <name>`, repeatable: AgentCore Identity OAuth2 credential providers
+   * the server's code takes tokens from (launch grants the execution role their tokens). Default:
+   * none.
+   */
+  outboundOauthProvider?: string[];
   /** `--dockerfile`: the Dockerfile path. Default: the app directory's `Dockerfile`. */
   dockerfile?: string;
   /** `--default`: make this runtime the project's default. The first runtime always is. */
@@ -95,6 +102,7 @@ export async function configureRuntime(
     options.allowPlaintextEnv === true,
   );
   const lifecycle = parseLifecycleOptions(options);
+  const outboundOauthProviders = parseOutboundOauthProviders(options.outboundOauthProvider ?? []);
   const allowlist =
     options.requestHeaderAllowlist === undefined
       ? undefined
@@ -134,14 +142,10 @@ export async function configureRuntime(
   const derived = options.name === undefined ? deriveRuntimeName(location.directory) : undefined;
   const name = options.name ?? derived?.name ?? '';
   assertRuntimeName(name);
-  assertDeployableRuntimeName(name, region);
-  const collision = findCaseCollision([...Object.keys(project?.runtimes ?? {}), name]);
-  if (collision !== undefined) {
-    throw new CliError(
-      'ERR_INVALID_RUNTIME_NAME',
-      `Runtime names "${collision[0]}" and "${collision[1]}" differ only by case, so they would share the ECR repository "agentcore-mcp/${name.toLowerCase()}"; choose another name`,
-    );
-  }
+  assertDeployableInProject(name, {
+    region,
+    projectRuntimes: Object.keys(project?.runtimes ?? {}),
+  });
   const deployment = keptDeployment(project, name, region);
   if (authorizer !== undefined && options.skipDiscoveryCheck !== true) {
     await checkDiscoveryUrl(authorizer.discoveryUrl);
@@ -158,6 +162,7 @@ export async function configureRuntime(
     ...(environment === undefined ? {} : { environment }),
     ...(lifecycle === undefined ? {} : { lifecycle }),
     ...(options.observability === true ? { observability: true } : {}),
+    ...(outboundOauthProviders === undefined ? {} : { outboundOauthProviders }),
     ...(deployment === undefined ? {} : { deployment }),
   };
   const next = withRuntime(project, runtime, options.default === true);

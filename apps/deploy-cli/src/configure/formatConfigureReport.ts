@@ -52,6 +52,11 @@ export function formatConfigureReport(
     lines.push(`  sessions: idle timeout ${idle ?? 900} s, max lifetime ${max ?? 28_800} s`);
   }
   lines.push(`  observability (ADOT): ${runtime.observability === true ? 'on' : 'off'}`);
+  if (runtime.outboundOauthProviders !== undefined) {
+    lines.push(
+      `  outbound OAuth2 credential providers: ${runtime.outboundOauthProviders.join(', ')} (launch lets the execution role take their tokens)`,
+    );
+  }
   if (runtime.deployment !== undefined) {
     lines.push(`  deployment kept: ${runtime.deployment.runtimeArn}`);
   }

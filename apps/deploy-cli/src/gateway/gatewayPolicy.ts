@@ -29,16 +29,25 @@ export function gatewayTrustPolicy(scope: PolicyScope): PolicyDocument {
   };
 }
 
-/** What the gateway's runtime targets need its execution role to allow. */
+/** What the gateway's targets need its execution role to allow. */
 export interface GatewayTargetAccess {
   /** The ARNs of the runtimes it calls with SigV4 (`--target-auth iam`). */
   readonly invokeRuntimes: readonly string[];
-  /** The OAuth2 credential providers its `oauth` targets take tokens from. */
+  /**
+   * The OAuth2 credential providers its `oauth` targets take tokens from (runtime targets, and
+   * `--target-credential <target>=oauth:…`).
+   */
   readonly oauthProviders: readonly OutboundOauthProvider[];
+  /** The API key credential providers of `--target-credential <target>=api-key:…`. */
+  readonly apiKeyProviders: readonly OutboundOauthProvider[];
 }
 
-/** No runtime targets: the role needs nothing for its targets. */
-export const NO_TARGET_ACCESS: GatewayTargetAccess = { invokeRuntimes: [], oauthProviders: [] };
+/** No targets with credentials: the role needs nothing for its targets. */
+export const NO_TARGET_ACCESS: GatewayTargetAccess = {
+  invokeRuntimes: [],
+  oauthProviders: [],
+  apiKeyProviders: [],
+};
 
 /**
  * Whether runtime targets need anything from the role.
@@ -51,7 +60,11 @@ export const NO_TARGET_ACCESS: GatewayTargetAccess = { invokeRuntimes: [], oauth
  * ```
  */
 export function needsTargetAccess(access: GatewayTargetAccess): boolean {
-  return access.invokeRuntimes.length > 0 || access.oauthProviders.length > 0;
+  return (
+    access.invokeRuntimes.length > 0 ||
+    access.oauthProviders.length > 0 ||
+    access.apiKeyProviders.length > 0
+  );
 }
 
 /**
@@ -85,10 +98,12 @@ export function gatewayExecutionPolicy(
 }
 
 /**
- * The statements runtime targets add to the gateway's policy: `bedrock-agentcore:InvokeAgentRuntime`
- * on each IAM runtime and its endpoints (`<arn>/*`); for OAuth targets
- * `bedrock-agentcore:GetResourceOauth2Token` on the token vault, the providers and the gateway's
- * workload identity, and `secretsmanager:GetSecretValue` on each provider's client secret only.
+ * The statements targets with credentials add to the gateway's policy:
+ * `bedrock-agentcore:InvokeAgentRuntime` on each IAM runtime and its endpoints (`<arn>/*`); for
+ * OAuth targets `bedrock-agentcore:GetResourceOauth2Token` on the token vault, the providers and
+ * the gateway's workload identity, and `secretsmanager:GetSecretValue` on each provider's client
+ * secret only; for API key targets the same with `bedrock-agentcore:GetResourceApiKey` and each
+ * provider's key secret (the statements AWS's CDK constructs grant for these providers).
  *
  * @param scope - Account, region, partition.
  * @param gatewayName - The managed gateway's name.
@@ -124,7 +139,7 @@ export function gatewayTargetStatements(
         Resource: [
           tokenVault,
           ...access.oauthProviders.map(
-            ({ name }) => `${tokenVault}/oauth2credentialprovider/${name}`,
+            ({ name, arn }) => arn ?? `${tokenVault}/oauth2credentialprovider/${name}`,
           ),
           directory,
           workloadIdentity,
@@ -138,18 +153,42 @@ export function gatewayTargetStatements(
       },
     );
   }
+  if (access.apiKeyProviders.length > 0) {
+    statements.push(
+      {
+        Sid: 'GetTheTargetsApiKeys',
+        Effect: 'Allow',
+        Action: 'bedrock-agentcore:GetResourceApiKey',
+        Resource: [
+          tokenVault,
+          ...access.apiKeyProviders.map(
+            ({ name, arn }) => arn ?? `${tokenVault}/apikeycredentialprovider/${name}`,
+          ),
+          directory,
+          workloadIdentity,
+        ],
+      },
+      {
+        Sid: 'ReadTheTargetsApiKeySecrets',
+        Effect: 'Allow',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: access.apiKeyProviders.map(({ secretArn }) => secretArn),
+      },
+    );
+  }
   return statements;
 }
 
 /**
  * The one line `register-managed` prints for a role it does not manage (`--role-arn`, or the role
- * of a gateway it reuses), which it never changes: the permissions the runtime targets need.
+ * of a gateway it reuses), which it never changes: the permissions its targets with credentials
+ * (runtimes, `--target-credential`) need.
  *
  * @param roleArn - The role.
  * @param input - The gateway's name and region, and what its targets need.
  * @returns The line, e.g. `The execution role … is not one register-managed created, so it was
- *   not changed; for the runtime targets it needs: bedrock-agentcore:InvokeAgentRuntime on arn:…,
- *   arn:…/*`.
+ *   not changed; for its targets with credentials it needs: bedrock-agentcore:InvokeAgentRuntime
+ *   on arn:…, arn:…/*`.
  * @example
  * ```ts
  * context.output.result(describeForeignRoleNeeds(roleArn, { gatewayName, region, access }));
@@ -162,7 +201,7 @@ export function describeForeignRoleNeeds(
   const [, partition = 'aws', , , account = ''] = roleArn.split(':');
   const scope = { account, region: input.region, partition };
   const statements = [
-    ...(input.access.oauthProviders.length > 0
+    ...(input.access.oauthProviders.length > 0 || input.access.apiKeyProviders.length > 0
       ? [workloadTokenStatement(scope, input.gatewayName)]
       : []),
     ...gatewayTargetStatements(scope, input.gatewayName, input.access),
@@ -172,7 +211,7 @@ export function describeForeignRoleNeeds(
       ({ Action, Resource }) => `${[Action].flat().join(', ')} on ${[Resource].flat().join(', ')}`,
     )
     .join('; ');
-  return `The execution role ${roleArn} is not one register-managed created, so it was not changed; for the runtime targets it needs: ${needs}`;
+  return `The execution role ${roleArn} is not one register-managed created, so it was not changed; for its targets with credentials it needs: ${needs}`;
 }
 
 /**

@@ -1,15 +1,17 @@
+import { findAwsStringProblem } from '@agentcore-mcp/core';
+
+import { AWS_NAME_RULES } from '../aws/awsNameRules.js';
 import { CliError } from '../errors.js';
 
-/** What AgentCore accepts as a gateway or gateway-target name. */
-const MANAGED_NAME = /^([0-9a-zA-Z][-]?){1,100}$/;
-
 /**
- * Turns a name into one AgentCore Gateway accepts for a gateway or a target
- * (`^([0-9a-zA-Z][-]?){1,100}$`: letters, digits and single hyphens, starting with a letter or
- * digit, at most 100 characters). Underscores become hyphens; anything else must already fit.
+ * Turns a name into one AgentCore Gateway accepts for a gateway (`AWS_NAME_RULES.gatewayName`)
+ * or a target (`AWS_NAME_RULES.gatewayTargetName`): `([0-9a-zA-Z][-]?){1,100}`, letters, digits
+ * and single hyphens, starting with a letter or digit, at most 100 letters and digits.
+ * Underscores become hyphens; anything else must already fit.
  *
  * @param name - A target name from the gateway config (`my_server`) or `--name`.
- * @param what - What the name is for, used in the error (`gateway`, `target "my_server"`).
+ * @param what - What the name is for, used to pick the rule and in the error: `gateway`, or
+ *   `target "my_server"`.
  * @returns The managed name, e.g. `my-server`.
  * @throws {@link CliError} `ERR_INVALID_INPUT` naming the rule and, when possible, a fix.
  * @example
@@ -17,12 +19,13 @@ const MANAGED_NAME = /^([0-9a-zA-Z][-]?){1,100}$/;
  * toManagedName('weather_server', 'target "weather_server"'); // 'weather-server'
  * ```
  */
-export function toManagedName(name: string, what: string): string {
+export function toManagedName(name: string, what: 'gateway' | `target ${string}`): string {
+  const rule = what === 'gateway' ? AWS_NAME_RULES.gatewayName : AWS_NAME_RULES.gatewayTargetName;
   const converted = name.replaceAll('_', '-');
-  if (MANAGED_NAME.test(converted)) return converted;
+  if (findAwsStringProblem(rule, converted) === undefined) return converted;
   throw new CliError(
     'ERR_INVALID_INPUT',
-    `Invalid ${what} name "${name}" for AgentCore Gateway: after turning _ into -, "${converted}" must be up to 100 letters and digits with single hyphens between them, starting with a letter or digit (${describeProblem(converted)}); rename it`,
+    `Invalid ${what} name "${name}" for AgentCore Gateway: after turning _ into -, "${converted}" must be up to 100 letters and digits with single hyphens between them, starting with a letter or digit (${describeProblem(converted)}; ${rule.modelPattern}, ${rule.shape}); rename it`,
   );
 }
 

@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-bedrock-agentcore-control';
 
 import type { AwsContext } from '../aws/awsContext.js';
+import { parseRuntimeTargetUrl } from './runtimeTargetUrl.js';
 import type { ManagedTargetAuth } from './targetAuthMode.js';
 import {
   hasSameCredentials,
@@ -78,9 +79,10 @@ export async function listManagedTargets(
 
 /**
  * Creates an `mcpServer` target (CreateGatewayTarget with `targetConfiguration.mcp.mcpServer`
- * and, for a runtime target, its `credentialProviderConfigurations`), or reuses the one of the
- * same name, updating it (UpdateGatewayTarget) when its endpoint changed, or, for a runtime target,
- * when its credentials differ. AgentCore then calls the server's `tools/list`.
+ * and, for a target with outbound auth, its `credentialProviderConfigurations`), or reuses the one
+ * of the same name, updating it (UpdateGatewayTarget) when its endpoint changed, or, for a target
+ * with outbound auth (or a runtime target), when its credentials differ. AgentCore then calls the
+ * server's `tools/list`.
  *
  * @param context - The AWS context.
  * @param input - The gateway, its existing targets, the target, its outbound auth (default none)
@@ -113,8 +115,9 @@ export async function ensureManagedTarget(
   const found = input.existing.find((item) => item.name === target.name);
   if (found?.targetId !== undefined) {
     const current = await getTarget(context, gatewayId, found.targetId);
+    // A target registered without credentials keeps whatever it has (set in the console, say).
     const sameCredentials =
-      target.runtime === undefined ||
+      (target.runtime === undefined && credentials === undefined) ||
       hasSameCredentials(current.credentialProviderConfigurations, credentials);
     if (
       current.targetConfiguration?.mcp?.mcpServer?.endpoint === target.endpoint &&
@@ -166,19 +169,35 @@ export async function waitForManagedTarget(
     targetId: string;
     configName: string;
     name: string;
+    /** The target's URL: an AgentCore Runtime's gets the runtime hint. */
+    endpoint?: string | undefined;
     auth?: ManagedTargetAuth | undefined;
   },
 ): Promise<void> {
-  const sync = `agentcore-mcp gateway sync --target ${input.configName}`;
   await waitForStatus(context, {
     what: `Target ${input.name} (${input.targetId})`,
     poll: () => getTarget(context, input.gatewayId, input.targetId),
     failed: FAILED_TARGET_STATUSES,
-    hint:
-      input.auth === 'iam' || input.auth === 'oauth'
-        ? `AgentCore could not list the runtime's tools with ${input.auth === 'iam' ? "IAM (the gateway role's bedrock-agentcore:InvokeAgentRuntime)" : 'OAuth client credentials (the runtime must allow the M2M client)'}: check the runtime with agentcore-mcp doctor, then run ${sync} (new IAM permissions take a few seconds)`
-        : `AgentCore could not list the server's tools: it must answer MCP over streamable HTTP at a public https:// URL without credentials; fix it, then run ${sync}`,
+    hint: failedTargetHint(input),
   });
+}
+
+/** What to check when AgentCore could not list a target's tools, by how it is called. */
+function failedTargetHint(input: {
+  configName: string;
+  endpoint?: string | undefined;
+  auth?: ManagedTargetAuth | undefined;
+}): string {
+  const sync = `agentcore-mcp gateway sync --target ${input.configName}`;
+  const runtime =
+    input.endpoint !== undefined && parseRuntimeTargetUrl(input.endpoint) !== undefined;
+  if (input.auth === 'iam' || (runtime && input.auth === 'oauth')) {
+    return `AgentCore could not list the runtime's tools with ${input.auth === 'iam' ? "IAM (the gateway role's bedrock-agentcore:InvokeAgentRuntime)" : 'OAuth client credentials (the runtime must allow the M2M client)'}: check the runtime with agentcore-mcp doctor, then run ${sync} (new IAM permissions take a few seconds)`;
+  }
+  if (input.auth === 'oauth' || input.auth === 'api-key') {
+    return `AgentCore could not list the server's tools with the credential of its provider (--target-credential): check that the server accepts it (scopes, header), then run ${sync} (new IAM permissions take a few seconds)`;
+  }
+  return `AgentCore could not list the server's tools: it must answer MCP over streamable HTTP at a public https:// URL without credentials; fix it, then run ${sync}`;
 }
 
 function getTarget(

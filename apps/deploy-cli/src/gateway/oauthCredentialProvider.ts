@@ -38,7 +38,7 @@ const SUFFIX = '-m2m';
  * hash of the full name when it would pass the 128 characters of `CredentialProviderName`.
  *
  * @param gatewayName - The managed gateway's name.
- * @returns A name that satisfies `AWS_NAME_RULES.oauth2CredentialProvider`.
+ * @returns A name that satisfies `AWS_NAME_RULES.credentialProviderName`.
  * @throws {@link CliError} `ERR_INVALID_INPUT` if it cannot (a gateway name AgentCore accepts
  *   always can).
  * @example
@@ -47,7 +47,7 @@ const SUFFIX = '-m2m';
  * ```
  */
 export function toOauthProviderName(gatewayName: string): string {
-  const rule = AWS_NAME_RULES.oauth2CredentialProvider;
+  const rule = AWS_NAME_RULES.credentialProviderName;
   let name = `${gatewayName}${SUFFIX}`;
   if (name.length > rule.max) {
     const digest = createHash('sha256').update(gatewayName).digest('hex').slice(0, 8);

@@ -3,6 +3,7 @@ import type { GatewayConfigTarget } from './gatewayConfigFile.js';
 import { toManagedName } from './managedName.js';
 import type { ManagedTargetSpec } from './managedTargets.js';
 import { parseRuntimeTargetUrl } from './runtimeTargetUrl.js';
+import type { TargetCredentialSpec } from './targetCredentialOption.js';
 
 /** Which config targets become managed `mcpServer` targets, and why the others do not. */
 export interface ManagedTargetPlan {
@@ -18,12 +19,15 @@ export interface ManagedTargetPlan {
  * Runtime invocation URL (in the gateway's region) is registered with the runtime's ARN, and the
  * managed gateway authenticates to it itself (IAM or OAuth, see `register-managed --target-auth`),
  * so its `Authorization` credentials in the config (an `Authorization` header, `oauth` or
- * `forwardClientToken`) are replaced, with a note. Other targets must send no credentials. Stdio
- * targets, legacy SSE, plain http://, targets with other credentials and runtimes in another
- * region are skipped with the reason. Names are converted (`_` → `-`) and checked.
+ * `forwardClientToken`) are replaced, with a note. Other targets send no credentials, or those of
+ * the credential provider `--target-credential` names for them (which replace the config's, with
+ * a note). Stdio targets, legacy SSE, plain http://, targets with credentials but no
+ * `--target-credential`, targets with headers a managed gateway cannot send, and runtimes in
+ * another region are skipped with the reason. Names are converted (`_` → `-`) and checked.
  *
  * @param targets - The config's targets.
  * @param region - The managed gateway's region.
+ * @param credentials - `--target-credential`, by target config name. Default: none.
  * @returns The plan.
  * @throws {@link CliError} `ERR_INVALID_INPUT` for a name AgentCore rejects, or two targets whose
  *   converted names collide.
@@ -35,12 +39,13 @@ export interface ManagedTargetPlan {
 export function planManagedTargets(
   targets: readonly GatewayConfigTarget[],
   region: string,
+  credentials: ReadonlyMap<string, TargetCredentialSpec> = new Map(),
 ): ManagedTargetPlan {
   const register: ManagedTargetSpec[] = [];
   const skipped: { configName: string; reason: string }[] = [];
   const notes: string[] = [];
   for (const target of targets) {
-    const reason = skipReason(target, region);
+    const reason = skipReason(target, region, credentials.get(target.name));
     if (reason !== undefined) {
       skipped.push({ configName: target.name, reason });
       continue;
@@ -66,11 +71,21 @@ export function planManagedTargets(
         `Target ${target.name}: the managed gateway authenticates to runtime ${runtime.runtimeId} itself (--target-auth), so the config's Authorization credentials (header, oauth or forwardClientToken) are not used`,
       );
     }
+    const credential = credentials.get(target.name);
+    if (runtime === undefined && credential !== undefined && target.sendsCredentials) {
+      notes.push(
+        `Target ${target.name}: the managed gateway sends the credential of the provider ${credential.provider.name} (--target-credential), so the config's credentials (headers, oauth or forwardClientToken) are not used`,
+      );
+    }
   }
   return { register, skipped, notes };
 }
 
-function skipReason(target: GatewayConfigTarget, region: string): string | undefined {
+function skipReason(
+  target: GatewayConfigTarget,
+  region: string,
+  credential: TargetCredentialSpec | undefined,
+): string | undefined {
   if (target.disabled) return 'disabled in the config';
   if (target.kind === 'stdio') {
     return 'a stdio target cannot be a managed target (AgentCore Gateway only calls MCP servers over HTTPS); keep it behind our own gateway (gateway-service), or serve it over HTTPS';
@@ -83,8 +98,16 @@ function skipReason(target: GatewayConfigTarget, region: string): string | undef
   }
   const runtime = parseRuntimeTargetUrl(target.url)?.arn;
   if (runtime === undefined) {
-    return target.sendsCredentials
-      ? 'it sends credentials (headers, oauth or forwardClientToken); a managed target gets them from an AgentCore Identity credential provider, which register-managed sets up only for AgentCore Runtime targets: add the target in the AgentCore console'
+    if (credential === undefined) {
+      return target.sendsCredentials
+        ? `it sends credentials (headers, oauth or forwardClientToken); a managed target gets them from an AgentCore Identity credential provider: pass --target-credential ${target.name}=api-key:<provider>[:<header>] or --target-credential ${target.name}=oauth:<provider>[:<scopes>]`
+        : undefined;
+    }
+    const carried =
+      credential.kind === 'api-key' ? credential.header.toLowerCase() : 'authorization';
+    const others = target.otherHeaders.filter((header) => header.toLowerCase() !== carried);
+    return others.length > 0
+      ? `it sends headers besides its credential (${others.join(', ')}), which a managed gateway cannot add; keep it behind our own gateway (gateway-service)`
       : undefined;
   }
   if (runtime.region !== region) {

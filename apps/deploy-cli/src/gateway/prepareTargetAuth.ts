@@ -114,7 +114,11 @@ export async function prepareTargetAuth(
   ];
   return {
     byTarget,
-    access: { invokeRuntimes, oauthProviders: oauth === undefined ? [] : [oauth.provider] },
+    access: {
+      invokeRuntimes,
+      oauthProviders: oauth === undefined ? [] : [oauth.provider],
+      apiKeyProviders: [],
+    },
     ...(oauth?.provider.action === 'created' && !context.aws.dryRun
       ? { createdNow: oauth.provider.name }
       : {}),

@@ -21,8 +21,10 @@ import { toManagedName } from './managedName.js';
 import { deleteUnrecordedProvider } from './oauthCredentialProvider.js';
 import { planManagedTargets } from './planManagedTargets.js';
 import { prepareTargetAuth } from './prepareTargetAuth.js';
+import { assertCredentialTargets, prepareTargetCredentials } from './prepareTargetCredentials.js';
 import { type RegisteredTarget, registerManagedTargets } from './registerManagedTargets.js';
 import type { TargetAuthMode } from './targetAuthMode.js';
+import { parseTargetCredentials } from './targetCredentialOption.js';
 
 /** What `gateway register-managed` registers. */
 export interface RegisterManagedGatewayOptions {
@@ -42,6 +44,12 @@ export interface RegisterManagedGatewayOptions {
    * targets. Default: `.agentcore-mcp/cognito-credentials.json`.
    */
   readonly credentials?: string | undefined;
+  /**
+   * `--target-credential <target>=api-key:<provider>[:<header>]` or
+   * `<target>=oauth:<provider>[:<scopes>]`, repeatable: an existing AgentCore Identity credential
+   * provider for a non-runtime target. Default: none (such targets get no credentials).
+   */
+  readonly targetCredential?: readonly string[] | undefined;
 }
 
 /** What `register-managed` did. */
@@ -66,18 +74,21 @@ export const DEFAULT_MANAGED_GATEWAY_NAME = 'agentcore-mcp-gateway';
  * may take tokens from). The work follows the dependencies: runtime lookups and the provider, the
  * role's policy (it names the provider's secret), the gateway, the targets. Records ids, URLs, each
  * target's auth and the providers it created in `.agentcore-mcp/managed-gateway.json` and prints
- * the gateway URL and how to call it. With `--dry-run` (`context.aws.dryRun`) it prints the AWS
- * requests instead, secrets redacted.
+ * the gateway URL and how to call it. Other HTTPS targets get no credentials, or those of the
+ * existing credential provider `--target-credential` names (API key or OAuth client credentials;
+ * looked up first, and the role may use it). With `--dry-run` (`context.aws.dryRun`) it prints the
+ * AWS requests instead, secrets redacted.
  *
- * @param options - The config file, the gateway name, the role, the target auth and the
- *   credentials file.
+ * @param options - The config file, the gateway name, the role, the target auth, the
+ *   credentials file and `--target-credential`.
  * @param context - The AWS context.
  * @returns The gateway, its targets, and the skipped targets.
  * @throws {@link CliError} `ERR_INVALID_INPUT` (no authorizer, bad names, a `--target-auth` that
- *   contradicts a runtime), `ERR_CONFIG_INVALID` (no M2M client for OAuth targets),
- *   `ERR_RUNTIME_FAILED` (FAILED, with AgentCore's reasons), `ERR_TIMEOUT`; `AwsRequestError`
- *   naming the missing permission; `AgentCoreMcpError` `ERR_CONFIG_INVALID` for an unreadable
- *   config.
+ *   contradicts a runtime, a malformed `--target-credential` or one for a target that is not
+ *   registered or is a runtime, a credential provider that does not exist), `ERR_CONFIG_INVALID`
+ *   (no M2M client for OAuth targets), `ERR_RUNTIME_FAILED` (FAILED, with AgentCore's reasons),
+ *   `ERR_TIMEOUT`; `AwsRequestError` naming the missing permission; `AgentCoreMcpError`
+ *   `ERR_CONFIG_INVALID` for an unreadable config.
  * @example
  * ```ts
  * await registerManagedGateway({ config: 'gateway.json', targetAuth: 'auto' }, context);
@@ -99,19 +110,32 @@ export async function registerManagedGateway(
   const { authorizer } = config;
   const name = toManagedName(options.name ?? DEFAULT_MANAGED_GATEWAY_NAME, 'gateway');
   const region = context.clients.target.region;
-  const plan = planManagedTargets(config.targets, region);
+  const credentials = parseTargetCredentials(options.targetCredential ?? [], region);
+  const plan = planManagedTargets(config.targets, region, credentials);
+  assertCredentialTargets(credentials, { plan, targets: config.targets, config: shownConfig });
   const { output } = context;
   for (const { configName, reason } of plan.skipped)
     output.result(`Skipping target ${configName}: ${reason}`);
   for (const note of plan.notes) output.result(note);
 
-  const prepared = await prepareTargetAuth(context, {
+  // Read-only lookups first: nothing is created before every given provider is known to exist.
+  const given = await prepareTargetCredentials(context, credentials);
+  const runtimeAuth = await prepareTargetAuth(context, {
     targets: plan.register,
     mode: options.targetAuth ?? 'auto',
     gatewayName: name,
     credentialsFile: options.credentials ?? CREDENTIALS_FILE,
     createdProviders: readCreatedProviders(context.cwd, region),
   });
+  const prepared = {
+    ...runtimeAuth,
+    byTarget: new Map([...runtimeAuth.byTarget, ...given.byTarget]),
+    access: {
+      ...runtimeAuth.access,
+      oauthProviders: [...runtimeAuth.access.oauthProviders, ...given.oauthProviders],
+      apiKeyProviders: given.apiKeyProviders,
+    },
+  };
   // A provider this run created is recorded with the first target that uses it; until then, a
   // failure deletes it again, so no provider is left that no state file records.
   let providerRecorded = prepared.createdNow === undefined;

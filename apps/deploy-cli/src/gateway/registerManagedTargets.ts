@@ -98,6 +98,7 @@ export async function registerManagedTargets(
         targetId,
         configName: target.configName,
         name: target.name,
+        endpoint: target.endpoint,
         auth: outbound.auth,
       });
     }

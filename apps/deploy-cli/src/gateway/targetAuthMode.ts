@@ -11,10 +11,11 @@ export type TargetAuthMode = (typeof TARGET_AUTH_MODES)[number];
 
 /**
  * How the managed gateway authenticates to one target: `none` (a public MCP server), `iam` (SigV4
- * with the gateway's execution role, `GATEWAY_IAM_ROLE`) or `oauth` (client-credentials tokens from
- * an AgentCore Identity OAuth2 credential provider).
+ * with the gateway's execution role, `GATEWAY_IAM_ROLE`), `oauth` (client-credentials tokens from
+ * an AgentCore Identity OAuth2 credential provider) or `api-key` (the key of an AgentCore Identity
+ * API key credential provider, `--target-credential`).
  */
-export type ManagedTargetAuth = 'none' | 'iam' | 'oauth';
+export type ManagedTargetAuth = 'none' | 'iam' | 'oauth' | 'api-key';
 
 /** A runtime's inbound auth, as GetAgentRuntime reports it. */
 export interface RuntimeAuthorizer {

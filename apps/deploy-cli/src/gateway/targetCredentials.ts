@@ -1,6 +1,7 @@
 import type { CredentialProviderConfiguration } from '@aws-sdk/client-bedrock-agentcore-control';
 
 import type { ManagedTargetAuth } from './targetAuthMode.js';
+import { apiKeyPrefixOf } from './targetCredentialOption.js';
 
 /** A credential provider `register-managed` created (so `destroy-managed` deletes it). */
 export interface CreatedCredentialProvider {
@@ -83,9 +84,46 @@ export function oauthOutboundAuth(
 }
 
 /**
- * Whether a target already has the outbound auth we want: the same provider types, IAM services
- * and OAuth provider ARNs and scopes. Fields AgentCore may fill in by default (`region`,
- * `grantType`) are not compared.
+ * The outbound auth of a target given an existing API key credential provider
+ * (`--target-credential <target>=api-key:<provider>[:<header>]`): `API_KEY`, the key sent in the
+ * header, with the prefix `Bearer ` in `Authorization` and none in any other header.
+ *
+ * @param provider - The provider's name and ARN.
+ * @param header - The header (`credentialParameterName`).
+ * @returns The target's outbound auth.
+ * @example
+ * ```ts
+ * apiKeyOutboundAuth({ name: 'brave', arn }, 'X-Subscription-Token');
+ * ```
+ */
+export function apiKeyOutboundAuth(
+  provider: { name: string; arn: string },
+  header: string,
+): TargetOutboundAuth {
+  const prefix = apiKeyPrefixOf(header);
+  return {
+    auth: 'api-key',
+    credentials: [
+      {
+        credentialProviderType: 'API_KEY',
+        credentialProvider: {
+          apiKeyCredentialProvider: {
+            providerArn: provider.arn,
+            credentialLocation: 'HEADER',
+            credentialParameterName: header,
+            ...(prefix === undefined ? {} : { credentialPrefix: prefix }),
+          },
+        },
+      },
+    ],
+    summary: `the API key of the credential provider ${provider.name} in the ${header} header`,
+  };
+}
+
+/**
+ * Whether a target already has the outbound auth we want: the same provider types, IAM services,
+ * OAuth provider ARNs and scopes, and API key provider ARNs, headers and prefixes. Fields AgentCore
+ * may fill in by default (`region`, `grantType`, `credentialLocation`) are not compared.
  *
  * @param current - The target's `credentialProviderConfigurations` (GetGatewayTarget).
  * @param wanted - What register-managed would send.
@@ -106,6 +144,9 @@ export function hasSameCredentials(
         credentialProvider?.iamCredentialProvider?.service,
         credentialProvider?.oauthCredentialProvider?.providerArn,
         [...(credentialProvider?.oauthCredentialProvider?.scopes ?? [])].sort(),
+        credentialProvider?.apiKeyCredentialProvider?.providerArn,
+        credentialProvider?.apiKeyCredentialProvider?.credentialParameterName,
+        credentialProvider?.apiKeyCredentialProvider?.credentialPrefix,
       ]),
     );
   return key(current) === key(wanted);

@@ -56,6 +56,11 @@ export interface OutboundOauthProvider {
   /** The provider's name, as given to `CreateOauth2CredentialProvider`. */
   readonly name: string;
   /**
+   * The provider's ARN, as AgentCore Identity returned it. Default: the provider of that name in
+   * the account's default token vault.
+   */
+  readonly arn?: string | undefined;
+  /**
    * The Secrets Manager secret holding the provider's client secret: the `clientSecretArn.secretArn`
    * that `CreateOauth2CredentialProvider` returned.
    */
@@ -188,7 +193,9 @@ export function runtimeExecutionPolicy(
               Action: 'bedrock-agentcore:GetResourceOauth2Token',
               Resource: [
                 tokenVault,
-                ...providers.map(({ name }) => `${tokenVault}/oauth2credentialprovider/${name}`),
+                ...providers.map(
+                  ({ name, arn }) => arn ?? `${tokenVault}/oauth2credentialprovider/${name}`,
+                ),
                 ...workloadIdentities,
               ],
             },

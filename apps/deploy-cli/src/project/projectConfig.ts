@@ -42,6 +42,12 @@ export interface RuntimeProject {
   };
   /** Build the image with OpenTelemetry (ADOT) auto-instrumentation. Default false. */
   readonly observability?: boolean | undefined;
+  /**
+   * The AgentCore Identity OAuth2 credential providers the server's code takes tokens from for
+   * its outbound calls (`configure --outbound-oauth-provider`): `launch` checks they exist and lets
+   * the execution role get their tokens and read their client secrets. Default: none.
+   */
+  readonly outboundOauthProviders?: readonly string[] | undefined;
   /** Filled in by `launch`. */
   readonly deployment?: DeploymentState | undefined;
 }

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
+  findAwsStringProblem,
   firstLine,
   isAwsRegion,
   isRuntimeName,
@@ -11,6 +12,7 @@ import {
 import { parseDocument, stringify } from 'yaml';
 import { z } from 'zod';
 
+import { AWS_NAME_RULES } from '../aws/awsNameRules.js';
 import { CliError } from '../errors.js';
 import { PROJECT_CONFIG_FILE, type ProjectConfig, type RuntimeProject } from './projectConfig.js';
 
@@ -56,6 +58,16 @@ const runtimeSchema = z.strictObject({
     })
     .optional(),
   observability: z.boolean().optional(),
+  outboundOauthProviders: z
+    .array(
+      z
+        .string()
+        .refine(
+          (name) => findAwsStringProblem(AWS_NAME_RULES.credentialProviderName, name) === undefined,
+          `expected the names of AgentCore Identity OAuth2 credential providers (${AWS_NAME_RULES.credentialProviderName.modelPattern}, ${AWS_NAME_RULES.credentialProviderName.shape})`,
+        ),
+    )
+    .optional(),
   deployment: deploymentSchema.optional(),
 });
 
@@ -147,7 +159,8 @@ export function writeProjectConfig(directory: string, project: ProjectConfig): s
     '# One entry per runtime under `runtimes`; `default` is used when --name is not given.',
     '# Fields: entrypoint (app directory), dockerfile, protocol (MCP), region, authorizer',
     '# (AgentCore customJWTAuthorizer; absent = IAM/SigV4), requestHeaderAllowlist, environment',
-    '# (plain text: never put secrets here), lifecycle (seconds), observability (ADOT), and',
+    '# (plain text: never put secrets here), lifecycle (seconds), observability (ADOT),',
+    '# outboundOauthProviders (AgentCore Identity providers the code takes tokens from), and',
     '# deployment (filled in by launch: runtime ARN, image, role). Safe to commit: no secrets.',
     '',
   ].join('\n');

@@ -1,4 +1,5 @@
 import type { AwsContext } from '../aws/awsContext.js';
+import { assertDeployableInProject } from '../aws/deployableRuntimeName.js';
 import { assertDockerfile, type DockerfileCheck } from '../build/checkDockerfile.js';
 import type { TransactionSearchOptions } from '../observability/transactionSearch.js';
 import type { Output } from '../output.js';
@@ -33,14 +34,17 @@ export interface LaunchAndRecordInput {
 /**
  * Launches one configured runtime (`launch`, `gateway deploy`), records the deployment in
  * `.agentcore-mcp.yaml`, and prints the ARN, the invocation URL and the next commands. First it
- * checks the Dockerfile (present, with the stages the runtime builds), also in a dry run. A dry
+ * checks, as `configure` does, that the runtime name can be deployed and differs from the
+ * project's other runtimes by more than case, then the Dockerfile (present, with the stages the
+ * runtime builds), also in a dry run. A dry
  * run prints the plan instead (readable, or JSON with `json`), reads no credentials and writes
  * nothing.
  *
  * @param context - The AWS context.
  * @param input - The project, the runtime in it, the build mode and the output format.
  * @returns What was deployed (in a dry run: what would be).
- * @throws {@link CliError} `ERR_INVALID_INPUT` for a missing Dockerfile or stage, or
+ * @throws {@link CliError} `ERR_INVALID_RUNTIME_NAME` (the same one line as `configure`);
+ *   `ERR_INVALID_INPUT` for a missing Dockerfile or stage, or
  *   `--enable-transaction-search` without observability;
  *   `ERR_BUILD_FAILED` / `ERR_RUNTIME_FAILED` / `ERR_TIMEOUT`; `AwsRequestError` naming the
  *   missing permission.
@@ -53,6 +57,11 @@ export async function launchAndRecord(
   context: AwsContext,
   input: LaunchAndRecordInput,
 ): Promise<LaunchResult> {
+  // A project file edited by hand is checked as configure checks it, before any request.
+  assertDeployableInProject(input.runtime.name, {
+    region: context.clients.target.region,
+    projectRuntimes: Object.keys(input.project.runtimes),
+  });
   assertDockerfile(context.cwd, {
     dockerfile: input.runtime.dockerfile,
     observability: input.runtime.observability ?? false,

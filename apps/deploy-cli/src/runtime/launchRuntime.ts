@@ -16,6 +16,10 @@ import {
   runtimeTrustPolicy,
 } from '../iam/iamPolicies.js';
 import {
+  type ExistingCredentialProvider,
+  readCredentialProvider,
+} from '../identity/existingCredentialProvider.js';
+import {
   assertTransactionSearchOptions,
   checkTransactionSearch,
   type TransactionSearchOptions,
@@ -58,9 +62,10 @@ export interface LaunchResult {
 }
 
 /**
- * Deploys one configured runtime: for a runtime with observability the CloudWatch Transaction
- * Search check (or, with `--enable-transaction-search`, its set-up), then the ECR repository, the
- * execution role, the arm64 image (CodeBuild, or local Docker), then CreateAgentRuntime or
+ * Deploys one configured runtime: the lookup of its outbound OAuth2 credential providers (their
+ * secrets go into the execution role's policy), for a runtime with observability the CloudWatch
+ * Transaction Search check (or, with `--enable-transaction-search`, its set-up), then the ECR
+ * repository, the execution role, the arm64 image (CodeBuild, or local Docker), then CreateAgentRuntime or
  * UpdateAgentRuntime and the wait for READY. Every AWS
  * request goes through `context.aws`, so `--dry-run` records the whole plan and sends nothing;
  * a dry run does not ask STS who the caller is either (it would need credentials), and shows the
@@ -71,7 +76,8 @@ export interface LaunchResult {
  * @param options - Whether to build with the local Docker; Transaction Search.
  * @returns What was deployed (in a dry run: what would be).
  * @throws {@link CliError} `ERR_INVALID_INPUT` (`--enable-transaction-search` without
- *   observability, before any request) / `ERR_BUILD_FAILED` / `ERR_RUNTIME_FAILED` / `ERR_TIMEOUT`;
+ *   observability, before any request; an outbound OAuth2 credential provider that does not
+ *   exist, before any change) / `ERR_BUILD_FAILED` / `ERR_RUNTIME_FAILED` / `ERR_TIMEOUT`;
  *   `AwsRequestError` naming the missing permission.
  * @example
  * ```ts
@@ -96,7 +102,9 @@ export async function launchRuntime(
   output.result(
     `Deploying ${runtime.name} to AgentCore Runtime in ${region} (account ${identity.account})`,
   );
-  // First, so that a failing --enable-transaction-search stops the launch before anything is built.
+  // Read-only and first: a provider that does not exist stops the launch before any change.
+  const outboundOauthProviders = await readOutboundOauthProviders(context, runtime, identity);
+  // Next, so that a failing --enable-transaction-search stops the launch before anything is built.
   if (runtime.observability === true) {
     await checkTransactionSearch(context, scope, options.transactionSearch);
   }
@@ -115,6 +123,7 @@ export async function launchRuntime(
     policy: runtimeExecutionPolicy(scope, {
       ecrRepository: names.ecrRepository,
       runtimeName: runtime.name,
+      outboundOauthProviders,
     }),
     account: identity.account,
     partition: identity.partition,
@@ -208,4 +217,27 @@ export async function launchRuntime(
     sourceBucket,
     ...(buildContext === undefined ? {} : { buildContext }),
   };
+}
+
+/**
+ * The runtime's outbound OAuth2 credential providers (`configure --outbound-oauth-provider`), each
+ * looked up for its ARN and secret, which the execution role's policy names.
+ */
+async function readOutboundOauthProviders(
+  context: AwsContext,
+  runtime: RuntimeProject,
+  identity: Pick<CallerIdentity, 'account' | 'partition'>,
+): Promise<ExistingCredentialProvider[]> {
+  const providers: ExistingCredentialProvider[] = [];
+  for (const name of runtime.outboundOauthProviders ?? []) {
+    providers.push(
+      await readCredentialProvider(context, {
+        kind: 'oauth2',
+        name,
+        notFoundFix: `create it (aws bedrock-agentcore-control create-oauth2-credential-provider --name ${name} …), or run agentcore-mcp configure for ${runtime.name} without --outbound-oauth-provider ${name}`,
+        dryRun: identity,
+      }),
+    );
+  }
+  return providers;
 }

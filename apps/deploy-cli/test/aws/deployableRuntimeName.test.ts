@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { AWS_NAME_RULES } from '../../src/aws/awsNameRules.js';
 import {
+  assertDeployableInProject,
   assertDeployableRuntimeName,
   findCaseCollision,
 } from '../../src/aws/deployableRuntimeName.js';
@@ -64,6 +65,36 @@ describe('findCaseCollision', () => {
   it('finds names that would share one ECR repository', () => {
     expect(findCaseCollision(['Weather', 'docs', 'weather'])).toEqual(['Weather', 'weather']);
     expect(findCaseCollision(['weather', 'weather', 'docs'])).toBeUndefined();
+  });
+});
+
+describe('assertDeployableInProject', () => {
+  const region = 'us-east-1';
+
+  it('accepts a runtime among the project runtimes, itself included', () => {
+    expect(() =>
+      assertDeployableInProject('weather', { region, projectRuntimes: ['weather', 'docs'] }),
+    ).not.toThrow();
+  });
+
+  it('refuses the runtime when another differs from it only by case', () => {
+    expect(() =>
+      assertDeployableInProject('Weather', { region, projectRuntimes: ['weather', 'Weather'] }),
+    ).toThrow(
+      'Runtime names "weather" and "Weather" differ only by case, so they would share the ECR repository "agentcore-mcp/weather"; rename one of them',
+    );
+  });
+
+  it('leaves a collision between two other runtimes to their own launch', () => {
+    expect(() =>
+      assertDeployableInProject('docs', { region, projectRuntimes: ['docs', 'A', 'a'] }),
+    ).not.toThrow();
+  });
+
+  it('refuses an undeployable name first', () => {
+    expect(() => assertDeployableInProject('server_', { region, projectRuntimes: [] })).toThrow(
+      'rename it to "server"',
+    );
   });
 });
 

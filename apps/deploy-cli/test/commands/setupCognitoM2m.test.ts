@@ -17,6 +17,7 @@ import type { CognitoClient } from '../../src/aws/cognitoClient.js';
 import type { CognitoCredentials } from '../../src/cognito/credentialsFile.js';
 import { run as setupCognito } from '../../src/commands/setupCognito.js';
 import { createOutput } from '../../src/output.js';
+import { missingFromIamTable } from '../docs/iamPermissionsTable.js';
 import { testContext } from '../testContext.js';
 
 const POOL_ID = 'us-east-1_AbCdEf123';
@@ -27,6 +28,10 @@ const JWT = `e30.${Buffer.from(JSON.stringify({ exp: 2_000_000_000 })).toString(
 type Call = [operation: string, input: Record<string, unknown>];
 
 const cognitoSdk = mockClient(CognitoIdentityProviderClient);
+/** Every request the Cognito doubles got in this file, for the IAM table check at its end. */
+const everyCall: Call[] = [];
+const sentRequests = () =>
+  everyCall.map(([operation, input]) => ({ service: 'cognito-idp', operation, input }));
 
 function notFound(name: string): Error {
   return Object.assign(new Error(`${name} from the double`), { name });
@@ -86,12 +91,14 @@ function createRecordingClient(state: { existing: boolean }): {
     send: (command: { input: Record<string, unknown> }) => {
       const operation = command.constructor.name.replace(/Command$/, '');
       calls.push([operation, command.input]);
+      everyCall.push([operation, command.input]);
       // A throw inside the executor becomes the rejection, as the SDK's errors do.
       return new Promise((resolve) => resolve(answer(operation, command.input)));
     },
   } as unknown as CognitoClient;
   cognitoSdk.on(InitiateAuthCommand).callsFake((input: Record<string, unknown>) => {
     calls.push(['InitiateAuth', input]);
+    everyCall.push(['InitiateAuth', input]);
     return answer('InitiateAuth', input);
   });
   return { client, calls };
@@ -244,5 +251,14 @@ describe('setup-cognito --m2m (recording Cognito double, no network)', () => {
       readFileSync(join(dir, '.agentcore-mcp/cognito-credentials.json'), 'utf8'),
     ) as CognitoCredentials;
     expect(stored.m2m?.clientSecret).toBe(SECRET);
+  });
+});
+
+describe('the IAM table in docs/troubleshooting.md', () => {
+  it('lists every action the requests of these tests need in the row of setup-cognito --m2m and setup-cognito', () => {
+    expect(sentRequests().length).toBeGreaterThan(0);
+    expect(missingFromIamTable(['setup-cognito --m2m', 'setup-cognito'], sentRequests())).toEqual(
+      [],
+    );
   });
 });

@@ -31,6 +31,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { writeCredentialsFile } from '../../src/cognito/credentialsFile.js';
 import { destroyDeployment } from '../../src/destroy/destroyDeployment.js';
 import { readProjectConfig } from '../../src/project/projectConfigFile.js';
+import { missingFromIamTable, recordMockedRequests } from '../docs/iamPermissionsTable.js';
 import {
   ACCOUNT,
   launchedRuntime,
@@ -46,6 +47,15 @@ const iam = mockClient(IAMClient);
 const codeBuild = mockClient(CodeBuildClient);
 const s3 = mockClient(S3Client);
 const cognito = mockClient(CognitoIdentityProviderClient);
+/** Every request the mocked clients got in this file, for the IAM table check at its end. */
+const sentRequests = recordMockedRequests({
+  'bedrock-agentcore': agentCore,
+  ecr,
+  iam,
+  codebuild: codeBuild,
+  s3,
+  'cognito-idp': cognito,
+});
 const POOL_ID = 'us-east-1_AbCdEf123';
 const CODEBUILD_POLICY = `${NAMES.codeBuildProject}-policy`;
 const EVERYTHING = {
@@ -371,5 +381,12 @@ describe('destroy', () => {
       destroyDeployment(context, launchedRuntime(), { yes: true, deleteCognito: true }),
     ).rejects.toMatchObject({ code: 'ERR_NOT_CONFIGURED' });
     expect(context.aws.requests).toEqual([]);
+  });
+});
+
+describe('the IAM table in docs/troubleshooting.md', () => {
+  it('lists every action the requests of these tests need in the row of destroy', () => {
+    expect(sentRequests().length).toBeGreaterThan(0);
+    expect(missingFromIamTable(['destroy'], sentRequests())).toEqual([]);
   });
 });

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { afterEach } from 'vitest';
+
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
@@ -103,4 +105,142 @@ function sourceFiles(directory: string): string[] {
     if (entry.isDirectory()) return sourceFiles(path);
     return entry.name.endsWith('.ts') ? [path] : [];
   });
+}
+
+/** One AWS request a command sends: recorded by its context, or seen by a mocked client. */
+export interface SentRequest {
+  readonly service: string;
+  readonly operation: string;
+  readonly input: unknown;
+}
+
+/**
+ * IAM actions a request needs besides its own: authorization AWS checks on the side of an
+ * operation, which no SDK command names. Each entry says where the need comes from.
+ */
+const IMPLIED_ACTIONS: readonly {
+  readonly when: (request: SentRequest) => boolean;
+  readonly actions: readonly string[];
+}[] = [
+  // Creating a resource with tags needs the service's tag action (IAM and ECR user guides).
+  { when: sent('iam:CreateRole', 'Tags'), actions: ['iam:TagRole'] },
+  { when: sent('ecr:CreateRepository', 'tags'), actions: ['ecr:TagResource'] },
+  // Handing a role to a service needs iam:PassRole on it.
+  {
+    when: (request) => hasKey(request.input, 'roleArn') || hasKey(request.input, 'serviceRole'),
+    actions: ['iam:PassRole'],
+  },
+  // AgentCore creates its service-linked role AWSServiceRoleForBedrockAgentCoreRuntimeIdentity
+  // with the account's first runtime ("Using service-linked roles for Amazon Bedrock AgentCore").
+  { when: sent('bedrock-agentcore:CreateAgentRuntime'), actions: ['iam:CreateServiceLinkedRole'] },
+  // AgentCore Identity keeps a credential provider's secret in Secrets Manager with the caller's
+  // permissions, and creates the token vault on first use (AWS's CDK constructs for AgentCore).
+  {
+    when: sent('bedrock-agentcore:CreateOauth2CredentialProvider'),
+    actions: [
+      'secretsmanager:CreateSecret',
+      'secretsmanager:TagResource',
+      'bedrock-agentcore:CreateTokenVault',
+      'bedrock-agentcore:GetTokenVault',
+    ],
+  },
+  {
+    when: sent('bedrock-agentcore:UpdateOauth2CredentialProvider'),
+    actions: ['secretsmanager:PutSecretValue'],
+  },
+  {
+    when: sent('bedrock-agentcore:DeleteOauth2CredentialProvider'),
+    actions: ['secretsmanager:DeleteSecret'],
+  },
+];
+
+/**
+ * Every IAM action a request needs: its operation's (see {@link iamActionOf}) and the implied
+ * ones (tagging on create, `iam:PassRole`, the service-linked role, Secrets Manager and the token
+ * vault behind credential providers).
+ */
+export function actionsNeededBy(request: SentRequest): string[] {
+  const own = iamActionOf(`${request.service}:${request.operation}`);
+  return [
+    ...(own === undefined ? [] : [own]),
+    ...IMPLIED_ACTIONS.filter(({ when }) => when(request)).flatMap(({ actions }) => actions),
+  ];
+}
+
+/**
+ * The table rows about the given commands: those whose first cell names one of them in
+ * backticks (`` `launch` ``, `` `gateway register-managed` ``).
+ *
+ * @throws {Error} when a command has no row, so a renamed row cannot hide a gap.
+ */
+export function rowsFor(commands: readonly string[], rows = readIamTable()): IamTableRow[] {
+  for (const command of commands) {
+    if (!rows.some((row) => row.commands.includes(`\`${command}\``))) {
+      throw new Error(`docs/troubleshooting.md has no IAM table row for \`${command}\``);
+    }
+  }
+  return rows.filter((row) => commands.some((command) => row.commands.includes(`\`${command}\``)));
+}
+
+/**
+ * The actions the requests need that the rows of `commands` do not list, each with the request
+ * that needs it, e.g. `iam:TagRole (iam:CreateRole)`.
+ */
+export function missingFromIamTable(
+  commands: readonly string[],
+  requests: readonly SentRequest[],
+): string[] {
+  const listed = new Set(rowsFor(commands).flatMap((row) => [...row.actions]));
+  const missing = new Set<string>();
+  for (const request of requests) {
+    for (const action of actionsNeededBy(request)) {
+      if (!listed.has(action)) missing.add(`${action} (${request.service}:${request.operation})`);
+    }
+  }
+  return [...missing].sort();
+}
+
+/** What {@link recordMockedRequests} needs of an aws-sdk-client-mock stub. */
+export interface MockedClient {
+  calls(): readonly { readonly args: readonly unknown[] }[];
+}
+
+/**
+ * Collects, after each test of the file, the requests the mocked clients received (before the
+ * next test resets them), so the file's last test can check them against the IAM table.
+ *
+ * @param mocks - IAM service prefix → mocked client, e.g. `{ iam, 'bedrock-agentcore': agentCore }`.
+ * @returns A function returning every request seen so far.
+ */
+export function recordMockedRequests(
+  mocks: Readonly<Record<string, MockedClient>>,
+): () => SentRequest[] {
+  const seen: SentRequest[] = [];
+  afterEach(() => {
+    for (const [service, mock] of Object.entries(mocks)) {
+      for (const { args } of mock.calls()) {
+        const command = args[0] as { input?: unknown; constructor: { name: string } };
+        seen.push({
+          service,
+          operation: command.constructor.name.replace(/Command$/, ''),
+          input: command.input,
+        });
+      }
+    }
+  });
+  return () => seen;
+}
+
+function sent(operation: string, withKey?: string): (request: SentRequest) => boolean {
+  return (request) =>
+    `${request.service}:${request.operation}` === operation &&
+    (withKey === undefined || hasKey(request.input, withKey));
+}
+
+function hasKey(input: unknown, key: string): boolean {
+  return (
+    typeof input === 'object' &&
+    input !== null &&
+    (input as Record<string, unknown>)[key] !== undefined
+  );
 }

@@ -28,6 +28,7 @@ import {
   type RuntimeEmulator,
 } from '../../src/local/createRuntimeEmulator.js';
 import type { RuntimeProject } from '../../src/project/projectConfig.js';
+import { missingFromIamTable, recordMockedRequests } from '../docs/iamPermissionsTable.js';
 import {
   ACCOUNT,
   launchedRuntime,
@@ -52,6 +53,8 @@ const CALLER = `arn:aws:iam::${ACCOUNT}:user/dev`;
 
 const sts = mockClient(STSClient);
 const agentCore = mockClient(BedrockAgentCoreControlClient);
+/** Every request the mocked clients got in this file, for the IAM table check at its end. */
+const sentRequests = recordMockedRequests({ sts, 'bedrock-agentcore': agentCore });
 
 describe('agentcore-mcp doctor', () => {
   let cognito: CognitoLocal;
@@ -566,3 +569,10 @@ describe('agentcore-mcp doctor', () => {
 function literal(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('the IAM table in docs/troubleshooting.md', () => {
+  it('lists every action the requests of these tests need in the row of doctor', () => {
+    expect(sentRequests().length).toBeGreaterThan(0);
+    expect(missingFromIamTable(['doctor'], sentRequests())).toEqual([]);
+  });
+});

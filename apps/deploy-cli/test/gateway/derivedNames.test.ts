@@ -74,7 +74,7 @@ describe('toOauthProviderName', () => {
 
     expect(name).toHaveLength(128);
     expect(name).toMatch(/^(a-)+a?-[0-9a-f]{8}-m2m$/);
-    expect(findAwsStringProblem(AWS_NAME_RULES.oauth2CredentialProvider, name)).toBe(undefined);
+    expect(findAwsStringProblem(AWS_NAME_RULES.credentialProviderName, name)).toBe(undefined);
     expect(toOauthProviderName('a-'.repeat(99) + 'b')).not.toBe(name);
   });
 });

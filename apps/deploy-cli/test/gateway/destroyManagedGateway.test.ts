@@ -29,6 +29,7 @@ import {
   MANAGED_GATEWAY_STATE_FILE,
   type ManagedTargetState,
 } from '../../src/gateway/managedGatewayState.js';
+import { missingFromIamTable, recordMockedRequests } from '../docs/iamPermissionsTable.js';
 import { testContext } from '../testContext.js';
 import {
   FILES_ID,
@@ -43,6 +44,8 @@ import {
 
 const agentCore = mockClient(BedrockAgentCoreControlClient);
 const iam = mockClient(IAMClient);
+/** Every request the mocked clients got in this file, for the IAM table check at its end. */
+const sentRequests = recordMockedRequests({ 'bedrock-agentcore': agentCore, iam });
 
 const ROLE_NAME = gatewayRoleName(GATEWAY_NAME, 'us-east-1');
 const OWN_ROLE_ARN = `arn:aws:iam::123456789012:role/${ROLE_NAME}`;
@@ -343,5 +346,12 @@ describe('gateway destroy-managed', () => {
     await expect(destroyManaged({ yes: true }, bare)).rejects.toMatchObject({
       code: 'ERR_NOT_DEPLOYED',
     });
+  });
+});
+
+describe('the IAM table in docs/troubleshooting.md', () => {
+  it('lists every action the requests of these tests need in the row of gateway destroy-managed', () => {
+    expect(sentRequests().length).toBeGreaterThan(0);
+    expect(missingFromIamTable(['gateway destroy-managed'], sentRequests())).toEqual([]);
   });
 });

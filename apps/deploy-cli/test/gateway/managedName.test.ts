@@ -11,7 +11,7 @@ describe('toManagedName', () => {
     ['My-Server_2', 'My-Server-2'],
     ['a'.repeat(100), 'a'.repeat(100)],
   ])('%s → %s', (name, expected) => {
-    expect(toManagedName(name, 'target')).toBe(expected);
+    expect(toManagedName(name, `target "${name}"`)).toBe(expected);
   });
 
   it.each([
@@ -21,7 +21,20 @@ describe('toManagedName', () => {
     ['a.b', '"." is not allowed'],
     ['a'.repeat(101), 'it has more than 100 letters and digits'],
   ])('rejects %j: %s', (name, problem) => {
-    expect(() => toManagedName(name, 'gateway')).toThrow(`(${problem}); rename it`);
+    expect(() => toManagedName(name, 'gateway')).toThrow(
+      `(${problem}; ([0-9a-zA-Z][-]?){1,100}, bedrock-agentcore-control#GatewayName); rename it`,
+    );
+  });
+});
+
+describe('toManagedName quotes the model rule of what the name is for', () => {
+  it.each([
+    ['gateway', 'bedrock-agentcore-control#GatewayName'],
+    ['target "a.b"', 'bedrock-agentcore-control#TargetName'],
+  ] as const)('%s → %s', (what, shape) => {
+    expect(() => toManagedName('a.b', what)).toThrow(
+      `Invalid ${what} name "a.b" for AgentCore Gateway: after turning _ into -, "a.b" must be up to 100 letters and digits with single hyphens between them, starting with a letter or digit ("." is not allowed; ([0-9a-zA-Z][-]?){1,100}, ${shape}); rename it`,
+    );
   });
 });
 

@@ -18,6 +18,7 @@ import {
   invocationUrlOf,
   JWT_RUNTIME_ARN,
   M2M,
+  projectWithGatewayConfig,
   projectWithTargets,
   PROVIDER_NAME,
 } from './managedGatewayFixture.js';
@@ -122,6 +123,8 @@ describe('gateway register-managed --dry-run with AgentCore Runtime targets', ()
       })}`,
     );
     expect(context.stdout.join('\n')).not.toContain(M2M.clientSecret);
+    // sts:GetCallerIdentity is planned (line 5) but never sent, and nor is anything else.
+    expect(sts.calls()).toEqual([]);
     expect(agentCore.calls()).toEqual([]);
     expect(iam.calls()).toEqual([]);
     expect(existsSync(join(context.cwd, MANAGED_GATEWAY_STATE_FILE))).toBe(false);
@@ -173,6 +176,73 @@ describe('gateway register-managed --dry-run with AgentCore Runtime targets', ()
         ],
       }).slice(1, -1),
     );
+    expect(sts.calls()).toEqual([]);
     expect(agentCore.calls()).toEqual([]);
+    expect(iam.calls()).toEqual([]);
+    expect(existsSync(join(context.cwd, MANAGED_GATEWAY_STATE_FILE))).toBe(false);
+  });
+});
+
+describe('gateway register-managed --dry-run with --target-credential', () => {
+  const GITHUB_ARN =
+    'arn:aws:bedrock-agentcore:us-east-1:123456789012:token-vault/default/oauth2credentialprovider/github-oauth';
+
+  it('--dry-run shows the lookups, the grants and the credentials it would send, and calls nothing', async () => {
+    const context = testContext({
+      cwd: projectWithGatewayConfig({
+        mcpServers: {
+          search: {
+            url: 'https://search.example.com/mcp',
+            headers: { 'X-Subscription-Token': '${KEY}' },
+          },
+          github_tools: { url: 'https://github.example.com/mcp' },
+        },
+      }),
+      dryRun: true,
+    });
+
+    await registerManagedGateway(
+      {
+        targetCredential: [
+          'search=api-key:search-key:X-Subscription-Token',
+          `github_tools=oauth:${GITHUB_ARN}:repo,read:user`,
+        ],
+      },
+      context,
+    );
+
+    for (const mock of [agentCore, iam, sts]) expect(mock.calls()).toEqual([]);
+    const lines = context.stdout.filter((line) => /^ {2}\d+\. /.test(line));
+    expect(lines.slice(0, 2)).toEqual([
+      '  1. bedrock-agentcore:GetApiKeyCredentialProvider {"name":"search-key"}',
+      '  2. bedrock-agentcore:GetOauth2CredentialProvider {"name":"github-oauth"}',
+    ]);
+    const dryVault = 'arn:aws:bedrock-agentcore:us-east-1:111122223333:token-vault/default';
+    const search = lines.find((line) => line.includes('"name":"search"'));
+    expect(search).toContain(
+      JSON.stringify({
+        credentialProviderConfigurations: [
+          {
+            credentialProviderType: 'API_KEY',
+            credentialProvider: {
+              apiKeyCredentialProvider: {
+                providerArn: `${dryVault}/apikeycredentialprovider/search-key`,
+                credentialLocation: 'HEADER',
+                credentialParameterName: 'X-Subscription-Token',
+              },
+            },
+          },
+        ],
+      }).slice(1, -1),
+    );
+    // The ARN the flag gave is the one planned.
+    expect(lines.find((line) => line.includes('"name":"github-tools"'))).toContain(
+      `"providerArn":"${GITHUB_ARN}"`,
+    );
+    const policy = lines.find((line) => line.includes('iam:PutRolePolicy')) ?? '';
+    expect(policy).toContain('bedrock-agentcore:GetResourceApiKey');
+    expect(policy).toContain(
+      'arn:aws:secretsmanager:us-east-1:111122223333:secret:bedrock-agentcore-identity!default/apikey/search-key-dryrun',
+    );
   });
 });

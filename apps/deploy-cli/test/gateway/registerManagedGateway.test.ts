@@ -31,6 +31,7 @@ import {
   type ManagedGatewayState,
 } from '../../src/gateway/managedGatewayState.js';
 import { registerManagedGateway } from '../../src/gateway/registerManagedGateway.js';
+import { missingFromIamTable, recordMockedRequests } from '../docs/iamPermissionsTable.js';
 import {
   AUTHORIZER,
   GATEWAY_ARN,
@@ -47,6 +48,8 @@ import { testContext } from '../testContext.js';
 const agentCore = mockClient(BedrockAgentCoreControlClient);
 const iam = mockClient(IAMClient);
 const sts = mockClient(STSClient);
+/** Every request the mocked clients got in this file, for the IAM table check at its end. */
+const sentRequests = recordMockedRequests({ 'bedrock-agentcore': agentCore, iam, sts });
 
 const ACCOUNT = '123456789012';
 const ROLE_NAME = gatewayRoleName(GATEWAY_NAME, 'us-east-1');
@@ -77,7 +80,7 @@ const READY_GATEWAY = {
 };
 const SKIPPED = [
   'Skipping target files: a stdio target cannot be a managed target (AgentCore Gateway only calls MCP servers over HTTPS); keep it behind our own gateway (gateway-service), or serve it over HTTPS',
-  'Skipping target private: it sends credentials (headers, oauth or forwardClientToken); a managed target gets them from an AgentCore Identity credential provider, which register-managed sets up only for AgentCore Runtime targets: add the target in the AgentCore console',
+  'Skipping target private: it sends credentials (headers, oauth or forwardClientToken); a managed target gets them from an AgentCore Identity credential provider: pass --target-credential private=api-key:<provider>[:<header>] or --target-credential private=oauth:<provider>[:<scopes>]',
 ];
 
 beforeAll(() => {
@@ -480,7 +483,7 @@ describe('gateway register-managed', () => {
       'a gateway name AgentCore rejects',
       {},
       { name: 'my__tools' },
-      'Invalid gateway name "my__tools" for AgentCore Gateway: after turning _ into -, "my--tools" must be up to 100 letters and digits with single hyphens between them, starting with a letter or digit (it has two hyphens in a row); rename it',
+      'Invalid gateway name "my__tools" for AgentCore Gateway: after turning _ into -, "my--tools" must be up to 100 letters and digits with single hyphens between them, starting with a letter or digit (it has two hyphens in a row; ([0-9a-zA-Z][-]?){1,100}, bedrock-agentcore-control#GatewayName); rename it',
     ],
     [
       'two targets that collide once converted',
@@ -506,5 +509,12 @@ describe('gateway register-managed', () => {
     await expect(registerManagedGateway({ config: 'missing.json' }, context)).rejects.toThrow(
       `No gateway config at ${join(context.cwd, 'missing.json')}: run agentcore-mcp gateway setup to write one, or pass --config FILE`,
     );
+  });
+});
+
+describe('the IAM table in docs/troubleshooting.md', () => {
+  it('lists every action the requests of these tests need in the row of gateway register-managed', () => {
+    expect(sentRequests().length).toBeGreaterThan(0);
+    expect(missingFromIamTable(['gateway register-managed'], sentRequests())).toEqual([]);
   });
 });

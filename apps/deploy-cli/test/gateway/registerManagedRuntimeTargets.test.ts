@@ -37,6 +37,7 @@ import {
 } from '../../src/gateway/managedGatewayState.js';
 import { registerManagedGateway } from '../../src/gateway/registerManagedGateway.js';
 import type { PolicyDocument } from '../../src/iam/iamPolicies.js';
+import { missingFromIamTable, recordMockedRequests } from '../docs/iamPermissionsTable.js';
 import { testContext } from '../testContext.js';
 import {
   AUTHORIZER,
@@ -59,6 +60,8 @@ import {
 const agentCore = mockClient(BedrockAgentCoreControlClient);
 const iam = mockClient(IAMClient);
 const sts = mockClient(STSClient);
+/** Every request the mocked clients got in this file, for the IAM table check at its end. */
+const sentRequests = recordMockedRequests({ 'bedrock-agentcore': agentCore, iam, sts });
 
 const ACCOUNT = '123456789012';
 const ROLE_NAME = gatewayRoleName(GATEWAY_NAME, 'us-east-1');
@@ -507,7 +510,7 @@ describe('gateway register-managed with AgentCore Runtime targets', () => {
       expect.objectContaining({ roleArn: ownRole }),
     );
     expect(context.stdout[0]).toBe(
-      `The execution role ${ownRole} is not one register-managed created, so it was not changed; for the runtime targets it needs: bedrock-agentcore:InvokeAgentRuntime on ${IAM_RUNTIME_ARN}, ${IAM_RUNTIME_ARN}/*`,
+      `The execution role ${ownRole} is not one register-managed created, so it was not changed; for its targets with credentials it needs: bedrock-agentcore:InvokeAgentRuntime on ${IAM_RUNTIME_ARN}, ${IAM_RUNTIME_ARN}/*`,
     );
   });
 
@@ -646,5 +649,12 @@ describe('gateway register-managed with AgentCore Runtime targets', () => {
     await expect(registerManagedGateway({}, context)).rejects.toThrow(
       `Target weather calls runtime ${JWT_RUNTIME_ARN}, which does not exist in us-east-1: fix its URL in the gateway config, or launch the runtime first`,
     );
+  });
+});
+
+describe('the IAM table in docs/troubleshooting.md', () => {
+  it('lists every action the requests of these tests need in the row of gateway register-managed', () => {
+    expect(sentRequests().length).toBeGreaterThan(0);
+    expect(missingFromIamTable(['gateway register-managed'], sentRequests())).toEqual([]);
   });
 });

@@ -11,10 +11,13 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { syncManagedTargets } from '../../src/gateway/syncManagedTargets.js';
+import { missingFromIamTable, recordMockedRequests } from '../docs/iamPermissionsTable.js';
 import { testContext } from '../testContext.js';
 import { FILES_ID, GATEWAY_ID, registeredProject, TARGET_ID } from './managedGatewayFixture.js';
 
 const agentCore = mockClient(BedrockAgentCoreControlClient);
+/** Every request the mocked clients got in this file, for the IAM table check at its end. */
+const sentRequests = recordMockedRequests({ 'bedrock-agentcore': agentCore });
 
 beforeAll(() => {
   vi.stubEnv('AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED', 'true');
@@ -122,5 +125,12 @@ describe('gateway sync', () => {
 
     await expect(syncManagedTargets({ target }, context)).rejects.toThrow(message);
     expect(context.aws.requests).toEqual([]);
+  });
+});
+
+describe('the IAM table in docs/troubleshooting.md', () => {
+  it('lists every action the requests of these tests need in the row of gateway sync', () => {
+    expect(sentRequests().length).toBeGreaterThan(0);
+    expect(missingFromIamTable(['gateway sync'], sentRequests())).toEqual([]);
   });
 });

@@ -19,10 +19,13 @@ import {
   checkTransactionSearch,
 } from '../../src/observability/transactionSearch.js';
 import { transactionSearchResourcePolicy } from '../../src/observability/transactionSearchPolicy.js';
+import { missingFromIamTable, recordMockedRequests } from '../docs/iamPermissionsTable.js';
 import { type TestContext, testContext } from '../testContext.js';
 
 const xray = mockClient(XRayClient);
 const logs = mockClient(CloudWatchLogsClient);
+/** Every request the mocked clients got in this file, for the IAM table check at its end. */
+const sentRequests = recordMockedRequests({ xray, logs });
 
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
@@ -316,5 +319,12 @@ describe('assertTransactionSearchOptions', () => {
     [{ name: 'a' }, {}],
   ])('accepts %j with %j', (runtime, options) => {
     expect(() => assertTransactionSearchOptions(runtime, options)).not.toThrow();
+  });
+});
+
+describe('the IAM table in docs/troubleshooting.md', () => {
+  it('lists every action the requests of these tests need in the row of launch --observability', () => {
+    expect(sentRequests().length).toBeGreaterThan(0);
+    expect(missingFromIamTable(['launch --observability'], sentRequests())).toEqual([]);
   });
 });

@@ -2,61 +2,33 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
-  BedrockAgentCoreControlClient,
   ConflictException,
   CreateAgentRuntimeCommand,
   DeleteAgentRuntimeCommand,
   GetAgentRuntimeCommand,
-  GetAgentRuntimeEndpointCommand,
   ListAgentRuntimesCommand,
   ResourceNotFoundException,
   UpdateAgentRuntimeCommand,
 } from '@aws-sdk/client-bedrock-agentcore-control';
 import {
-  CloudWatchLogsClient,
   DescribeResourcePoliciesCommand,
   GetLogEventsCommand,
   PutResourcePolicyCommand,
 } from '@aws-sdk/client-cloudwatch-logs';
 import {
   BatchGetBuildsCommand,
-  BatchGetProjectsCommand,
-  CodeBuildClient,
   CreateProjectCommand,
   StartBuildCommand,
 } from '@aws-sdk/client-codebuild';
-import {
-  CreateRepositoryCommand,
-  DeleteRepositoryCommand,
-  DescribeRepositoriesCommand,
-  ECRClient,
-  RepositoryNotFoundException,
-} from '@aws-sdk/client-ecr';
-import {
-  CreateRoleCommand,
-  GetRoleCommand,
-  IAMClient,
-  NoSuchEntityException,
-  PutRolePolicyCommand,
-} from '@aws-sdk/client-iam';
-import {
-  CreateBucketCommand,
-  HeadBucketCommand,
-  NotFound,
-  PutBucketLifecycleConfigurationCommand,
-  PutObjectCommand,
-  PutPublicAccessBlockCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { DeleteRepositoryCommand } from '@aws-sdk/client-ecr';
+import { CreateRoleCommand } from '@aws-sdk/client-iam';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import {
   GetIndexingRulesCommand,
   GetTraceSegmentDestinationCommand,
   UpdateIndexingRuleCommand,
   UpdateTraceSegmentDestinationCommand,
-  XRayClient,
 } from '@aws-sdk/client-xray';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { configureRuntime } from '../../src/configure/configureRuntime.js';
@@ -79,19 +51,19 @@ import {
   RUNTIME_ID,
   RUNTIME_NAME,
 } from './launchedRuntimeFixture.js';
-
-const sts = mockClient(STSClient);
-const ecr = mockClient(ECRClient);
-const iam = mockClient(IAMClient);
-const s3 = mockClient(S3Client);
-const codeBuild = mockClient(CodeBuildClient);
-const logs = mockClient(CloudWatchLogsClient);
-const agentCore = mockClient(BedrockAgentCoreControlClient);
-const xray = mockClient(XRayClient);
-
-const IMAGE = `${ECR_URI}:20261125-120000`;
-const EXECUTION_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/${NAMES.executionRole}`;
-const BUILD_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/${NAMES.codeBuildRole}`;
+import {
+  agentCore,
+  codeBuild,
+  ecr,
+  EXECUTION_ROLE_ARN,
+  iam,
+  IMAGE,
+  LAUNCH_MOCKS,
+  logs,
+  mockEverythingMissing,
+  s3,
+  xray,
+} from './launchMocks.js';
 
 /** A configured, never launched runtime in a project directory holding a tiny app. */
 function freshProject(overrides: Partial<RuntimeProject> = {}): {
@@ -103,57 +75,8 @@ function freshProject(overrides: Partial<RuntimeProject> = {}): {
   return { context, ...configuredProject(context.cwd, overrides) };
 }
 
-function mockEverythingMissing(): void {
-  sts
-    .on(GetCallerIdentityCommand)
-    .resolves({ Account: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:user/dev` });
-  ecr
-    .on(DescribeRepositoriesCommand)
-    .rejects(new RepositoryNotFoundException({ message: 'not found', $metadata: {} }));
-  ecr.on(CreateRepositoryCommand).resolves({ repository: { repositoryUri: ECR_URI } });
-  iam
-    .on(GetRoleCommand)
-    .rejects(new NoSuchEntityException({ message: 'no such role', $metadata: {} }));
-  iam
-    .on(CreateRoleCommand, { RoleName: NAMES.executionRole })
-    .resolves({ Role: { Arn: EXECUTION_ROLE_ARN } as never })
-    .on(CreateRoleCommand, { RoleName: NAMES.codeBuildRole })
-    .resolves({ Role: { Arn: BUILD_ROLE_ARN } as never });
-  iam.on(PutRolePolicyCommand).resolves({});
-  s3.on(HeadBucketCommand).rejects(new NotFound({ message: 'not found', $metadata: {} }));
-  s3.on(CreateBucketCommand).resolves({});
-  s3.on(PutPublicAccessBlockCommand).resolves({});
-  s3.on(PutBucketLifecycleConfigurationCommand).resolves({});
-  s3.on(PutObjectCommand).resolves({});
-  codeBuild.on(BatchGetProjectsCommand).resolves({ projects: [] });
-  codeBuild.on(CreateProjectCommand).resolves({});
-  codeBuild.on(StartBuildCommand).resolves({ build: { id: 'build:1' } });
-  codeBuild
-    .on(BatchGetBuildsCommand)
-    .resolvesOnce({
-      builds: [{ id: 'build:1', currentPhase: 'BUILD', buildStatus: 'IN_PROGRESS' }],
-    })
-    .resolves({ builds: [{ id: 'build:1', currentPhase: 'COMPLETED', buildStatus: 'SUCCEEDED' }] });
-  agentCore.on(ListAgentRuntimesCommand).resolves({ agentRuntimes: [] });
-  agentCore.on(CreateAgentRuntimeCommand).resolves({
-    agentRuntimeId: RUNTIME_ID,
-    agentRuntimeArn: RUNTIME_ARN,
-    agentRuntimeVersion: '1',
-    status: 'CREATING',
-  });
-  agentCore
-    .on(GetAgentRuntimeCommand)
-    .resolvesOnce({ status: 'CREATING' })
-    .resolves({ status: 'READY' });
-  agentCore.on(GetAgentRuntimeEndpointCommand).resolves({ status: 'READY' });
-  // Transaction Search is on (the observability tests below change that).
-  xray
-    .on(GetTraceSegmentDestinationCommand)
-    .resolves({ Destination: 'CloudWatchLogs', Status: 'ACTIVE' });
-}
-
 beforeEach(() => {
-  for (const mock of [sts, ecr, iam, s3, codeBuild, logs, agentCore, xray]) mock.reset();
+  for (const mock of LAUNCH_MOCKS) mock.reset();
 });
 
 const operations = (context: TestContext) =>

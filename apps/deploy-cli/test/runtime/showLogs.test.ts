@@ -8,10 +8,13 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { showLogs } from '../../src/runtime/showLogs.js';
+import { missingFromIamTable, recordMockedRequests } from '../docs/iamPermissionsTable.js';
 import { FIXED_NOW, testContext } from '../testContext.js';
 import { launchedRuntime, RUNTIME_ID } from './launchedRuntimeFixture.js';
 
 const logs = mockClient(CloudWatchLogsClient);
+/** Every request the mocked clients got in this file, for the IAM table check at its end. */
+const sentRequests = recordMockedRequests({ logs });
 const GROUP = `/aws/bedrock-agentcore/runtimes/${RUNTIME_ID}-DEFAULT`;
 const TEN_MINUTES_AGO = FIXED_NOW.getTime() - 10 * 60_000;
 const T1 = Date.parse('2026-11-25T11:55:00.000Z');
@@ -204,5 +207,12 @@ describe('logs', () => {
       message: expect.stringContaining(message) as string,
     });
     expect(context.aws.requests).toEqual([]);
+  });
+});
+
+describe('the IAM table in docs/troubleshooting.md', () => {
+  it('lists every action the requests of these tests need in the row of logs', () => {
+    expect(sentRequests().length).toBeGreaterThan(0);
+    expect(missingFromIamTable(['logs'], sentRequests())).toEqual([]);
   });
 });

@@ -9,10 +9,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { CliError } from '../../src/errors.js';
 import { showStatus } from '../../src/runtime/showStatus.js';
+import { missingFromIamTable, recordMockedRequests } from '../docs/iamPermissionsTable.js';
 import { testContext } from '../testContext.js';
 import { launchedRuntime, RUNTIME_ARN, RUNTIME_ID } from './launchedRuntimeFixture.js';
 
 const agentCore = mockClient(BedrockAgentCoreControlClient);
+/** Every request the mocked clients got in this file, for the IAM table check at its end. */
+const sentRequests = recordMockedRequests({ 'bedrock-agentcore': agentCore });
 const URL = `https://bedrock-agentcore.us-east-1.amazonaws.com/runtimes/${encodeURIComponent(RUNTIME_ARN)}/invocations?qualifier=DEFAULT`;
 
 beforeEach(() => {
@@ -173,5 +176,12 @@ describe('status', () => {
       message: `Runtime ${RUNTIME_ID} (example_server) does not exist in us-east-1 (deleted outside agentcore-mcp?): run agentcore-mcp launch --name example_server to deploy it again, or agentcore-mcp destroy --name example_server to forget it`,
     });
     expect(context.aws.requests.map((r) => r.operation)).toEqual(['GetAgentRuntime']);
+  });
+});
+
+describe('the IAM table in docs/troubleshooting.md', () => {
+  it('lists every action the requests of these tests need in the row of status', () => {
+    expect(sentRequests().length).toBeGreaterThan(0);
+    expect(missingFromIamTable(['status'], sentRequests())).toEqual([]);
   });
 });

@@ -367,3 +367,70 @@ describe('parseAuthorizerConfig', () => {
     expect(error.cause).toBeInstanceOf(SyntaxError);
   });
 });
+
+describe('parseAuthorizerConfig suggests claim names and values the model accepts', () => {
+  const NAME_RULE =
+    'expected 1-255 letters, digits, "_", ".", "/" or ":" (bedrock-agentcore-control#InboundTokenClaimNameType; "-" is not allowed)';
+  const VALUE_RULE =
+    'expected 1-255 letters, digits, "_", "." or "-" (bedrock-agentcore-control#MatchValueString: no spaces)';
+
+  it.each([
+    { name: 'x-tenant', suggestion: 'x_tenant' },
+    { name: 'my claim', suggestion: 'my_claim' },
+    { name: 'dept - name', suggestion: 'dept_name' },
+  ])('claim name $name → $suggestion, on one line', ({ name, suggestion }) => {
+    const error = catchError(() =>
+      parseAuthorizerConfig(wrappedWith((inner) => (claim(0, inner).inboundTokenClaimName = name))),
+    );
+    expect(error.message).toBe(
+      `Invalid authorizer config: customJWTAuthorizer.customClaims[0].inboundTokenClaimName: ${NAME_RULE}; try "${suggestion}" (if the token carries the claim under that name)`,
+    );
+    expect(() =>
+      parseAuthorizerConfig(
+        wrappedWith((inner) => (claim(0, inner).inboundTokenClaimName = suggestion)),
+      ),
+    ).not.toThrow();
+  });
+
+  it.each([
+    { value: 'R&D team', suggestion: 'R_D_team' },
+    { value: ' admins ', suggestion: 'admins' },
+    { value: 'a+b=c', suggestion: 'a_b_c' },
+  ])('match string $value → $suggestion', ({ value, suggestion }) => {
+    const error = catchError(() =>
+      parseAuthorizerConfig(
+        wrappedWith(
+          (inner) => (matchValue(0, inner).claimMatchValue = { matchValueString: value }),
+        ),
+      ),
+    );
+    expect(error.message).toBe(
+      `Invalid authorizer config: customJWTAuthorizer.customClaims[0].authorizingClaimMatchValue.claimMatchValue.matchValueString: ${VALUE_RULE}; try "${suggestion}" (if the token carries that value)`,
+    );
+  });
+
+  it('suggests for each refused item of a match list, naming its index', () => {
+    const error = catchError(() =>
+      parseAuthorizerConfig(
+        wrappedWith(
+          (inner) =>
+            (matchValue(2, inner).claimMatchValue = { matchValueStringList: ['ok', 'R&D team'] }),
+        ),
+      ),
+    );
+    expect(error.message).toBe(
+      `Invalid authorizer config: customJWTAuthorizer.customClaims[2].authorizingClaimMatchValue.claimMatchValue.matchValueStringList[1]: ${VALUE_RULE}; try "R_D_team" (if the token carries that value)`,
+    );
+  });
+
+  it('suggests nothing when no allowed character is left', () => {
+    const error = catchError(() =>
+      parseAuthorizerConfig(
+        wrappedWith((inner) => (matchValue(0, inner).claimMatchValue = { matchValueString: '&&' })),
+      ),
+    );
+    expect(error.message).toBe(
+      `Invalid authorizer config: customJWTAuthorizer.customClaims[0].authorizingClaimMatchValue.claimMatchValue.matchValueString: ${VALUE_RULE}`,
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { AGENTCORE_RULES } from '../../agentCoreRules.js';
+import { suggestClaimMatchValue, suggestClaimName } from '../../internal/suggestAwsValue.js';
 
 /** The path every discovery URL ends in. */
 const DISCOVERY_SUFFIX = '/.well-known/openid-configuration';
@@ -38,14 +39,43 @@ function stringList(item: z.ZodString, itemExpected: string) {
 
 const discoveryUrlExpected = `expected an http(s) URL ending in ${DISCOVERY_SUFFIX}`;
 const matchValueExpected = `expected 1-255 letters, digits, "_", "." or "-" (${MATCH_VALUE_RULE.shape}: no spaces)`;
+const claimNameExpected = `expected 1-255 letters, digits, "_", ".", "/" or ":" (${CLAIM_NAME_RULE.shape}; "-" is not allowed)`;
+
+/**
+ * The error of a value the rule's pattern refuses: what is expected, then a value the rule
+ * accepts when one can be made from it (it only helps if the token carries that form, hence the
+ * condition in the message).
+ */
+function refusedWithSuggestion(
+  expected: string,
+  suggest: (value: string) => string | undefined,
+  condition: string,
+) {
+  return {
+    error: (issue: { input?: unknown }) => {
+      const suggestion = typeof issue.input === 'string' ? suggest(issue.input) : undefined;
+      return suggestion === undefined
+        ? expected
+        : `${expected}; try "${suggestion}" (${condition})`;
+    },
+  };
+}
+
+const claimNameRefused = refusedWithSuggestion(
+  claimNameExpected,
+  suggestClaimName,
+  'if the token carries the claim under that name',
+);
+const matchValueRefused = refusedWithSuggestion(
+  matchValueExpected,
+  suggestClaimMatchValue,
+  'if the token carries that value',
+);
 
 const claimRuleSchema = strictObject({
   inboundTokenClaimName: z
     .string(withMessage('expected a claim name'))
-    .regex(
-      CLAIM_NAME_RULE.pattern,
-      `expected 1-255 letters, digits, "_", ".", "/" or ":" (${CLAIM_NAME_RULE.shape}; "-" is not allowed)`,
-    )
+    .regex(CLAIM_NAME_RULE.pattern, claimNameRefused)
     .max(255, 'expected at most 255 characters'),
   inboundTokenClaimValueType: z.enum(
     ['STRING', 'STRING_ARRAY'],
@@ -55,14 +85,14 @@ const claimRuleSchema = strictObject({
     claimMatchValue: strictObject({
       matchValueString: z
         .string(withMessage(matchValueExpected))
-        .regex(MATCH_VALUE_RULE.pattern, matchValueExpected)
+        .regex(MATCH_VALUE_RULE.pattern, matchValueRefused)
         .min(1, matchValueExpected)
         .max(255, matchValueExpected)
         .optional(),
       matchValueStringList: stringList(
         z
           .string(withMessage(matchValueExpected))
-          .regex(MATCH_VALUE_RULE.pattern, matchValueExpected),
+          .regex(MATCH_VALUE_RULE.pattern, matchValueRefused),
         matchValueExpected,
       ).optional(),
     }),
