@@ -4,6 +4,7 @@ import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { build } from 'esbuild';
 
 import { type BundledPackage, listBundledPackages } from './bundledPackages.js';
+import { escapeNonAscii } from './escapeNonAscii.js';
 import { formatThirdPartyLicenses, LICENSES_FILE } from './formatLicenses.js';
 import { readPackageLicense } from './readPackageLicense.js';
 
@@ -46,7 +47,8 @@ export interface BundleAppResult {
  * Bundles a deployable app into a single ES module with esbuild, so that its start-up does not
  * resolve and load hundreds of files: every dependency is inlined (Node's built-in modules stay
  * imports), the output targets Node 20, a `createRequire` banner serves the `require` calls of
- * CommonJS dependencies, and a linked source map (without the sources' text) sits beside it.
+ * CommonJS dependencies, and a linked source map (without the sources' text) sits beside it. The
+ * bundle is ASCII only (see {@link escapeNonAscii}).
  * The entry's `#!` line is kept, so the bundle works as a package `bin`. It also writes
  * {@link LICENSES_FILE} beside the bundle: the licences of every third-party package inside it.
  *
@@ -87,6 +89,9 @@ export async function bundleApp(options: BundleAppOptions = {}): Promise<BundleA
     metafile: true,
     logLevel: 'warning',
   });
+  const source = readFileSync(bundleFile, 'utf8');
+  const ascii = escapeNonAscii(source);
+  if (ascii !== source) writeFileSync(bundleFile, ascii);
   // The files whose code is in the bundle: esbuild also reads files whose exports it then drops.
   const output = Object.values(result.metafile.outputs).find((out) => out.entryPoint !== undefined);
   const inBundle = Object.entries(output?.inputs ?? {})

@@ -20,7 +20,12 @@ const root = writeTree({
     "import { greet } from 'cjs-dep';",
     "import { shout } from 'esm-dep';",
     "const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };",
-    'console.log(shout(greet(`v${version}`)));',
+    // esbuild keeps a comment inside an expression as it is; the strings it escapes itself.
+    "const marks = process.argv.length > 99 ? '' : (",
+    '  // an em dash — in a comment the bundle keeps',
+    "  [`é${'→'}`, '😀'].join(' ')",
+    ');',
+    'console.log(shout(greet(`v${version}`)), marks);',
   ].join('\n'),
   'app/dist/stale.js': 'left over from an older build',
   'node_modules/cjs-dep/package.json': {
@@ -82,7 +87,15 @@ describe('bundleApp', () => {
     expect(bundle.split('\n')[0]).toBe('#!/usr/bin/env node');
     expect(bundle).toContain('//# sourceMappingURL=main.js.map');
     const { stdout } = await run(process.execPath, [result.bundleFile], { cwd: root });
-    expect(stdout).toBe('HELLO V1.2.3 FROM CJS\n');
+    expect(stdout).toBe('HELLO V1.2.3 FROM CJS é→ 😀\n');
+  });
+
+  it('is ASCII only, so V8 keeps its source as a one-byte string', () => {
+    const bytes = readFileSync(result.bundleFile);
+    expect(bytes.every((byte) => byte < 0x80)).toBe(true);
+    expect(bytes.toString('latin1')).toContain(
+      '// an em dash \\u2014 in a comment the bundle keeps',
+    );
   });
 
   it('ships the licence texts of the bundled packages', () => {
