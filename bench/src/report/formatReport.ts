@@ -60,7 +60,7 @@ ${section(results.stdio, formatStdio)}
 
 ## 3. Aggregation: ${settings.aggregation.targets} targets × ${settings.aggregation.tools} tools
 
-The targets are served by one light process that prepares its answers at start (so the gateway's own work is measured); profile \`far\` delays every answer by 5 ms + 1 ms × the target's index, standing in for network and runtime latency. *Alone*: a fresh SDK client initializes and lists one target (each target in turn). *Gateway cold discovery*: \`createGateway(…).listen()\` until it listens with every target listed (median of ${settings.aggregation.coldRuns} run(s)). Warm \`tools/list\` is answered from the gateway's catalog.
+The targets are served by one light process that prepares its answers at start (so the gateway's own work is measured); profile \`far\` delays every answer by 5 ms + 1 ms × the target's index, standing in for network and runtime latency. *Alone*: a fresh SDK client initializes and lists one target (each target in turn). *Gateway cold discovery*: \`createGateway(…).listen()\` until it listens with every target listed (median of ${settings.aggregation.coldRuns} run(s)). Warm \`tools/list\` is answered from the gateway's catalog. *Start-up*: gateway-service (its bundle, default \`gateway.discovery\`) is spawned with the first of these targets as \`live\`, alone and then with a stdio target that stays silent for 6 s and a target on a port nobody listens on; from the spawn, the first \`GET /ping\` answer and the first \`tools/list\` holding \`live___tool_0\` are timed (polling every 5 ms; median of ${settings.coldStartRuns} alternating run(s) each).
 
 ${section(results.aggregation, formatAggregation)}
 

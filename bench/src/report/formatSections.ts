@@ -4,6 +4,7 @@ import type { ColdStartResult } from '../sections/coldStartSection.js';
 import type { GatewaySectionResult } from '../sections/gatewaySection.js';
 import type { MemoryResult } from '../sections/memorySection.js';
 import { SERVER_IDS, type ServerRow } from '../sections/serverSection.js';
+import { SLOW_TARGET_DELAY_MS } from '../sections/startUpSection.js';
 import { STDIO_IDS, type StdioSectionResult } from '../sections/stdioSection.js';
 import { eraLabel, num, signedMs, table, times } from './markdown.js';
 
@@ -144,7 +145,30 @@ export function formatAggregation(result: AggregationResult): string {
       ];
     }),
   );
-  return `${discovery}\n\n${warm}`;
+  const { startUp } = result;
+  const startUpTable = table(
+    [
+      'gateway-service start-up (spawn →)',
+      'live HTTP target alone',
+      `+ a stdio target silent ${SLOW_TARGET_DELAY_MS / 1000} s + a refused port`,
+      'ratio',
+    ],
+    [
+      [
+        'first `GET /ping` answer',
+        `${num(startUp.alone.pingMs)} ms`,
+        `${num(startUp.withSlowAndDead.pingMs)} ms`,
+        `**${times(startUp.pingRatio)}**`,
+      ],
+      [
+        "first `tools/list` with the live target's tool",
+        `${num(startUp.alone.toolsMs)} ms`,
+        `${num(startUp.withSlowAndDead.toolsMs)} ms`,
+        `**${times(startUp.toolsRatio)}**`,
+      ],
+    ],
+  );
+  return `${discovery}\n\n${warm}\n\n${startUpTable}`;
 }
 
 /**

@@ -140,8 +140,8 @@ export function formatSummary(results: BenchResults, checks: readonly TargetChec
         `slowest target alone ${num(discovery.slowestSingleMs, 1)} ms`,
         `gateway ${num(discovery.gatewayColdMs, 1)} ms`,
         `**${times(discovery.ratio)}**`,
-        '—',
-        '—',
+        '≤ 2×',
+        verdict(discovery.ratio <= 2),
       ]);
     }
     const [one, all] = value.warmList;
@@ -151,8 +151,27 @@ export function formatSummary(results: BenchResults, checks: readonly TargetChec
         `${value.toolsPerTarget} tools ${num(one.p50Ms, 2)} ms`,
         `${num(all.p50Ms, 2)} ms`,
         `**${times(all.p50Ms / one.p50Ms)}**`,
-        '—',
-        '—',
+        '≤ 1 ms',
+        verdict(all.p50Ms <= 1),
+      ]);
+    }
+    const { startUp } = value;
+    for (const [what, aloneMs, ours, ratio] of [
+      ['first `/ping`', startUp.alone.pingMs, startUp.withSlowAndDead.pingMs, startUp.pingRatio],
+      [
+        "first tools/list with the live target's tool",
+        startUp.alone.toolsMs,
+        startUp.withSlowAndDead.toolsMs,
+        startUp.toolsRatio,
+      ],
+    ] as const) {
+      row([
+        `3. gateway-service start-up with a slow and a dead target: ${what}`,
+        `live target alone ${num(aloneMs)} ms`,
+        `${num(ours)} ms`,
+        `**${times(ratio)}**`,
+        '≤ 1.1×',
+        verdict(ratio <= 1.1),
       ]);
     }
   } else row(['3. aggregation', 'not run', results.aggregation.error, '', '', '']);

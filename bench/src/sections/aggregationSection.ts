@@ -8,6 +8,7 @@ import { runRounds, type Subject, type SubjectSummary } from '../measure/runRoun
 import { median } from '../measure/stats.js';
 import { benchServerEntry } from '../paths.js';
 import { startApp } from '../procs/startApp.js';
+import { benchStartUp, type StartUpResult } from './startUpSection.js';
 
 /** Target i of profile `far` waits this many ms plus i × {@link DELAY_STEP_MS} per answer. */
 const DELAY_BASE_MS = 5;
@@ -38,13 +39,17 @@ export interface AggregationResult {
   readonly discovery: readonly DiscoveryResult[];
   /** Warm tools/list at 1 connection: the gateway with 1 target (baseline), then all targets. */
   readonly warmList: readonly SubjectSummary[];
+  /** gateway-service's start-up with a slow and a dead target beside a live one. */
+  readonly startUp: StartUpResult;
 }
 
 /**
  * Issue §3: a gateway (the library, in this process) in front of `targets` × `tools` upstream
  * targets served by one light process. Cold discovery is compared with the slowest target
  * discovered alone, for targets that answer at once and for targets 5–54 ms away; warm tools/list
- * latency of the aggregated catalog is compared with a gateway in front of a single target.
+ * latency of the aggregated catalog is compared with a gateway in front of a single target, and
+ * gateway-service's start-up with a slow and a dead target with its start-up without them
+ * (`benchStartUp`).
  *
  * @param context - Settings, wrk script, log.
  * @returns Discovery times per profile and the warm tools/list rows.
@@ -141,7 +146,8 @@ export async function benchAggregation(context: BenchContext): Promise<Aggregati
       scriptPath: context.scriptPath,
       log,
     });
-    return { targets, toolsPerTarget: tools, discovery, warmList };
+    const startUp = await benchStartUp(context, targetUrl('near', 0));
+    return { targets, toolsPerTarget: tools, discovery, warmList, startUp };
   } finally {
     for (const gateway of open) await gateway.close().catch(() => undefined);
     await server.stop();
