@@ -3,7 +3,10 @@ import type { TargetStatus } from './upstream/targetStatus.js';
 
 /** What `GET /status` and the `gateway_status` tool report. */
 export interface GatewayStatus {
-  /** `running` once listening. */
+  /**
+   * `starting` until the gateway listens and every target's first discovery ended (listed or
+   * failed); `running` after that.
+   */
   readonly status: 'starting' | 'running';
   readonly version: string;
   readonly mode: 'stateless' | 'stateful';
