@@ -1,11 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { BedrockAgentCoreControlClient } from '@aws-sdk/client-bedrock-agentcore-control';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { STSClient } from '@aws-sdk/client-sts';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { gatewayRoleName } from '../../src/gateway/gatewayRole.js';
 import { MANAGED_GATEWAY_STATE_FILE } from '../../src/gateway/managedGatewayState.js';
@@ -22,27 +18,14 @@ import {
   projectWithTargets,
   PROVIDER_NAME,
 } from './managedGatewayFixture.js';
+import { mockManagedGatewayClients } from './mockManagedGatewayClients.js';
 
-const agentCore = mockClient(BedrockAgentCoreControlClient);
-const iam = mockClient(IAMClient);
-const sts = mockClient(STSClient);
+const { agentCore, iam, sts } = mockManagedGatewayClients();
 
 const DRY = 'arn:aws:bedrock-agentcore:us-east-1:111122223333';
 const DRY_ID = `${GATEWAY_NAME}-dryrun0000`;
 const DRY_PROVIDER_ARN = `${DRY}:token-vault/default/oauth2credentialprovider/${PROVIDER_NAME}`;
 const DRY_SECRET_ARN = `arn:aws:secretsmanager:us-east-1:111122223333:secret:bedrock-agentcore-identity!default/oauth2/${PROVIDER_NAME}-dryrun`;
-
-beforeAll(() => {
-  vi.stubEnv('AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED', 'true');
-});
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-beforeEach(() => {
-  agentCore.reset();
-  iam.reset();
-  sts.reset();
-});
 
 /** The numbered request lines, without their numbers. */
 function requestLines(stdout: readonly string[]): string[] {

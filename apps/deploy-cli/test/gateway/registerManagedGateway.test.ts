@@ -3,7 +3,6 @@ import { join } from 'node:path';
 
 import {
   AccessDeniedException,
-  BedrockAgentCoreControlClient,
   CreateGatewayCommand,
   CreateGatewayTargetCommand,
   GetGatewayCommand,
@@ -15,13 +14,11 @@ import {
 import {
   CreateRoleCommand,
   GetRoleCommand,
-  IAMClient,
   NoSuchEntityException,
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { describe, expect, it } from 'vitest';
 
 import { AwsRequestError, CliError } from '../../src/errors.js';
 import { gatewayExecutionPolicy, gatewayTrustPolicy } from '../../src/gateway/gatewayPolicy.js';
@@ -31,7 +28,7 @@ import {
   type ManagedGatewayState,
 } from '../../src/gateway/managedGatewayState.js';
 import { registerManagedGateway } from '../../src/gateway/registerManagedGateway.js';
-import { missingFromIamTable, recordMockedRequests } from '../docs/iamPermissionsTable.js';
+import { missingFromIamTable } from '../docs/iamPermissionsTable.js';
 import {
   AUTHORIZER,
   GATEWAY_ARN,
@@ -44,12 +41,9 @@ import {
   WEATHER_URL,
 } from '../gateway/managedGatewayFixture.js';
 import { testContext } from '../testContext.js';
+import { mockManagedGatewayClients } from './mockManagedGatewayClients.js';
 
-const agentCore = mockClient(BedrockAgentCoreControlClient);
-const iam = mockClient(IAMClient);
-const sts = mockClient(STSClient);
-/** Every request the mocked clients got in this file, for the IAM table check at its end. */
-const sentRequests = recordMockedRequests({ 'bedrock-agentcore': agentCore, iam, sts });
+const { agentCore, iam, sts, sentRequests } = mockManagedGatewayClients();
 
 const ACCOUNT = '123456789012';
 const ROLE_NAME = gatewayRoleName(GATEWAY_NAME, 'us-east-1');
@@ -82,18 +76,6 @@ const SKIPPED = [
   'Skipping target files: a stdio target cannot be a managed target (AgentCore Gateway only calls MCP servers over HTTPS); keep it behind our own gateway (gateway-service), or serve it over HTTPS',
   'Skipping target private: it sends credentials (headers, oauth or forwardClientToken); a managed target gets them from an AgentCore Identity credential provider: pass --target-credential private=api-key:<provider>[:<header>] or --target-credential private=oauth:<provider>[:<scopes>]',
 ];
-
-beforeAll(() => {
-  vi.stubEnv('AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED', 'true');
-});
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-beforeEach(() => {
-  agentCore.reset();
-  iam.reset();
-  sts.reset();
-});
 
 function readState(cwd: string): ManagedGatewayState {
   return JSON.parse(

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 
 import {
   AccessDeniedException,
-  BedrockAgentCoreControlClient,
   CreateGatewayCommand,
   CreateGatewayTargetCommand,
   CreateOauth2CredentialProviderCommand,
@@ -21,14 +20,12 @@ import {
 import {
   CreateRoleCommand,
   GetRoleCommand,
-  IAMClient,
   NoSuchEntityException,
   PutRolePolicyCommand,
   UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { describe, expect, it } from 'vitest';
 
 import { gatewayRoleName } from '../../src/gateway/gatewayRole.js';
 import {
@@ -37,7 +34,7 @@ import {
 } from '../../src/gateway/managedGatewayState.js';
 import { registerManagedGateway } from '../../src/gateway/registerManagedGateway.js';
 import type { PolicyDocument } from '../../src/iam/iamPolicies.js';
-import { missingFromIamTable, recordMockedRequests } from '../docs/iamPermissionsTable.js';
+import { missingFromIamTable } from '../docs/iamPermissionsTable.js';
 import { testContext } from '../testContext.js';
 import {
   AUTHORIZER,
@@ -56,12 +53,9 @@ import {
   SECRET_ARN,
   TARGET_ID,
 } from './managedGatewayFixture.js';
+import { mockManagedGatewayClients } from './mockManagedGatewayClients.js';
 
-const agentCore = mockClient(BedrockAgentCoreControlClient);
-const iam = mockClient(IAMClient);
-const sts = mockClient(STSClient);
-/** Every request the mocked clients got in this file, for the IAM table check at its end. */
-const sentRequests = recordMockedRequests({ 'bedrock-agentcore': agentCore, iam, sts });
+const { agentCore, iam, sts, sentRequests } = mockManagedGatewayClients();
 
 const ACCOUNT = '123456789012';
 const ROLE_NAME = gatewayRoleName(GATEWAY_NAME, 'us-east-1');
@@ -130,18 +124,6 @@ const FOUND_PROVIDER = {
   createdTime: new Date(),
   lastUpdatedTime: new Date(),
 };
-
-beforeAll(() => {
-  vi.stubEnv('AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED', 'true');
-});
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-beforeEach(() => {
-  agentCore.reset();
-  iam.reset();
-  sts.reset();
-});
 
 const notFound = (): ResourceNotFoundException =>
   new ResourceNotFoundException({ message: 'not found', $metadata: {} });

@@ -1,5 +1,4 @@
 import {
-  BedrockAgentCoreControlClient,
   CreateGatewayCommand,
   CreateGatewayTargetCommand,
   GetApiKeyCredentialProviderCommand,
@@ -12,19 +11,17 @@ import {
 import {
   CreateRoleCommand,
   GetRoleCommand,
-  IAMClient,
   NoSuchEntityException,
   PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { describe, expect, it } from 'vitest';
 
 import { gatewayRoleName } from '../../src/gateway/gatewayRole.js';
 import { readManagedGatewayState } from '../../src/gateway/managedGatewayState.js';
 import { registerManagedGateway } from '../../src/gateway/registerManagedGateway.js';
 import type { PolicyDocument } from '../../src/iam/iamPolicies.js';
-import { missingFromIamTable, recordMockedRequests } from '../docs/iamPermissionsTable.js';
+import { missingFromIamTable } from '../docs/iamPermissionsTable.js';
 import { testContext } from '../testContext.js';
 import {
   GATEWAY_ARN,
@@ -34,12 +31,9 @@ import {
   operations,
   projectWithGatewayConfig,
 } from './managedGatewayFixture.js';
+import { mockManagedGatewayClients } from './mockManagedGatewayClients.js';
 
-const agentCore = mockClient(BedrockAgentCoreControlClient);
-const iam = mockClient(IAMClient);
-const sts = mockClient(STSClient);
-/** Every request the mocked clients got in this file, for the IAM table check at its end. */
-const sentRequests = recordMockedRequests({ 'bedrock-agentcore': agentCore, iam, sts });
+const { agentCore, iam, sts, sentRequests } = mockManagedGatewayClients();
 
 const ACCOUNT = '123456789012';
 const AT = `us-east-1:${ACCOUNT}`;
@@ -77,18 +71,6 @@ const FLAGS = [
   'search=api-key:search-key:X-Subscription-Token',
   `github_tools=oauth:${GITHUB.credentialProviderArn}:repo,read:user`,
 ];
-
-beforeAll(() => {
-  vi.stubEnv('AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED', 'true');
-});
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-beforeEach(() => {
-  agentCore.reset();
-  iam.reset();
-  sts.reset();
-});
 
 function mockNewGatewayWithNewRole(): void {
   sts
