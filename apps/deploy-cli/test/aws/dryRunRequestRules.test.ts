@@ -1,16 +1,12 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { describe, expect, it } from 'vitest';
 
 import { createCommandContext } from '../../src/commandContext.js';
 import { run as deployGateway } from '../../src/commands/gatewayDeploy.js';
 import type { RuntimeProject } from '../../src/project/projectConfig.js';
-import { launchAndRecord } from '../../src/runtime/launchAndRecord.js';
 import { AUTH, userGatewayProject } from '../gateway/gatewayProjectFixture.js';
 import {
-  configuredProject,
-  DOCKERFILE_WITH_OBSERVABILITY,
+  launchConfigured,
+  type LaunchConfiguredOptions,
 } from '../runtime/launchedRuntimeFixture.js';
 import { testContext } from '../testContext.js';
 import { checkedFields, problemsOf } from './requestRules.js';
@@ -45,31 +41,8 @@ const EDGE_SETTINGS: Partial<RuntimeProject> = {
 };
 
 /** The plan of `launch --dry-run` for a runtime `name`, with `options`. */
-async function launchPlan(
-  name: string,
-  options: {
-    localBuild?: boolean;
-    observability?: boolean;
-    enableTransactionSearch?: boolean;
-  } = {},
-) {
-  const context = testContext({ dryRun: true });
-  const { project, runtime } = configuredProject(context.cwd, {
-    name,
-    ...EDGE_SETTINGS,
-    ...(options.observability === true ? { observability: true } : {}),
-  });
-  if (options.observability === true) {
-    writeFileSync(join(context.cwd, runtime.dockerfile), DOCKERFILE_WITH_OBSERVABILITY);
-  }
-  await launchAndRecord(context, {
-    project,
-    runtime,
-    localBuild: options.localBuild ?? false,
-    json: true,
-    transactionSearch: { enable: options.enableTransactionSearch ?? false },
-  });
-  return context.aws.requests;
+function launchPlan(name: string, options: LaunchConfiguredOptions = {}) {
+  return launchConfigured(testContext({ dryRun: true }), { name, ...EDGE_SETTINGS }, options);
 }
 
 describe('every constrained value of a launch plan satisfies the AWS model', () => {

@@ -9,19 +9,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import { destroyDeployment } from '../../src/destroy/destroyDeployment.js';
 import { destroyManagedGateway } from '../../src/gateway/destroyManagedGateway.js';
-import { gatewayRoleName } from '../../src/gateway/gatewayRole.js';
 import { registerManagedGateway } from '../../src/gateway/registerManagedGateway.js';
 import { syncManagedTargets } from '../../src/gateway/syncManagedTargets.js';
 import { showLogs } from '../../src/runtime/showLogs.js';
 import {
-  GATEWAY_NAME,
   IAM_RUNTIME_ARN,
   invocationUrlOf,
   JWT_RUNTIME_ARN,
+  projectWithCreatedProvider,
   projectWithTargets,
-  PROVIDER_ARN,
-  PROVIDER_NAME,
-  RECORDED_TARGETS,
   registeredProject,
 } from '../gateway/managedGatewayFixture.js';
 import { launchedRuntime } from '../runtime/launchedRuntimeFixture.js';
@@ -106,16 +102,7 @@ describe('every constrained value of a managed-gateway plan satisfies the AWS mo
   );
 
   it('gateway destroy-managed --delete-role, with a provider register-managed created', async () => {
-    const cwd = registeredProject({
-      roleArn: `arn:aws:iam::123456789012:role/${gatewayRoleName(GATEWAY_NAME, 'us-east-1')}`,
-      targets: [
-        {
-          ...RECORDED_TARGETS[0]!,
-          auth: 'oauth',
-          credentialProvider: { name: PROVIDER_NAME, arn: PROVIDER_ARN },
-        },
-      ],
-    });
+    const cwd = projectWithCreatedProvider();
     const context = testContext({ cwd, dryRun: true });
 
     await destroyManagedGateway({ deleteRole: true }, context);

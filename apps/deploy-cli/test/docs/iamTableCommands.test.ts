@@ -1,6 +1,3 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { GetOauth2CredentialProviderCommand } from '@aws-sdk/client-bedrock-agentcore-control';
 import { beforeEach, describe, expect, it } from 'vitest';
 
@@ -8,27 +5,18 @@ import { createCommandContext } from '../../src/commandContext.js';
 import { run as deployGateway } from '../../src/commands/gatewayDeploy.js';
 import { destroyDeployment } from '../../src/destroy/destroyDeployment.js';
 import { destroyManagedGateway } from '../../src/gateway/destroyManagedGateway.js';
-import { gatewayRoleName } from '../../src/gateway/gatewayRole.js';
 import { registerManagedGateway } from '../../src/gateway/registerManagedGateway.js';
 import { syncManagedTargets } from '../../src/gateway/syncManagedTargets.js';
-import { launchAndRecord } from '../../src/runtime/launchAndRecord.js';
 import { AUTH, userGatewayProject } from '../gateway/gatewayProjectFixture.js';
 import {
-  GATEWAY_NAME,
   IAM_RUNTIME_ARN,
   invocationUrlOf,
   JWT_RUNTIME_ARN,
+  projectWithCreatedProvider,
   projectWithTargets,
-  PROVIDER_ARN,
-  PROVIDER_NAME,
-  RECORDED_TARGETS,
   registeredProject,
 } from '../gateway/managedGatewayFixture.js';
-import {
-  configuredProject,
-  DOCKERFILE_WITH_OBSERVABILITY,
-  launchedRuntime,
-} from '../runtime/launchedRuntimeFixture.js';
+import { launchConfigured, launchedRuntime } from '../runtime/launchedRuntimeFixture.js';
 import { agentCore, LAUNCH_MOCKS, mockEverythingMissing } from '../runtime/launchMocks.js';
 import { testContext } from '../testContext.js';
 import { actionsNeededBy, missingFromIamTable, type SentRequest } from './iamPermissionsTable.js';
@@ -38,29 +26,24 @@ beforeEach(() => {
 });
 
 /** The requests of one launch of a runtime with an outbound OAuth2 provider. */
-async function launched(options: {
+function launched(options: {
   dryRun: boolean;
   localBuild?: boolean;
   observability?: boolean;
   deployed?: boolean;
 }): Promise<readonly SentRequest[]> {
-  const context = testContext({ dryRun: options.dryRun });
-  const { project, runtime } = configuredProject(context.cwd, {
-    outboundOauthProviders: ['github'],
-    ...(options.observability === true ? { observability: true } : {}),
-    ...(options.deployed === true ? { deployment: launchedRuntime().deployment } : {}),
-  });
-  if (options.observability === true) {
-    writeFileSync(join(context.cwd, runtime.dockerfile), DOCKERFILE_WITH_OBSERVABILITY);
-  }
-  await launchAndRecord(context, {
-    project,
-    runtime,
-    localBuild: options.localBuild ?? false,
-    json: true,
-    transactionSearch: { enable: options.observability === true },
-  });
-  return context.aws.requests;
+  return launchConfigured(
+    testContext({ dryRun: options.dryRun }),
+    {
+      outboundOauthProviders: ['github'],
+      ...(options.deployed === true ? { deployment: launchedRuntime().deployment } : {}),
+    },
+    {
+      localBuild: options.localBuild ?? false,
+      observability: options.observability === true,
+      enableTransactionSearch: options.observability === true,
+    },
+  );
 }
 
 describe('the IAM table lists, in each command’s row, every action its requests need', () => {
@@ -175,16 +158,7 @@ describe('the IAM table lists, in each command’s row, every action its request
   });
 
   it('gateway destroy-managed --delete-role, with a provider it created (plan)', async () => {
-    const cwd = registeredProject({
-      roleArn: `arn:aws:iam::123456789012:role/${gatewayRoleName(GATEWAY_NAME, 'us-east-1')}`,
-      targets: [
-        {
-          ...RECORDED_TARGETS[0]!,
-          auth: 'oauth',
-          credentialProvider: { name: PROVIDER_NAME, arn: PROVIDER_ARN },
-        },
-      ],
-    });
+    const cwd = projectWithCreatedProvider();
     const context = testContext({ cwd, dryRun: true });
 
     await destroyManagedGateway({ deleteRole: true }, context);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import { buildInvocationUrl } from '@agentcore-mcp/core';
 
+import { gatewayRoleName } from '../../src/gateway/gatewayRole.js';
 import {
   type ManagedTargetState,
   writeManagedGatewayState,
@@ -152,4 +153,24 @@ export function projectWithTargets(
     );
   }
   return cwd;
+}
+
+/**
+ * A project `register-managed` left behind with the role it made and one OAuth target whose
+ * credential provider ({@link PROVIDER_NAME}) it created: what `destroy-managed --delete-role`
+ * deletes everything of.
+ *
+ * @returns The project directory.
+ */
+export function projectWithCreatedProvider(): string {
+  return registeredProject({
+    roleArn: `arn:aws:iam::123456789012:role/${gatewayRoleName(GATEWAY_NAME, 'us-east-1')}`,
+    targets: [
+      {
+        ...RECORDED_TARGETS[0]!,
+        auth: 'oauth',
+        credentialProvider: { name: PROVIDER_NAME, arn: PROVIDER_ARN },
+      },
+    ],
+  });
 }

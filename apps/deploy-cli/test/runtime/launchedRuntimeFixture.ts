@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { ProjectConfig, RuntimeProject } from '../../src/project/projectConfig.js';
 import { writeProjectConfig } from '../../src/project/projectConfigFile.js';
 import { deployResourceNames } from '../../src/project/resourceNames.js';
+import { launchAndRecord } from '../../src/runtime/launchAndRecord.js';
+import type { TestContext } from '../testContext.js';
 
 /** The account, region and runtime of the seeded deployment. */
 export const ACCOUNT = '123456789012';
@@ -96,4 +98,46 @@ export function configuredProject(
     ...overrides,
   };
   return { project: seedProject(cwd, runtime), runtime };
+}
+
+/** How {@link launchConfigured} launches. */
+export interface LaunchConfiguredOptions {
+  /** `--local-build` instead of CodeBuild; default `false`. */
+  readonly localBuild?: boolean;
+  /** An observability runtime, with a Dockerfile that has the `observability` stage; default `false`. */
+  readonly observability?: boolean;
+  /** `--enable-transaction-search`; default `false`. */
+  readonly enableTransactionSearch?: boolean;
+}
+
+/**
+ * Configures a runtime in the context's project directory (`configuredProject`) and launches it
+ * with `launchAndRecord` (`--json`), as `launch` does.
+ *
+ * @param context - The command context (its `dryRun` decides whether anything is sent).
+ * @param overrides - Changes to the configured runtime.
+ * @param options - See {@link LaunchConfiguredOptions}.
+ * @returns The AWS requests the launch sent, or planned in a dry run.
+ */
+export async function launchConfigured(
+  context: TestContext,
+  overrides: Partial<RuntimeProject> = {},
+  options: LaunchConfiguredOptions = {},
+): Promise<TestContext['aws']['requests']> {
+  const observability = options.observability === true;
+  const { project, runtime } = configuredProject(context.cwd, {
+    ...overrides,
+    ...(observability ? { observability: true } : {}),
+  });
+  if (observability) {
+    writeFileSync(join(context.cwd, runtime.dockerfile), DOCKERFILE_WITH_OBSERVABILITY);
+  }
+  await launchAndRecord(context, {
+    project,
+    runtime,
+    localBuild: options.localBuild ?? false,
+    json: true,
+    transactionSearch: { enable: options.enableTransactionSearch ?? false },
+  });
+  return context.aws.requests;
 }
