@@ -2,6 +2,7 @@ import {
   type Client,
   CLIENT_CAPABILITIES_META_KEY,
   type ClientRequest,
+  DEFAULT_REQUEST_TIMEOUT_MSEC,
   isInputRequiredResult,
   LOG_LEVEL_META_KEY,
   ProtocolError,
@@ -11,6 +12,7 @@ import {
   type StandardSchemaV1,
 } from '@modelcontextprotocol/client';
 
+import type { DirectRequests } from './directRequests.js';
 import { fulfilInputRequired, type InputRetry } from './fulfilInputRequired.js';
 import type { ToolParamHeaders } from './toolParamHeaders.js';
 import type { UpstreamEvents } from './upstreamEvents.js';
@@ -33,6 +35,8 @@ export interface ModernRequestContext<T extends StandardSchemaV1> {
   readonly paramHeaders: ToolParamHeaders | undefined;
   /** Asks the downstream 2025 session for input (stateful mode); `undefined` when there is none. */
   readonly relay: UpstreamEvents['request'];
+  /** Sends it on the session's direct lane instead of the SDK client; see {@link DirectRequests}. */
+  readonly direct?: DirectRequests | undefined;
 }
 
 /**
@@ -72,10 +76,21 @@ export async function sendModernRequest<T extends StandardSchemaV1>(
     allowInputRequired: true,
     ...(headers === undefined ? {} : { headers }),
   };
-  const send = (sent: ClientRequest): Promise<unknown> =>
-    context.schema === undefined
+  const { direct, schema } = context;
+  const send = (sent: ClientRequest): Promise<unknown> => {
+    if (direct !== undefined && schema !== undefined) {
+      return direct.request(sent, {
+        schema,
+        timeoutMs: options.timeout ?? DEFAULT_REQUEST_TIMEOUT_MSEC,
+        signal: options.signal,
+        relatedRequestId: String(options.relatedRequestId),
+        headers,
+      });
+    }
+    return schema === undefined
       ? client.request(sent as never, options)
-      : client.request(sent, context.schema, options);
+      : client.request(sent, schema, options);
+  };
   const result: unknown = await send(outbound);
   if (!isInputRequiredResult(result)) return withoutServerInfo(result);
   if (request.caller?.envelope !== undefined) return withoutServerInfo(result);

@@ -6,6 +6,7 @@ import type {
 } from '@modelcontextprotocol/client';
 
 import type { TargetConfig } from '../config/types.js';
+import type { DirectRequests } from './directRequests.js';
 import { sendModernRequest } from './sendModernRequest.js';
 import type { ToolParamHeaders } from './toolParamHeaders.js';
 import type { UpstreamRequests } from './transport/upstreamRequests.js';
@@ -33,12 +34,15 @@ export interface SessionCall<T extends StandardSchemaV1> {
   readonly schema: T | undefined;
   /** The caller's token, signal, call and progress handler. */
   readonly request: UpstreamRequest;
+  /** The session's direct lane, when it has one (see {@link DirectRequests}). */
+  readonly direct?: DirectRequests | undefined;
 }
 
 /**
  * Sends one request on an open session in the session's era, within the target's `timeoutMs`
  * (reset by each progress notification): on 2026-07-28 through {@link sendModernRequest} (or the
- * subscription bridge for `resources/(un)subscribe`), on 2025 as a plain SDK request. The request's
+ * subscription bridge for `resources/(un)subscribe`), on 2025 as a plain SDK request, or, for a
+ * `tools/call` without progress that has a result schema, on the session's direct lane. The request's
  * {@link UpstreamRequest} is registered for the transport while it is under way.
  *
  * @param client - The connected SDK client.
@@ -67,6 +71,7 @@ export async function sendOnSession<T extends StandardSchemaV1>(
         ? { onprogress: request.onProgress, resetTimeoutOnProgress: true }
         : {}),
     };
+    const direct = isDirect(message, schema, request) ? call.direct : undefined;
     if (client.getProtocolEra() === 'modern') {
       if (message.method === 'resources/subscribe' || message.method === 'resources/unsubscribe') {
         return await session.subscribe(message);
@@ -78,6 +83,15 @@ export async function sendOnSession<T extends StandardSchemaV1>(
         request,
         paramHeaders: target.kind === 'http' ? session.paramHeaders : undefined,
         relay: session.relay,
+        direct,
+      });
+    }
+    if (direct !== undefined && schema !== undefined) {
+      return await direct.request(message, {
+        schema,
+        timeoutMs: target.timeoutMs,
+        signal: request.signal,
+        relatedRequestId: open.id,
       });
     }
     return await (schema === undefined
@@ -86,4 +100,15 @@ export async function sendOnSession<T extends StandardSchemaV1>(
   } finally {
     open.close();
   }
+}
+
+/** A `tools/call` the direct lane can carry: a result schema, and no progress to relay. */
+function isDirect(
+  message: ClientRequest,
+  schema: StandardSchemaV1 | undefined,
+  request: UpstreamRequest,
+): boolean {
+  return (
+    message.method === 'tools/call' && schema !== undefined && request.onProgress === undefined
+  );
 }

@@ -1,19 +1,23 @@
-import type {
-  Client,
-  ClientRequest,
-  DiscoverResult,
-  Implementation,
-  McpSubscription,
-  ServerCapabilities,
-  StandardSchemaV1,
-  SubscriptionFilter,
-  Transport,
+import {
+  type Client,
+  CLIENT_CAPABILITIES_META_KEY,
+  CLIENT_INFO_META_KEY,
+  type ClientRequest,
+  type DiscoverResult,
+  type Implementation,
+  type McpSubscription,
+  PROTOCOL_VERSION_META_KEY,
+  type ServerCapabilities,
+  type StandardSchemaV1,
+  type SubscriptionFilter,
+  type Transport,
 } from '@modelcontextprotocol/client';
 
 import type { TargetConfig } from '../config/types.js';
 import { GatewayError } from '../gatewayError.js';
 import { connectUpstreamClient, createUpstreamClient } from './createUpstreamClient.js';
 import { describeUpstreamError, isEraStale, isSessionExpired } from './describeUpstreamError.js';
+import { DirectRequests } from './directRequests.js';
 import { InFlightCalls } from './inFlightCalls.js';
 import { ResourceSubscriptions } from './resourceSubscriptions.js';
 import { sendOnSession, type SessionContext } from './sendOnSession.js';
@@ -41,6 +45,8 @@ export class UpstreamConnection {
   readonly #stderr: StderrTail;
   readonly #subscriptions = new ResourceSubscriptions((filter) => this.listen(filter));
   #client: Client | undefined;
+  /** Each open client's direct lane (see {@link DirectRequests}). */
+  readonly #direct = new WeakMap<Client, DirectRequests>();
   #connecting: Promise<Client> | undefined;
   /** The client whose handshake is under way, and its transport, so `close()` can abort it. */
   #opening: { client: Client; transport: Transport } | undefined;
@@ -121,7 +127,8 @@ export class UpstreamConnection {
     return this.#inFlight.around(request.caller, async () => {
       const client = await this.connect();
       try {
-        return await sendOnSession(client, { message, schema, request }, this.#session);
+        const direct = this.#direct.get(client);
+        return await sendOnSession(client, { message, schema, request, direct }, this.#session);
       } catch (error) {
         if (!this.#isStale(client, error) || request.signal?.aborted) throw error;
         this.#options.logger.info(
@@ -130,11 +137,9 @@ export class UpstreamConnection {
         );
         this.#options.era.forget();
         this.#forget(client);
-        return await sendOnSession(
-          await this.connect(),
-          { message, schema, request },
-          this.#session,
-        );
+        const reopened = await this.connect();
+        const direct = this.#direct.get(reopened);
+        return await sendOnSession(reopened, { message, schema, request, direct }, this.#session);
       }
     });
   }
@@ -188,6 +193,19 @@ export class UpstreamConnection {
     if (message.method === 'resources/subscribe') await this.#subscriptions.subscribe(uri);
     else await this.#subscriptions.unsubscribe(uri);
     return {};
+  }
+
+  /**
+   * The `_meta` envelope the SDK client sends with each request of a 2026-07-28 session, for the
+   * direct lane; `undefined` on 2025.
+   */
+  #envelopeOf(client: Client): Record<string, unknown> | undefined {
+    if (client.getProtocolEra() !== 'modern') return undefined;
+    return {
+      [PROTOCOL_VERSION_META_KEY]: client.getNegotiatedProtocolVersion(),
+      [CLIENT_INFO_META_KEY]: this.#options.clientInfo,
+      [CLIENT_CAPABILITIES_META_KEY]: this.#options.capabilities,
+    };
   }
 
   /** Whether a failed request says the session is gone or the target's era changed. */
@@ -245,6 +263,7 @@ export class UpstreamConnection {
         target: target.name,
       });
     }
+    this.#direct.set(client, new DirectRequests({ transport, envelope: this.#envelopeOf(client) }));
     this.#client = client;
     return client;
   }

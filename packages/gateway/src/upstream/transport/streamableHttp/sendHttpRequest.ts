@@ -93,7 +93,6 @@ export function sendHttpRequest(
     method: options.method,
     headers,
     agent: secure ? AGENTS['https:'] : AGENTS['http:'],
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
   };
   return new Promise<IncomingMessage>((resolve, reject) => {
     const attempt = (retried: boolean) => {
@@ -103,6 +102,7 @@ export function sendHttpRequest(
         retried ? { ...requestOptions, agent: false } : requestOptions,
       );
       let answered = false;
+      if (options.signal !== undefined) abortWith(options.signal, request);
       inFlight.add(request);
       request.once('close', () => inFlight.delete(request));
       request.on('error', (error: NodeJS.ErrnoException) => {
@@ -124,6 +124,27 @@ export function sendHttpRequest(
     };
     attempt(false);
   });
+}
+
+/**
+ * Destroys the request (and its response, once it arrived) when `signal` aborts, with an
+ * `AbortError` as node:http's own `signal` option does, but with one listener instead of that
+ * option's stream-finished machinery (`addAbortSignal`, `eos`), a visible share of the gateway's
+ * CPU per forwarded call in its profile (see `DirectRequests` for what the two saved together).
+ */
+function abortWith(signal: AbortSignal, request: ClientRequest): void {
+  const abort = (): void => {
+    const error = Object.assign(new Error('The operation was aborted', { cause: signal.reason }), {
+      name: 'AbortError',
+    });
+    request.destroy(error);
+  };
+  if (signal.aborted) {
+    process.nextTick(abort);
+    return;
+  }
+  signal.addEventListener('abort', abort, { once: true });
+  request.once('close', () => signal.removeEventListener('abort', abort));
 }
 
 /**
