@@ -95,7 +95,8 @@ describe('startServerProcess', () => {
 
   it('kills the process it gave up on', async () => {
     const script = `console.error(process.pid); setInterval(() => undefined, 1000);`;
-    const error = await startServerProcess(...node(script), { readyTimeoutMs: 300 }).catch(
+    // Long enough for the child to start and print its pid on a loaded machine (300 ms was not).
+    const error = await startServerProcess(...node(script), { readyTimeoutMs: 3000 }).catch(
       (caught: unknown) => caught as ServerProcessError,
     );
 

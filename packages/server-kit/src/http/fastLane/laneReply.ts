@@ -18,11 +18,14 @@ export interface LaneReply {
   notify(notification: JSONRPCNotification): void;
   /** Answers with the result and ends the response. */
   result(result: unknown): void;
-  /** Answers with a result already serialized to JSON and ends the response. */
-  resultJson(json: string): void;
+  /** Answers with a result already serialized to JSON (UTF-8 bytes) and ends the response. */
+  resultJson(json: Buffer): void;
   /** Answers with a JSON-RPC error and ends the response. */
   error(httpStatus: number, error: LaneError): void;
 }
+
+/** What precedes a serialized result in its JSON-RPC answer (ASCII: its length is its byte count). */
+const RESULT_HEAD = '{"result":';
 
 /**
  * Writes one request's answer the way the SDK's streamable HTTP transport does, without its
@@ -71,7 +74,20 @@ export function createLaneReply(res: ServerResponse, id: RequestId, jsonOnly: bo
       finish(200, { result, jsonrpc: '2.0', id });
     },
     resultJson: (json) => {
-      finish(200, `{"result":${json},"jsonrpc":"2.0","id":${JSON.stringify(id)}}`);
+      const tail = `,"jsonrpc":"2.0","id":${JSON.stringify(id)}}`;
+      if (streaming || res.writableEnded || res.destroyed) {
+        finish(200, `${RESULT_HEAD}${json.toString('utf8')}${tail}`);
+        return;
+      }
+      // The cached bytes go out as they are, between two small pieces, in one corked write.
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': RESULT_HEAD.length + json.length + Buffer.byteLength(tail),
+      });
+      res.cork();
+      res.write(RESULT_HEAD);
+      res.write(json);
+      res.end(tail);
     },
     error: (httpStatus, error) => {
       finish(httpStatus, { jsonrpc: '2.0', id, error });
