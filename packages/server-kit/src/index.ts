@@ -41,6 +41,7 @@ export { createInMemoryEventStore } from './http/inMemoryEventStore.js';
 export type { PingResponse, PingStatus } from './http/ping.js';
 export type { JsonRpcErrorCodeValue } from './http/sendJsonRpcError.js';
 export { JsonRpcErrorCode } from './http/sendJsonRpcError.js';
+export { applyLeanHeap, LEAN_HEAP_GROWING_PERCENT } from './leanHeap.js';
 export type { RequestHeaders } from './mcp/createToolContext.js';
 export type {
   ProtectedResourceMetadata,
@@ -57,7 +58,7 @@ export type {
   SessionMode,
 } from './options.js';
 export { readPackageVersion } from './readPackageVersion.js';
-export { runAgentCoreServer } from './runAgentCoreServer.js';
+export { runAgentCoreServer, type RunAgentCoreServerOptions } from './runAgentCoreServer.js';
 export type { ListeningAddress } from './serverLifecycle.js';
 /** Reads env `AUTHORIZER_CONFIG` (inline JSON or a file path); re-exported from `@agentcore-mcp/core`. */
 export { loadAuthorizerConfig } from '@agentcore-mcp/core';
