@@ -8,13 +8,24 @@ const require = createRequire(import.meta.url);
 export const BENCH_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * The built entry of one of the repository's apps, through the bench's own dependency on it.
+ * The directory of one of the repository's apps (its package.json, Dockerfile and `dist/`),
+ * through the bench's own dependency on it.
+ *
+ * @param app - The app's name without the scope.
+ * @returns The absolute path of the app's directory.
+ */
+export function appDir(app: 'example-server' | 'gateway-service'): string {
+  return dirname(require.resolve(`@agentcore-mcp/${app}/package.json`));
+}
+
+/**
+ * The built entry of one of the repository's apps.
  *
  * @param app - The app's name without the scope.
  * @returns The absolute path of its `dist/main.js`.
  */
 export function appEntry(app: 'example-server' | 'gateway-service'): string {
-  return join(dirname(require.resolve(`@agentcore-mcp/${app}/package.json`)), 'dist', 'main.js');
+  return join(appDir(app), 'dist', 'main.js');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { PEER_PACKAGES } from '../procs/ensurePeers.js';
+import type { MemoryResult } from '../sections/memorySection.js';
 import type { BenchResults, SectionOutcome } from './benchResults.js';
 import { evaluateTargets } from './evaluateTargets.js';
 import {
@@ -11,6 +12,14 @@ import {
 } from './formatSections.js';
 import { formatSummary } from './formatSummary.js';
 import { num, times } from './markdown.js';
+
+/** How §4's processes were started: each image's `NODE_OPTIONS`, as a sentence fragment. */
+function nodeOptionsText(options: MemoryResult['nodeOptions']): string {
+  const of = (value: string | undefined) => (value === undefined ? 'none' : `\`${value}\``);
+  return options.gateway === options.upstream
+    ? `\`NODE_OPTIONS\` ${of(options.gateway)} (from the apps' Dockerfiles)`
+    : `gateway \`NODE_OPTIONS\` ${of(options.gateway)}, example-server ${of(options.upstream)} (from their Dockerfiles)`;
+}
 
 function section<T>(outcome: SectionOutcome<T>, render: (value: T) => string): string {
   return outcome.ok ? render(outcome.value) : `**Not run:** ${outcome.error}`;
@@ -66,7 +75,7 @@ ${section(results.aggregation, formatAggregation)}
 
 ## 4. Memory: gateway RSS over ${num(memory?.calls ?? settings.memoryCalls)} calls${settings.quick ? ' (scaled down by --quick; the full run sends 100,000)' : ''}
 
-gateway-service (stateless) in front of example-server, tools/call at ${memory?.connections ?? 10} connections${memory ? ` (${num(memory.reqPerSec)} req/s, ${num(memory.errors)} errors)` : ''}. RSS from \`/proc/<pid>/status\` (VmRSS; peak = VmHWM).${memory ? ` End ÷ after warm-up: gateway **${times(memory.gatewayRatio)}**, upstream ${times(memory.upstreamRatio)}; gateway growth over the second half: ${num(memory.gatewayGrowthPer10kMiB, 2)} MiB per 10,000 calls.` : ''}
+gateway-service (stateless) in front of example-server, tools/call at ${memory?.connections ?? 10} connections${memory ? ` (${num(memory.reqPerSec)} req/s, ${num(memory.errors)} errors)` : ''}.${memory ? ` Each runs as its image runs it: ${nodeOptionsText(memory.nodeOptions)}.` : ''} RSS from \`/proc/<pid>/status\` (VmRSS; peak = VmHWM).${memory ? ` End ÷ after warm-up: gateway **${times(memory.gatewayRatio)}**, upstream ${times(memory.upstreamRatio)}; gateway growth over the second half: ${num(memory.gatewayGrowthPer10kMiB, 2)} MiB per 10,000 calls.` : ''}
 
 ${section(results.memory, formatMemory)}
 

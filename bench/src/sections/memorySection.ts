@@ -2,9 +2,10 @@ import type { BenchContext } from '../context.js';
 import { type LoadResult, runWrk } from '../load/runWrk.js';
 import { callAddTool } from '../mcpHttp.js';
 import { appEntry } from '../paths.js';
+import { imageNodeOptions } from '../procs/imageNodeOptions.js';
 import { type MemoryReading, readMemory } from '../procs/processStats.js';
 import { startApp } from '../procs/startApp.js';
-import { GATEWAY_TARGET, startGatewayService } from '../procs/startGatewayService.js';
+import { GATEWAY_TARGET, writeGatewayConfig } from '../procs/startGatewayService.js';
 
 /** RSS of the gateway and of its upstream at one point of the run. */
 export interface MemoryPoint {
@@ -30,13 +31,19 @@ export interface MemoryResult {
   readonly gatewayGrowthPer10kMiB: number;
   readonly errors: number;
   readonly reqPerSec: number;
+  /** The `NODE_OPTIONS` each process ran with: its image's (see `imageNodeOptions`). */
+  readonly nodeOptions: {
+    readonly gateway: string | undefined;
+    readonly upstream: string | undefined;
+  };
 }
 
 const CONNECTIONS = 10;
 
 /**
  * Issue §4: gateway-service RSS (and its upstream's, as the baseline) after start, after a
- * warm-up, halfway and at the end of `memoryCalls` tools/call requests at 10 connections.
+ * warm-up, halfway and at the end of `memoryCalls` tools/call requests at 10 connections. Both run
+ * with their images' `NODE_OPTIONS` (`imageNodeOptions`), so the rows are what a deployment holds.
  *
  * @param context - Settings, wrk script, log.
  * @returns The readings and ratios.
@@ -45,9 +52,21 @@ export async function benchMemory(context: BenchContext): Promise<MemoryResult> 
   const { settings, log } = context;
   const calls = settings.memoryCalls;
   log(`§4 memory: gateway RSS over ${calls.toLocaleString('en-US')} calls`);
-  const upstream = await startApp(appEntry('example-server'));
+  // Each process runs as its image runs it, with the image's NODE_OPTIONS (V8's young generation
+  // can only be sized at start-up; the images set it).
+  const nodeOptions = {
+    gateway: imageNodeOptions('gateway-service'),
+    upstream: imageNodeOptions('example-server'),
+  };
+  const envOf = (options: string | undefined): Record<string, string> =>
+    options === undefined ? {} : { NODE_OPTIONS: options };
+  const upstream = await startApp(appEntry('example-server'), { env: envOf(nodeOptions.upstream) });
   try {
-    const gateway = await startGatewayService(context.scratchDir, { url: upstream.url });
+    const config = writeGatewayConfig(context.scratchDir, { url: upstream.url }, 'gateway.json');
+    const gateway = await startApp(appEntry('gateway-service'), {
+      args: ['--config', config],
+      env: envOf(nodeOptions.gateway),
+    });
     try {
       const tool = `${GATEWAY_TARGET}___add_numbers`;
       await callAddTool(gateway.url, tool);
@@ -103,6 +122,7 @@ export async function benchMemory(context: BenchContext): Promise<MemoryResult> 
         reqPerSec:
           loads.reduce((sum, load) => sum + load.good, 0) /
           loads.reduce((sum, load) => sum + load.durationS, 0),
+        nodeOptions,
       };
     } finally {
       await gateway.stop();
