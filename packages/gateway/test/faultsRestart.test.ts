@@ -28,7 +28,11 @@ describe('a target killed and restarted', () => {
           alpha: stdioFixtureTarget({ name: 'alpha', tools: ['echo', 'pid'], exitIfFile: marker }),
           beta: { url: beta.url },
         },
-        gateway: { healthCheck: { intervalMs: 100, failureThreshold: 3, cooldownMs: 500 } },
+        gateway: {
+          healthCheck: { intervalMs: 100, failureThreshold: 3, cooldownMs: 500 },
+          // listen() waits for the stdio child's listing however long a loaded runner takes.
+          discovery: { startupWaitMs: 600_000 },
+        },
       }),
     );
     const client = await gateway.connect();

@@ -85,6 +85,11 @@ describe('start-up with slow and dead targets', () => {
     expect(byName.crashing).toMatchObject({ healthy: false, starting: false });
     expect(byName.crashing?.lastError).toContain('refusing to start');
     expect(listened).toBe(false);
+    await expect(
+      client.callTool({ name: 'slow___echo', arguments: { message: 'early' } }),
+    ).rejects.toThrow(
+      'Unknown tool "slow___echo": call tools/list to see the 2 available tools; still starting, their tools join when listed: "slow"',
+    );
 
     let announced!: () => void;
     const changed = new Promise<void>((resolve) => (announced = resolve));

@@ -224,7 +224,9 @@ describe('the protocol setting', () => {
         mcpServers: {
           kid: { ...stdioFixtureTarget({ name: 'kid', tools: ['echo'] }), protocol: 'auto' },
         },
-        gateway: QUIET,
+        // Two children start one after the other (6-7 s on a loaded 2-core runner): listen() waits
+        // for the listing however long that takes, rather than the default 10 s.
+        gateway: { ...QUIET, discovery: { startupWaitMs: 600_000 } },
       }),
     );
     const client = await connectModern(gateway.url);

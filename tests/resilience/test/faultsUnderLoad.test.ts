@@ -57,6 +57,8 @@ describe('faults under load: targets killed, slowed and restarted behind the gat
             failureThreshold: 2,
             cooldownMs: HEALTH_INTERVAL_MS,
           },
+          // The `listening` line waits for both stdio children's listings, however long that takes.
+          discovery: { startupWaitMs: 600_000 },
         },
       },
       { lines },

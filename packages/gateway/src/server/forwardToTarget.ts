@@ -2,9 +2,9 @@ import type { ClientRequest, StandardSchemaV1 } from '@modelcontextprotocol/clie
 
 import type { Catalog } from '../catalog/buildCatalog.js';
 import { GatewayError } from '../gatewayError.js';
+import type { GatewayStatus } from '../gatewayStatus.js';
 import type { TargetRuntime } from '../upstream/targetRuntime.js';
 import type { DownstreamCall, UpstreamRequest } from '../upstream/upstreamRequest.js';
-import type { gatewayStatusResult } from './gatewayStatusTool.js';
 import type { SessionUpstreams } from './sessionUpstreams.js';
 import type { StatelessCancellation } from './statelessCancellation.js';
 import { relayProgress } from './upstreamBridge.js';
@@ -15,7 +15,7 @@ export interface ForwardingContext {
   catalog(): Catalog;
   target(name: string): TargetRuntime | undefined;
   /** The status the `gateway_status` tool reports. */
-  status(): Parameters<typeof gatewayStatusResult>[0];
+  status(): GatewayStatus;
   /** Stateful mode: this session's own upstream sessions; stateless: `undefined` (shared ones). */
   readonly session: SessionUpstreams | undefined;
   /** Stateless mode: joins a client's cancellation to the call it cancels; stateful: `undefined`. */

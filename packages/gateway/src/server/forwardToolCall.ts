@@ -45,6 +45,28 @@ export function forwardToolCall(
   });
 }
 
+/**
+ * The one line a call to a name no target owns is answered with: how many tools there are, and,
+ * while a target's first discovery is still under way, which targets have not listed theirs yet
+ * (a client that calls a slow target's tool right after the gateway started is told to retry, not
+ * that the tool does not exist).
+ *
+ * @param context - The running gateway.
+ * @param name - The tool name the client asked for.
+ */
+export function unknownToolMessage(
+  context: Pick<ForwardingContext, 'catalog' | 'status'>,
+  name: string,
+): string {
+  const listed = `call tools/list to see the ${context.catalog().tools.length + 1} available tools`;
+  const starting = context
+    .status()
+    .targets.filter((target) => target.starting)
+    .map((target) => `"${target.name}"`);
+  if (starting.length === 0) return `Unknown tool "${name}": ${listed}`;
+  return `Unknown tool "${name}": ${listed}; still starting, their tools join when listed: ${starting.join(', ')}`;
+}
+
 /** One `tools/list` result per catalog: the fast lane serializes a result it has seen only once. */
 const listings = new WeakMap<Catalog, ListToolsResult>();
 

@@ -10,7 +10,7 @@ import type {
 import type { Catalog } from '../catalog/buildCatalog.js';
 import { GatewayError } from '../gatewayError.js';
 import { downstreamCallOf } from './downstreamCallOf.js';
-import { forwardToolCall, listTools } from './forwardToolCall.js';
+import { forwardToolCall, listTools, unknownToolMessage } from './forwardToolCall.js';
 import { type ForwardingContext, forwardToTarget } from './forwardToTarget.js';
 import { GATEWAY_STATUS_TOOL_NAME, gatewayStatusResult } from './gatewayStatusTool.js';
 
@@ -47,10 +47,7 @@ export function installForwardingHandlers(server: Server, context: ForwardingCon
       downstreamCallOf(ctx),
     );
     if (forwarded === undefined) {
-      throw new GatewayError(
-        'ERR_NOT_FOUND',
-        `Unknown tool "${name}": call tools/list to see the ${context.catalog().tools.length + 1} available tools`,
-      ).toJsonRpc();
+      throw new GatewayError('ERR_NOT_FOUND', unknownToolMessage(context, name)).toJsonRpc();
     }
     return forwarded;
   });
