@@ -82,6 +82,8 @@ export type ErrorCode =
   | 'ERR_NOT_FOUND'
   /** No resource of that URI is served. */
   | 'ERR_RESOURCE_NOT_FOUND'
+  /** An MCP 2026-07-28 request whose headers disagree with its body (SEP-2243). */
+  | 'ERR_HEADER_MISMATCH'
   // Processes and deployments.
   /** A server could not bind its address. */
   | 'ERR_LISTEN_FAILED'

@@ -52,6 +52,7 @@ export {
 } from './wire/errorWireCodes.js';
 export { JsonRpcError } from './wire/jsonRpcError.js';
 export {
+  decodeMcpHeaderValue,
   encodeMcpHeaderValue,
   MCP_MODERN_REVISION,
   mcpNameHeader,

@@ -24,6 +24,7 @@ describe('the public API', () => {
       'buildInvocationUrl',
       'buildProtectedResourceMetadataUrl',
       'createJwtAuthorizer',
+      'decodeMcpHeaderValue',
       'encodeMcpHeaderValue',
       'findAwsStringProblem',
       'firstLine',

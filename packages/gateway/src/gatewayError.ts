@@ -16,7 +16,9 @@ export type GatewayErrorCode =
   /** No target serves the tool or prompt that was asked for. */
   | 'ERR_NOT_FOUND'
   /** No target serves the resource URI that was asked for. */
-  | 'ERR_RESOURCE_NOT_FOUND';
+  | 'ERR_RESOURCE_NOT_FOUND'
+  /** A 2026-07-28 call whose `Mcp-Param-*` headers disagree with its arguments (HTTP 400). */
+  | 'ERR_HEADER_MISMATCH';
 
 /** Options of the {@link GatewayError} constructor. */
 export interface GatewayErrorOptions {

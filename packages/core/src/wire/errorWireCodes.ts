@@ -34,6 +34,11 @@ export const JSON_RPC_CODES = {
   targetUnavailable: -32_003,
   /** A gateway target whose connection failed during the call. */
   targetFailed: -32_004,
+  /**
+   * An MCP 2026-07-28 request whose `MCP-Protocol-Version`, `Mcp-Method`, `Mcp-Name` or
+   * `Mcp-Param-*` headers disagree with its body (SEP-2243's `HeaderMismatch`, sent with HTTP 400).
+   */
+  headerMismatch: -32_020,
 } as const;
 
 const { invalidParams, internalError, serverError } = JSON_RPC_CODES;
@@ -81,6 +86,7 @@ export const ERROR_WIRE_CODES: Readonly<Record<ErrorCode, WireCodes>> = {
   ERR_TARGET_FAILED: { rpc: JSON_RPC_CODES.targetFailed, http: 502 },
   ERR_NOT_FOUND: { rpc: invalidParams, http: 404 },
   ERR_RESOURCE_NOT_FOUND: { rpc: JSON_RPC_CODES.resourceNotFound, http: 404 },
+  ERR_HEADER_MISMATCH: { rpc: JSON_RPC_CODES.headerMismatch, http: 400 },
   ERR_INPUT_PENDING: local,
   ERR_LISTEN_FAILED: local,
   ERR_PROCESS_EXITED: local,

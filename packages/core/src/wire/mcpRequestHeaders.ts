@@ -41,6 +41,39 @@ export function encodeMcpHeaderValue(value: string): string {
 }
 
 /**
+ * Decodes a field value sent by {@link encodeMcpHeaderValue}'s rules: the payload of a
+ * `=?base64?…?=` sentinel as UTF-8, any other value as it is.
+ *
+ * @param field - The header's field value.
+ * @returns The value, or `undefined` for a sentinel whose payload is not canonical base64 of
+ *   UTF-8 text (SEP-2243 answers that with `HeaderMismatch`, like a value that disagrees).
+ * @example
+ * ```ts
+ * decodeMcpHeaderValue('us-west1'); // 'us-west1'
+ * decodeMcpHeaderValue('=?base64?SGVsbG8sIOS4lueVjA==?='); // 'Hello, 世界'
+ * decodeMcpHeaderValue('=?base64?not base64?='); // undefined
+ * ```
+ */
+export function decodeMcpHeaderValue(field: string): string | undefined {
+  const sentinel =
+    field.length >= BASE64_PREFIX.length + BASE64_SUFFIX.length &&
+    field.startsWith(BASE64_PREFIX) &&
+    field.endsWith(BASE64_SUFFIX);
+  if (!sentinel) return field;
+  const payload = field.slice(BASE64_PREFIX.length, field.length - BASE64_SUFFIX.length);
+  if (!CANONICAL_BASE64.test(payload)) return undefined;
+  try {
+    return STRICT_UTF8.decode(Buffer.from(payload, 'base64'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Padded base64 (RFC 4648 §4), the form `encodeMcpHeaderValue` sends. */
+const CANONICAL_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
  * The `Mcp-Name` header of an MCP 2026-07-28 request, encoded: the tool or prompt name, the
  * resource URI or the task id its method names (SEP-2243).
  *

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { encodeMcpHeaderValue, mcpNameHeader } from '../../src/index.js';
+import { decodeMcpHeaderValue, encodeMcpHeaderValue, mcpNameHeader } from '../../src/index.js';
 
 describe('encodeMcpHeaderValue', () => {
   it.each([
@@ -14,6 +14,32 @@ describe('encodeMcpHeaderValue', () => {
     ['=?base64?abc?=', '=?base64?PT9iYXNlNjQ/YWJjPz0=?='],
   ])('sends %j as %j', (value, header) => {
     expect(encodeMcpHeaderValue(value)).toBe(header);
+  });
+});
+
+describe('decodeMcpHeaderValue', () => {
+  it.each([
+    'us-west1',
+    '\tindented',
+    '',
+    ' padded ',
+    'Hello, 世界',
+    'line1\nline2',
+    '=?base64?abc?=',
+  ])('reads back what encodeMcpHeaderValue sends for %j', (value) => {
+    expect(decodeMcpHeaderValue(encodeMcpHeaderValue(value))).toBe(value);
+  });
+
+  it.each([
+    ['a payload that is not base64', '=?base64?not base64?='],
+    ['unpadded base64', '=?base64?SGk?='],
+    ['bytes that are not UTF-8', '=?base64?/w==?='],
+  ])('refuses %s', (_what, field) => {
+    expect(decodeMcpHeaderValue(field)).toBeUndefined();
+  });
+
+  it('takes a value that only starts like the sentinel as it is', () => {
+    expect(decodeMcpHeaderValue('=?base64?')).toBe('=?base64?');
   });
 });
 

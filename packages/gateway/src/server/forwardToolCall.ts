@@ -6,6 +6,7 @@ import type {
 import { z } from 'zod';
 
 import type { Catalog } from '../catalog/buildCatalog.js';
+import { GatewayError } from '../gatewayError.js';
 import type { DownstreamCall } from '../upstream/upstreamRequest.js';
 import { type ForwardingContext, forwardToTarget } from './forwardToTarget.js';
 import { GATEWAY_STATUS_TOOL } from './gatewayStatusTool.js';
@@ -23,7 +24,8 @@ const FORWARDED_CALL_TOOL_RESULT = z.custom<CallToolResult | InputRequiredResult
 /**
  * Routes a downstream `tools/call` to the target that owns the tool, with the target's own tool
  * name restored; the rest of the params (arguments, `_meta`, a 2026-07-28 retry's
- * `inputResponses`/`requestState`) go as they came.
+ * `inputResponses`/`requestState`) go as they came. A 2026-07-28 call whose `Mcp-Param-*` headers
+ * disagree with its arguments is refused with -32020 (`ERR_HEADER_MISMATCH`) and not sent.
  *
  * @param context - The running gateway.
  * @param params - The downstream params, `name` as the catalog lists it.
@@ -37,6 +39,22 @@ export function forwardToolCall(
 ): Promise<CallToolResult | InputRequiredResult> | undefined {
   const route = context.catalog().toolRoutes.get(params.name);
   if (route === undefined) return undefined;
+  // A 2026-07-28 client mirrors `x-mcp-header` arguments in `Mcp-Param-*` headers, which whatever
+  // routes on them trusts; the server it calls must refuse a call whose headers disagree.
+  const mismatch =
+    call.envelope === undefined
+      ? undefined
+      : context
+          .target(route.target)
+          ?.paramHeaderMismatch(route.name, params.arguments, call.header);
+  if (mismatch !== undefined) {
+    const error = new GatewayError(
+      'ERR_HEADER_MISMATCH',
+      `Bad Request: the request headers and body disagree: ${mismatch}`,
+      { target: route.target },
+    );
+    return Promise.reject(error.toJsonRpc());
+  }
   return forwardToTarget(context, route.target, {
     call,
     tool: route.name,

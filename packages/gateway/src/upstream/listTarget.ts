@@ -66,12 +66,12 @@ export async function listTarget(
       : [],
     capabilities.prompts ? list<Prompt>('prompts/list', 'prompts') : [],
   ]);
-  // Scanned on every HTTP target, so the headers are ready should it be spoken to in 2026-07-28
-  // later; tools are only left out where they would be called in that revision.
-  const scanned =
-    connection.transportKind === 'http' ? paramHeaders.update(listedTools) : undefined;
+  // Scanned on every target: the gateway checks its own 2026-07-28 clients' `Mcp-Param-*` headers
+  // by these declarations whatever the target speaks, and an HTTP target may be spoken to in
+  // 2026-07-28 later. Tools are only left out where they would be called in that revision.
+  const scanned = paramHeaders.update(listedTools);
   const { tools, excluded } =
-    connection.era === 'modern' && scanned !== undefined
+    connection.era === 'modern' && connection.transportKind === 'http'
       ? scanned
       : { tools: listedTools, excluded: [] };
   return { listing: { tools, resources, resourceTemplates, prompts }, excluded };

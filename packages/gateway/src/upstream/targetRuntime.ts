@@ -61,6 +61,7 @@ export class TargetRuntime {
   readonly #discovery: TargetDiscovery;
   readonly #era: TargetEra;
   readonly #changes: ListChangeSubscription;
+  readonly #paramHeaders = new ToolParamHeaders();
 
   /** @param options - See {@link TargetRuntimeOptions}. */
   constructor(options: TargetRuntimeOptions) {
@@ -68,7 +69,7 @@ export class TargetRuntime {
     this.#options = options;
     this.config = target;
     this.#era = new TargetEra(target.protocol);
-    const paramHeaders = new ToolParamHeaders();
+    const paramHeaders = this.#paramHeaders;
     this.#connect = createTargetConnector({
       ...options,
       era: this.#era,
@@ -185,6 +186,23 @@ export class TargetRuntime {
       connection,
       shared: connection === this.connection,
     });
+  }
+
+  /**
+   * Checks a 2026-07-28 client's `Mcp-Param-*` headers against the arguments of its call to one of
+   * this target's tools, by the tool's `x-mcp-header` declarations as last listed.
+   *
+   * @param tool - The tool's name as the target lists it.
+   * @param args - The call's `arguments`.
+   * @param header - Reads a request header by its lower-case name.
+   * @returns What disagrees, in words, or `undefined` when the headers match.
+   */
+  paramHeaderMismatch(
+    tool: string,
+    args: unknown,
+    header: (name: string) => string | undefined,
+  ): string | undefined {
+    return this.#paramHeaders.mismatch(tool, args, header);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { encodeMcpHeaderValue } from '@agentcore-mcp/core';
+import { decodeMcpHeaderValue, encodeMcpHeaderValue } from '@agentcore-mcp/core';
 import type { Tool } from '@modelcontextprotocol/client';
 
 /** One `x-mcp-header` annotation: the argument's path and the header it is mirrored into. */
@@ -39,17 +39,22 @@ const UNREACHABLE = [
 ];
 const MAPS = new Set(['patternProperties', 'dependentSchemas', '$defs', 'definitions']);
 
+/** A number as a header may carry it (`42`, `-1.5`, `1e3`): compared with the argument as a number. */
+const DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
 /**
- * The `Mcp-Param-*` headers of the tools of one MCP 2026-07-28 target (SEP-2243): a tool argument
+ * The `Mcp-Param-*` headers of one target's tools (MCP 2026-07-28, SEP-2243): a tool argument
  * whose `inputSchema` property carries `"x-mcp-header": "Region"` is also sent as the header
  * `Mcp-Param-Region` (numbers and booleans as text, anything that is no plain ASCII in the base64
  * sentinel form). A tool with an invalid annotation (empty, not a token, on a non-primitive or
  * `number` property, repeated, or not reachable through `properties` alone) must not be called: it
- * is left out of the listing.
+ * is left out of the listing of a 2026-07-28 target. The same declarations check the headers a
+ * 2026-07-28 client sends the gateway with a call to the tool ({@link ToolParamHeaders.mismatch}).
  *
- * The SDK's client does the same in `callTool()` and `listTools()` but exports neither piece; the
- * gateway forwards raw requests (no output validation, no response cache on its hot path), so the
- * rules are kept here, scanned once per listing.
+ * The SDK's client does the same in `callTool()` and `listTools()` but exports neither piece, and
+ * its server checks the headers only for an `McpServer` (the gateway's is a low-level `Server`);
+ * the gateway forwards raw requests (no output validation, no response cache on its hot path), so
+ * the rules are kept here, scanned once per listing.
  *
  * @example
  * ```ts
@@ -102,6 +107,46 @@ export class ToolParamHeaders {
       if (text !== undefined) out[header] = encodeMcpHeaderValue(text);
     }
     return out;
+  }
+
+  /**
+   * Checks the `Mcp-Param-*` headers a 2026-07-28 client sent with a `tools/call` against its
+   * arguments, as SEP-2243 asks of the server that receives them: for each argument the tool maps
+   * to a header that the call carries as a string, integer or boolean, the header must be there and
+   * decode to the same value (integers compared as numbers, so `42.0` is `42`). An argument that is
+   * absent or `null` expects no header; headers for arguments the tool does not map are ignored.
+   *
+   * @param name - The tool's name as the target lists it.
+   * @param args - The call's `arguments`.
+   * @param header - Reads a request header by its lower-case name.
+   * @returns What disagrees, in words (one line), or `undefined` when the headers match.
+   * @example
+   * ```ts
+   * paramHeaders.mismatch('lookup', { region: 'us-west1' }, () => undefined);
+   * // 'the Mcp-Param-Region header is missing, but arguments.region is "us-west1"'
+   * ```
+   */
+  mismatch(
+    name: string,
+    args: unknown,
+    header: (name: string) => string | undefined,
+  ): string | undefined {
+    for (const { path, header: headerName } of this.#byTool.get(name) ?? []) {
+      const value = valueAt(args, path);
+      const text = toHeaderText(value);
+      if (text === undefined) continue;
+      const where = `arguments.${path.join('.')} is ${JSON.stringify(value)}`;
+      const field = header(headerName.toLowerCase());
+      if (field === undefined) return `the ${headerName} header is missing, but ${where}`;
+      const sent = decodeMcpHeaderValue(field);
+      if (sent === undefined) {
+        return `the ${headerName} header is not canonical base64 of UTF-8 inside =?base64?…?=`;
+      }
+      const same =
+        typeof value === 'number' && DECIMAL.test(sent) ? Number(sent) === value : sent === text;
+      if (!same) return `the ${headerName} header says ${JSON.stringify(sent)}, but ${where}`;
+    }
+    return undefined;
   }
 }
 

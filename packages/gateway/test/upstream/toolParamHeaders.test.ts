@@ -71,4 +71,51 @@ describe('ToolParamHeaders', () => {
     expect(tools.map((entry) => entry.name)).toEqual(['good']);
     expect(excluded).toEqual([{ name: 'bad', reason: expect.stringContaining(reason) as unknown }]);
   });
+
+  describe('mismatch', () => {
+    const headers = new ToolParamHeaders();
+    headers.update([
+      tool('lookup', {
+        region: { type: 'string', 'x-mcp-header': 'Region' },
+        priority: { type: 'integer', 'x-mcp-header': 'Priority' },
+        verbose: { type: 'boolean', 'x-mcp-header': 'Verbose' },
+      }),
+    ]);
+    const sent = (fields: Record<string, string>) => (name: string) => fields[name];
+
+    it.each([
+      ['the same text', { region: 'eu' }, { 'mcp-param-region': 'eu' }],
+      ['a number written differently', { priority: 42 }, { 'mcp-param-priority': '4.2e1' }],
+      ['a boolean as text', { verbose: false }, { 'mcp-param-verbose': 'false' }],
+      ['a null argument and no header', { region: null }, {}],
+      ['an absent argument and a header anyway', {}, { 'mcp-param-region': 'ignored' }],
+      ['the base64 sentinel', { region: ' eu ' }, { 'mcp-param-region': '=?base64?IGV1IA==?=' }],
+    ])('accepts %s', (_case, args, fields) => {
+      expect(headers.mismatch('lookup', args, sent(fields))).toBeUndefined();
+    });
+
+    it.each([
+      [
+        { region: 'eu' },
+        {},
+        'the Mcp-Param-Region header is missing, but arguments.region is "eu"',
+      ],
+      [
+        { priority: 42 },
+        { 'mcp-param-priority': '43' },
+        'the Mcp-Param-Priority header says "43", but arguments.priority is 42',
+      ],
+      [
+        { verbose: true },
+        { 'mcp-param-verbose': 'TRUE' },
+        'the Mcp-Param-Verbose header says "TRUE", but arguments.verbose is true',
+      ],
+    ])('refuses %j with headers %j', (args, fields, why) => {
+      expect(headers.mismatch('lookup', args, sent(fields))).toBe(why);
+    });
+
+    it('has nothing to check for a tool without annotations', () => {
+      expect(headers.mismatch('other', { region: 'eu' }, sent({}))).toBeUndefined();
+    });
+  });
 });

@@ -202,16 +202,23 @@ function serve(
     })
     .catch((error: unknown) => {
       const wire = toLaneError(error);
-      reply.error(modern && wire.code === MISSING_CAPABILITY ? 400 : 200, wire);
+      reply.error(modern && BAD_REQUEST_CODES.has(wire.code) ? 400 : 200, wire);
     });
   return true;
 }
 
-/**
- * MCP 2026-07-28's code for a missing client capability: the one in-band error that revision
- * sends as HTTP 400 (2025 answers every JSON-RPC error with 200).
- */
+/** MCP 2026-07-28's code for a missing client capability. */
 const MISSING_CAPABILITY = -32_021;
+
+/**
+ * The in-band errors MCP 2026-07-28 sends with HTTP 400 (2025 answers every JSON-RPC error with
+ * 200): a missing client capability, and headers that disagree with the body (a gateway checks
+ * `Mcp-Param-*` against the tool it routes to).
+ */
+const BAD_REQUEST_CODES: ReadonlySet<number> = new Set([
+  MISSING_CAPABILITY,
+  JSON_RPC_CODES.headerMismatch,
+]);
 
 function toLaneError(error: unknown): LaneError {
   if (error instanceof Error && typeof (error as { code?: unknown }).code === 'number') {
