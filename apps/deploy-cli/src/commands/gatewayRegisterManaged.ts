@@ -60,6 +60,10 @@ export function addGatewayRegisterManagedCommand(gateway: Command, context: Comm
           'an existing AgentCore Identity credential provider for a non-runtime target: <target>=api-key:<provider>[:<header>] or <target>=oauth:<provider>[:<scope>,…] (<provider>: name or ARN; repeatable)',
         ),
       )
+      .option(
+        '--prune',
+        'delete the targets an earlier run registered that the config no longer registers (default: keep them, and say so)',
+      )
       .addOption(dryRunOption()),
     REGION_DEFAULTS.recorded,
   ).action(async (options: GatewayRegisterManagedOptions) => {

@@ -23,7 +23,8 @@ const MAX_POLLS = 60;
  * records the delete.
  *
  * @param context - The AWS context.
- * @param input - The gateway id, the target id and the target's name for messages.
+ * @param input - The gateway id, the target id, the target's name for messages, and the command
+ *   to run again after a timeout (default `agentcore-mcp gateway destroy-managed`).
  * @returns `already deleted` when the target (or its gateway) did not exist.
  * @throws {@link CliError} `ERR_TIMEOUT`; `AwsRequestError` naming the missing permission.
  * @example
@@ -33,11 +34,12 @@ const MAX_POLLS = 60;
  */
 export async function deleteManagedTarget(
   context: AwsContext,
-  input: { gatewayId: string; targetId: string; name: string },
+  input: { gatewayId: string; targetId: string; name: string; retry?: string | undefined },
 ): Promise<DeleteOutcome> {
   const ids = { gatewayIdentifier: input.gatewayId, targetId: input.targetId };
   return deleteAndWait(context, {
     what: `Target ${input.name} (${input.targetId})`,
+    retry: input.retry,
     remove: () =>
       context.aws.send(context.clients.agentCore, new DeleteGatewayTargetCommand(ids), () => ({})),
     poll: () =>
@@ -85,6 +87,8 @@ async function deleteAndWait(
   context: AwsContext,
   steps: {
     what: string;
+    /** The command to run again after a timeout; default `agentcore-mcp gateway destroy-managed`. */
+    retry?: string | undefined;
     remove: () => Promise<unknown>;
     poll: () => Promise<{ status?: string | undefined }>;
   },
@@ -108,6 +112,6 @@ async function deleteAndWait(
   }
   throw new CliError(
     'ERR_TIMEOUT',
-    `${steps.what} was still there after ${(MAX_POLLS * POLL_INTERVAL_MS) / 60_000} minutes (status ${status ?? 'unknown'}); check it in the AgentCore console, then run agentcore-mcp gateway destroy-managed again`,
+    `${steps.what} was still there after ${(MAX_POLLS * POLL_INTERVAL_MS) / 60_000} minutes (status ${status ?? 'unknown'}); check it in the AgentCore console, then run ${steps.retry ?? 'agentcore-mcp gateway destroy-managed'} again`,
   );
 }

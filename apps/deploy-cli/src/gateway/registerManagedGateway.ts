@@ -23,6 +23,7 @@ import { planManagedTargets } from './planManagedTargets.js';
 import { prepareTargetAuth } from './prepareTargetAuth.js';
 import { assertCredentialTargets, prepareTargetCredentials } from './prepareTargetCredentials.js';
 import { type RegisteredTarget, registerManagedTargets } from './registerManagedTargets.js';
+import { findStaleTargets, pruneStaleTargets, reportStaleTargets } from './staleManagedTargets.js';
 import type { TargetAuthMode } from './targetAuthMode.js';
 import { parseTargetCredentials } from './targetCredentialOption.js';
 
@@ -50,6 +51,12 @@ export interface RegisterManagedGatewayOptions {
    * provider for a non-runtime target. Default: none (such targets get no credentials).
    */
   readonly targetCredential?: readonly string[] | undefined;
+  /**
+   * `--prune`: delete the targets an earlier run recorded that the config no longer registers (and
+   * the credential providers register-managed created for them alone). Default: keep them on the
+   * gateway and recorded, and say how to delete them.
+   */
+  readonly prune?: boolean | undefined;
 }
 
 /** What `register-managed` did. */
@@ -57,6 +64,11 @@ export interface GatewayRegisterManagedResult {
   readonly gateway: ManagedGateway;
   readonly targets: readonly RegisteredTarget[];
   readonly skipped: readonly { readonly configName: string; readonly reason: string }[];
+  /**
+   * Targets an earlier run recorded that the config no longer registers: kept (still recorded),
+   * or deleted with `--prune`.
+   */
+  readonly stale: { readonly targets: readonly ManagedTargetState[]; readonly pruned: boolean };
   /** The state file, or `undefined` in a dry run. */
   readonly stateFile?: string | undefined;
 }
@@ -76,13 +88,15 @@ export const DEFAULT_MANAGED_GATEWAY_NAME = 'agentcore-mcp-gateway';
  * target's auth and the providers it created in `.agentcore-mcp/managed-gateway.json` and prints
  * the gateway URL and how to call it. Other HTTPS targets get no credentials, or those of the
  * existing credential provider `--target-credential` names (API key or OAuth client credentials;
- * looked up first, and the role may use it). With `--dry-run` (`context.aws.dryRun`) it prints the
- * AWS requests instead, secrets redacted.
+ * looked up first, and the role may use it). A target an earlier run recorded that the config no
+ * longer registers stays on the gateway and in the state file (destroy-managed deletes it), and a
+ * line says so; `--prune` deletes it, with the providers created for it alone. With `--dry-run`
+ * (`context.aws.dryRun`) it prints the AWS requests instead, secrets redacted.
  *
  * @param options - The config file, the gateway name, the role, the target auth, the
- *   credentials file and `--target-credential`.
+ *   credentials file, `--target-credential` and `--prune`.
  * @param context - The AWS context.
- * @returns The gateway, its targets, and the skipped targets.
+ * @returns The gateway, its targets, the skipped targets and the stale ones.
  * @throws {@link CliError} `ERR_INVALID_INPUT` (no authorizer, bad names, a `--target-auth` that
  *   contradicts a runtime, a malformed `--target-credential` or one for a target that is not
  *   registered or is a runtime, a credential provider that does not exist), `ERR_CONFIG_INVALID`
@@ -146,6 +160,12 @@ export async function registerManagedGateway(
       roleArn: options.roleArn,
       access: prepared.access,
     });
+    const stale = findStaleTargets(
+      context,
+      { gatewayId: gateway.gatewayId, name, region },
+      plan.register.map((target) => target.configName),
+    );
+    let kept: readonly ManagedTargetState[] = stale;
     let stateFile: string | undefined;
     const record = (targets: readonly ManagedTargetState[]): void => {
       if (context.aws.dryRun) return;
@@ -154,7 +174,7 @@ export async function registerManagedGateway(
         gatewayName: name,
         region,
         config: shownConfig,
-        targets,
+        targets: [...targets, ...kept],
         updatedAt: context.now().toISOString(),
       });
       stateFile = writeManagedGatewayState(context.cwd, state);
@@ -168,12 +188,29 @@ export async function registerManagedGateway(
       waitForIam: policyRewritten,
       record,
     });
+    if (options.prune === true && stale.length > 0) {
+      await pruneStaleTargets(context, {
+        gatewayId: gateway.gatewayId,
+        stale,
+        registered: targets,
+      });
+      kept = [];
+      record(targets);
+    } else {
+      reportStaleTargets(context, stale, shownConfig);
+    }
     if (context.aws.dryRun) {
       for (const line of formatDryRun(context.aws.requests)) output.result(line);
     } else {
       reportManagedGateway(context, { gateway, targets, stateFile });
     }
-    return { gateway, targets, skipped: plan.skipped, stateFile };
+    return {
+      gateway,
+      targets,
+      skipped: plan.skipped,
+      stale: { targets: stale, pruned: options.prune === true },
+      stateFile,
+    };
   } catch (error) {
     if (!providerRecorded && prepared.createdNow !== undefined)
       await deleteUnrecordedProvider(context, prepared.createdNow);

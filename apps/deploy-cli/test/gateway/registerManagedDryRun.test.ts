@@ -4,12 +4,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { gatewayRoleName } from '../../src/gateway/gatewayRole.js';
-import { MANAGED_GATEWAY_STATE_FILE } from '../../src/gateway/managedGatewayState.js';
+import {
+  MANAGED_GATEWAY_STATE_FILE,
+  readManagedGatewayState,
+  writeManagedGatewayState,
+} from '../../src/gateway/managedGatewayState.js';
 import { registerManagedGateway } from '../../src/gateway/registerManagedGateway.js';
 import { testContext } from '../testContext.js';
 import {
   AUTHORIZER,
+  GATEWAY_ARN,
+  GATEWAY_ID,
   GATEWAY_NAME,
+  GATEWAY_URL,
   IAM_RUNTIME_ARN,
   invocationUrlOf,
   JWT_RUNTIME_ARN,
@@ -17,6 +24,7 @@ import {
   projectWithGatewayConfig,
   projectWithTargets,
   PROVIDER_NAME,
+  RECORDED_TARGETS,
 } from './managedGatewayFixture.js';
 import { mockManagedGatewayClients } from './mockManagedGatewayClients.js';
 
@@ -227,5 +235,42 @@ describe('gateway register-managed --dry-run with --target-credential', () => {
     expect(policy).toContain(
       'arn:aws:secretsmanager:us-east-1:111122223333:secret:bedrock-agentcore-identity!default/apikey/search-key-dryrun',
     );
+  });
+});
+
+describe('gateway register-managed --dry-run --prune', () => {
+  it('plans the deletion of a recorded target the config no longer registers, and of its own provider', async () => {
+    const cwd = projectWithGatewayConfig();
+    writeManagedGatewayState(cwd, {
+      version: 1,
+      region: 'us-east-1',
+      gatewayName: GATEWAY_NAME,
+      gatewayId: GATEWAY_ID,
+      gatewayArn: GATEWAY_ARN,
+      gatewayUrl: GATEWAY_URL,
+      roleArn: 'arn:aws:iam::123456789012:role/gateway',
+      config: 'gateway.json',
+      targets: [
+        {
+          ...RECORDED_TARGETS[1]!,
+          auth: 'oauth',
+          credentialProvider: { name: PROVIDER_NAME, arn: 'arn:provider' },
+        },
+      ],
+      updatedAt: '2026-11-25T12:00:00.000Z',
+    });
+    const context = testContext({ cwd, dryRun: true });
+
+    await registerManagedGateway({ prune: true }, context);
+
+    const lines = requestLines(context.stdout).map((line) => line.split(' ')[0]);
+    expect(lines.slice(-2)).toEqual([
+      'bedrock-agentcore:DeleteGatewayTarget',
+      'bedrock-agentcore:DeleteOauth2CredentialProvider',
+    ]);
+    // Nothing written: the state still records the target.
+    expect(readManagedGatewayState(cwd).targets.map((target) => target.configName)).toEqual([
+      'files',
+    ]);
   });
 });

@@ -5,10 +5,13 @@ import {
   AccessDeniedException,
   CreateGatewayCommand,
   CreateGatewayTargetCommand,
+  DeleteGatewayTargetCommand,
+  DeleteOauth2CredentialProviderCommand,
   GetGatewayCommand,
   GetGatewayTargetCommand,
   ListGatewaysCommand,
   ListGatewayTargetsCommand,
+  ResourceNotFoundException,
   UpdateGatewayTargetCommand,
 } from '@aws-sdk/client-bedrock-agentcore-control';
 import {
@@ -26,17 +29,22 @@ import { gatewayRoleName } from '../../src/gateway/gatewayRole.js';
 import {
   MANAGED_GATEWAY_STATE_FILE,
   type ManagedGatewayState,
+  writeManagedGatewayState,
 } from '../../src/gateway/managedGatewayState.js';
 import { registerManagedGateway } from '../../src/gateway/registerManagedGateway.js';
 import { missingFromIamTable } from '../docs/iamPermissionsTable.js';
 import {
   AUTHORIZER,
+  FILES_ID,
   GATEWAY_ARN,
   GATEWAY_ID,
   GATEWAY_NAME,
   GATEWAY_URL,
   operations,
   projectWithGatewayConfig,
+  PROVIDER_ARN,
+  PROVIDER_NAME,
+  RECORDED_TARGETS,
   TARGET_ID,
   WEATHER_URL,
 } from '../gateway/managedGatewayFixture.js';
@@ -483,6 +491,135 @@ describe('gateway register-managed', () => {
 
     await expect(registerManagedGateway(options, context)).rejects.toThrow(message);
     expect(context.aws.requests).toEqual([]);
+  });
+
+  describe('a target an earlier run recorded that the config no longer registers', () => {
+    /** The gateway and `weather-api` reused; `files`, recorded before, is a stdio target now. */
+    function mockReusedGateway(): string {
+      agentCore.on(ListGatewaysCommand).resolves({
+        items: [
+          {
+            gatewayId: GATEWAY_ID,
+            name: GATEWAY_NAME,
+            status: 'READY',
+            createdAt: new Date(),
+            updatedAt: new Date(),
+            authorizerType: 'CUSTOM_JWT',
+          },
+        ],
+      });
+      agentCore.on(GetGatewayCommand).resolves(READY_GATEWAY);
+      agentCore.on(ListGatewayTargetsCommand).resolves({
+        items: [TARGET_ID, FILES_ID].map((targetId) => ({
+          targetId,
+          name: targetId === TARGET_ID ? 'weather-api' : 'files',
+          status: 'READY' as const,
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        })),
+      });
+      agentCore.on(GetGatewayTargetCommand, { targetId: TARGET_ID }).resolves({
+        targetId: TARGET_ID,
+        status: 'READY',
+        targetConfiguration: { mcp: { mcpServer: { endpoint: WEATHER_URL } } },
+      });
+      const cwd = projectWithGatewayConfig();
+      writeManagedGatewayState(cwd, {
+        version: 1,
+        region: 'us-east-1',
+        gatewayName: GATEWAY_NAME,
+        gatewayId: GATEWAY_ID,
+        gatewayArn: GATEWAY_ARN,
+        gatewayUrl: GATEWAY_URL,
+        roleArn: ROLE_ARN,
+        config: 'gateway.json',
+        targets: [
+          RECORDED_TARGETS[0]!,
+          {
+            ...RECORDED_TARGETS[1]!,
+            auth: 'oauth',
+            credentialProvider: { name: PROVIDER_NAME, arn: PROVIDER_ARN },
+          },
+        ],
+        updatedAt: '2026-11-25T12:00:00.000Z',
+      });
+      return cwd;
+    }
+
+    it('stays on the gateway and recorded (destroy-managed deletes it), and a line says how to delete it', async () => {
+      const context = testContext({ cwd: mockReusedGateway() });
+
+      const result = await registerManagedGateway({ roleArn: 'unused' }, context);
+
+      expect(operations(context.aws.requests)).not.toContain(
+        'bedrock-agentcore:DeleteGatewayTarget',
+      );
+      expect(context.stdout).toContain(
+        `Target files (${FILES_ID}) is no longer registered from gateway.json; it stays on the gateway and in ${MANAGED_GATEWAY_STATE_FILE} (destroy-managed deletes it): run register-managed again with --prune to delete it now`,
+      );
+      expect(readState(context.cwd).targets.map((target) => target.targetId)).toEqual([
+        TARGET_ID,
+        FILES_ID,
+      ]);
+      expect(readState(context.cwd).targets[1]?.credentialProvider?.name).toBe(PROVIDER_NAME);
+      expect(result.stale).toEqual({
+        targets: [expect.objectContaining({ targetId: FILES_ID })],
+        pruned: false,
+      });
+    });
+
+    it('is deleted with --prune, with the credential provider created for it alone, and forgotten', async () => {
+      agentCore.on(DeleteGatewayTargetCommand).resolves({});
+      agentCore
+        .on(GetGatewayTargetCommand, { targetId: FILES_ID })
+        .rejects(new ResourceNotFoundException({ message: 'not found', $metadata: {} }));
+      agentCore.on(DeleteOauth2CredentialProviderCommand).resolves({});
+      const context = testContext({ cwd: mockReusedGateway() });
+
+      const result = await registerManagedGateway({ roleArn: 'unused', prune: true }, context);
+
+      expect(context.aws.requests.slice(-3)).toEqual([
+        {
+          service: 'bedrock-agentcore',
+          operation: 'DeleteGatewayTarget',
+          input: { gatewayIdentifier: GATEWAY_ID, targetId: FILES_ID },
+        },
+        {
+          service: 'bedrock-agentcore',
+          operation: 'GetGatewayTarget',
+          input: { gatewayIdentifier: GATEWAY_ID, targetId: FILES_ID },
+        },
+        {
+          service: 'bedrock-agentcore',
+          operation: 'DeleteOauth2CredentialProvider',
+          input: { name: PROVIDER_NAME },
+        },
+      ]);
+      expect(context.stdout).toContain(`Deleted target files (${FILES_ID}): no longer registered`);
+      expect(context.stdout).toContain(
+        `Deleted OAuth2 credential provider ${PROVIDER_NAME}: no registered target uses it`,
+      );
+      expect(readState(context.cwd).targets.map((target) => target.targetId)).toEqual([TARGET_ID]);
+      expect(result.stale.pruned).toBe(true);
+    });
+
+    it('stays recorded when --prune gives up waiting for its deletion, and says what to run again', async () => {
+      agentCore.on(DeleteGatewayTargetCommand).resolves({});
+      agentCore
+        .on(GetGatewayTargetCommand, { targetId: FILES_ID })
+        .resolves({ targetId: FILES_ID, status: 'DELETING' });
+      const context = testContext({ cwd: mockReusedGateway() });
+
+      await expect(
+        registerManagedGateway({ roleArn: 'unused', prune: true }, context),
+      ).rejects.toThrow(
+        `Target files (${FILES_ID}) was still there after 5 minutes (status DELETING); check it in the AgentCore console, then run agentcore-mcp gateway register-managed --prune again`,
+      );
+      expect(readState(context.cwd).targets.map((target) => target.targetId)).toEqual([
+        TARGET_ID,
+        FILES_ID,
+      ]);
+    });
   });
 
   it('reports an unreadable config on one line', async () => {
