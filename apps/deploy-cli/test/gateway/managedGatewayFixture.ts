@@ -74,14 +74,16 @@ export const RECORDED_TARGETS: readonly ManagedTargetState[] = [
 ];
 
 /**
- * A temporary project where register-managed recorded the gateway (in `region`, default
- * `us-east-1`), `targets` (default {@link RECORDED_TARGETS}) and `roleArn` (default a role it did
- * not create).
+ * Writes, in `cwd`, the state file an earlier `register-managed` would have left for the
+ * fixture's gateway.
+ *
+ * @param cwd - The project directory.
+ * @param options - The recorded region, targets and role; default us-east-1, {@link RECORDED_TARGETS}.
  */
-export function registeredProject(
+export function writeRecordedState(
+  cwd: string,
   options: { region?: string; targets?: readonly ManagedTargetState[]; roleArn?: string } = {},
-): string {
-  const cwd = mkdtempSync(join(tmpdir(), 'agentcore-mcp-sync-'));
+): void {
   writeManagedGatewayState(cwd, {
     version: 1,
     region: options.region ?? 'us-east-1',
@@ -94,6 +96,19 @@ export function registeredProject(
     targets: [...(options.targets ?? RECORDED_TARGETS)],
     updatedAt: '2026-11-25T12:00:00.000Z',
   });
+}
+
+/**
+ * A project directory with only the state file of {@link writeRecordedState}.
+ *
+ * @param options - As {@link writeRecordedState}'s.
+ * @returns The directory.
+ */
+export function registeredProject(
+  options: { region?: string; targets?: readonly ManagedTargetState[]; roleArn?: string } = {},
+): string {
+  const cwd = mkdtempSync(join(tmpdir(), 'agentcore-mcp-sync-'));
+  writeRecordedState(cwd, options);
   return cwd;
 }
 

@@ -7,16 +7,12 @@ import { gatewayRoleName } from '../../src/gateway/gatewayRole.js';
 import {
   MANAGED_GATEWAY_STATE_FILE,
   readManagedGatewayState,
-  writeManagedGatewayState,
 } from '../../src/gateway/managedGatewayState.js';
 import { registerManagedGateway } from '../../src/gateway/registerManagedGateway.js';
 import { testContext } from '../testContext.js';
 import {
   AUTHORIZER,
-  GATEWAY_ARN,
-  GATEWAY_ID,
   GATEWAY_NAME,
-  GATEWAY_URL,
   IAM_RUNTIME_ARN,
   invocationUrlOf,
   JWT_RUNTIME_ARN,
@@ -25,6 +21,7 @@ import {
   projectWithTargets,
   PROVIDER_NAME,
   RECORDED_TARGETS,
+  writeRecordedState,
 } from './managedGatewayFixture.js';
 import { mockManagedGatewayClients } from './mockManagedGatewayClients.js';
 
@@ -241,15 +238,7 @@ describe('gateway register-managed --dry-run with --target-credential', () => {
 describe('gateway register-managed --dry-run --prune', () => {
   it('plans the deletion of a recorded target the config no longer registers, and of its own provider', async () => {
     const cwd = projectWithGatewayConfig();
-    writeManagedGatewayState(cwd, {
-      version: 1,
-      region: 'us-east-1',
-      gatewayName: GATEWAY_NAME,
-      gatewayId: GATEWAY_ID,
-      gatewayArn: GATEWAY_ARN,
-      gatewayUrl: GATEWAY_URL,
-      roleArn: 'arn:aws:iam::123456789012:role/gateway',
-      config: 'gateway.json',
+    writeRecordedState(cwd, {
       targets: [
         {
           ...RECORDED_TARGETS[1]!,
@@ -257,7 +246,6 @@ describe('gateway register-managed --dry-run --prune', () => {
           credentialProvider: { name: PROVIDER_NAME, arn: 'arn:provider' },
         },
       ],
-      updatedAt: '2026-11-25T12:00:00.000Z',
     });
     const context = testContext({ cwd, dryRun: true });
 

@@ -29,7 +29,6 @@ import { gatewayRoleName } from '../../src/gateway/gatewayRole.js';
 import {
   MANAGED_GATEWAY_STATE_FILE,
   type ManagedGatewayState,
-  writeManagedGatewayState,
 } from '../../src/gateway/managedGatewayState.js';
 import { registerManagedGateway } from '../../src/gateway/registerManagedGateway.js';
 import { missingFromIamTable } from '../docs/iamPermissionsTable.js';
@@ -47,6 +46,7 @@ import {
   RECORDED_TARGETS,
   TARGET_ID,
   WEATHER_URL,
+  writeRecordedState,
 } from '../gateway/managedGatewayFixture.js';
 import { testContext } from '../testContext.js';
 import { mockManagedGatewayClients } from './mockManagedGatewayClients.js';
@@ -524,15 +524,8 @@ describe('gateway register-managed', () => {
         targetConfiguration: { mcp: { mcpServer: { endpoint: WEATHER_URL } } },
       });
       const cwd = projectWithGatewayConfig();
-      writeManagedGatewayState(cwd, {
-        version: 1,
-        region: 'us-east-1',
-        gatewayName: GATEWAY_NAME,
-        gatewayId: GATEWAY_ID,
-        gatewayArn: GATEWAY_ARN,
-        gatewayUrl: GATEWAY_URL,
+      writeRecordedState(cwd, {
         roleArn: ROLE_ARN,
-        config: 'gateway.json',
         targets: [
           RECORDED_TARGETS[0]!,
           {
@@ -541,7 +534,6 @@ describe('gateway register-managed', () => {
             credentialProvider: { name: PROVIDER_NAME, arn: PROVIDER_ARN },
           },
         ],
-        updatedAt: '2026-11-25T12:00:00.000Z',
       });
       return cwd;
     }
