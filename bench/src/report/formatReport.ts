@@ -87,6 +87,6 @@ ${section(results.coldStart, formatColdStart)}
 
 ## How to run
 
-\`pnpm bench\` builds what it needs and writes this file and \`results.json\`; \`pnpm bench --quick\` (CI) runs every row once with 1 s runs and a 5,000-call memory run, and writes to \`bench/.quick/\` instead. wrk is installed with apt-get when missing; the peers are installed with npm into \`bench/.peers/\` (their rows say "not run" when that fails, e.g. offline).
+\`pnpm bench\` builds what it needs and writes this file and \`results.json\`; \`pnpm bench --quick\` (CI) runs every row once with 1 s runs and no warm-up, §1 at 1 and 10 connections, §3 with 10 targets and a 5,000-call memory run, and writes to \`bench/.quick/\` instead. wrk is installed with apt-get when missing; the peers are installed with npm into \`bench/.peers/\` (their rows say "not run" when that fails, e.g. offline).
 `;
 }
