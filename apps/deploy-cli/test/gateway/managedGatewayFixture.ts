@@ -25,6 +25,16 @@ export const ROLE_NAME = 'AgentCoreMcpGateway-agentcore-mcp-gateway-';
 export const TARGET_ID = 'WEATHER001';
 export const WEATHER_URL = 'https://weather.example.com/mcp';
 
+/** The fixture's gateway as ListGateways lists it (READY, CUSTOM_JWT). */
+export const LISTED_GATEWAY = {
+  gatewayId: GATEWAY_ID,
+  name: GATEWAY_NAME,
+  status: 'READY' as const,
+  createdAt: new Date('2026-11-25T12:00:00.000Z'),
+  updatedAt: new Date('2026-11-25T12:00:00.000Z'),
+  authorizerType: 'CUSTOM_JWT' as const,
+};
+
 /**
  * A temporary project with a gateway.json: one registrable HTTPS target (`weather_api`), a stdio
  * target, a target with a credential header, and the authorizer.

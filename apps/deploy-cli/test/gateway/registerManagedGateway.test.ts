@@ -39,6 +39,7 @@ import {
   GATEWAY_ID,
   GATEWAY_NAME,
   GATEWAY_URL,
+  LISTED_GATEWAY,
   operations,
   projectWithGatewayConfig,
   PROVIDER_ARN,
@@ -217,14 +218,7 @@ describe('gateway register-managed', () => {
           updatedAt: new Date(),
           authorizerType: 'CUSTOM_JWT',
         },
-        {
-          gatewayId: GATEWAY_ID,
-          name: GATEWAY_NAME,
-          status: 'READY',
-          createdAt: new Date(),
-          updatedAt: new Date(),
-          authorizerType: 'CUSTOM_JWT',
-        },
+        LISTED_GATEWAY,
       ],
     });
     agentCore.on(GetGatewayCommand).resolves(READY_GATEWAY);
@@ -320,16 +314,7 @@ describe('gateway register-managed', () => {
 
   it('updates a reused target whose endpoint changed, then waits for it', async () => {
     agentCore.on(ListGatewaysCommand).resolves({
-      items: [
-        {
-          gatewayId: GATEWAY_ID,
-          name: GATEWAY_NAME,
-          status: 'READY',
-          createdAt: new Date(),
-          updatedAt: new Date(),
-          authorizerType: 'CUSTOM_JWT',
-        },
-      ],
+      items: [LISTED_GATEWAY],
     });
     agentCore.on(GetGatewayCommand).resolves(READY_GATEWAY);
     agentCore.on(ListGatewayTargetsCommand).resolves({
@@ -497,16 +482,7 @@ describe('gateway register-managed', () => {
     /** The gateway and `weather-api` reused; `files`, recorded before, is a stdio target now. */
     function mockReusedGateway(): string {
       agentCore.on(ListGatewaysCommand).resolves({
-        items: [
-          {
-            gatewayId: GATEWAY_ID,
-            name: GATEWAY_NAME,
-            status: 'READY',
-            createdAt: new Date(),
-            updatedAt: new Date(),
-            authorizerType: 'CUSTOM_JWT',
-          },
-        ],
+        items: [LISTED_GATEWAY],
       });
       agentCore.on(GetGatewayCommand).resolves(READY_GATEWAY);
       agentCore.on(ListGatewayTargetsCommand).resolves({

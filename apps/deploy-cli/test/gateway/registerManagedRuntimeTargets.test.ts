@@ -45,6 +45,7 @@ import {
   IAM_RUNTIME_ARN,
   invocationUrlOf,
   JWT_RUNTIME_ARN,
+  LISTED_GATEWAY,
   M2M,
   operations,
   projectWithTargets,
@@ -164,16 +165,7 @@ function mockNewGatewayAndTarget(): void {
 
 function mockReusedGateway(target: { credentialProviderConfigurations?: unknown[] }): void {
   agentCore.on(ListGatewaysCommand).resolves({
-    items: [
-      {
-        gatewayId: GATEWAY_ID,
-        name: GATEWAY_NAME,
-        status: 'READY',
-        createdAt: new Date(),
-        updatedAt: new Date(),
-        authorizerType: 'CUSTOM_JWT',
-      },
-    ],
+    items: [LISTED_GATEWAY],
   });
   agentCore.on(GetGatewayCommand).resolves(READY_GATEWAY);
   agentCore.on(ListGatewayTargetsCommand).resolves({
